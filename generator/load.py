@@ -1,0 +1,294 @@
+"""Stage 1, load: read every content file with a strict, line-aware YAML loader.
+
+The loader follows YAML 1.2 where PyYAML follows 1.1: only ``true``/``false`` are booleans
+(``no``, ``yes``, ``on``, ``off`` stay strings and the validator says why they are wrong),
+dates stay strings (the model parses them, so ``2026-13-01`` is reported with its line instead
+of crashing), and duplicate keys are reported instead of silently keeping the last value.
+Every key and value position is recorded so that later stages can point at ``path:line:col``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.findings import Findings, Severity
+
+PathKey = tuple[str | int, ...]
+
+# Texts longer than this are almost certainly a paste gone wrong (a whole PDF in one field).
+MAX_TEXT_CHARS = 20_000
+
+
+class StrictLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans, no implicit timestamps, duplicate-key reporting."""
+
+    duplicates: list[tuple[str, Any, Any]]
+
+
+StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def _construct_mapping(loader: StrictLoader, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+    loader.flatten_mapping(node)
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+        if not isinstance(key, Hashable):
+            raise ConstructorError(
+                "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
+            )
+        if key in mapping:
+            loader.duplicates.append((str(key), key_node.start_mark, node.start_mark))
+        mapping[key] = loader.construct_object(value_node, deep=deep)  # type: ignore[no-untyped-call]
+    return mapping
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)  # type: ignore[arg-type]
+
+YAML11_BOOLS = frozenset(
+    "y Y yes Yes YES n N no No NO on On ON off Off OFF".split()
+)
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    col: int
+
+
+@dataclass
+class LoadedFile:
+    """A content file as data, with the position of every key and value."""
+
+    path: str
+    data: Any
+    values: dict[PathKey, Position] = field(default_factory=dict)
+    keys: dict[PathKey, Position] = field(default_factory=dict)
+    yaml11_bools: dict[PathKey, str] = field(default_factory=dict)
+
+    def position(self, loc: Iterable[str | int], prefer_key: bool = False) -> Position:
+        """The position of ``loc``, or of its nearest recorded parent."""
+        path = tuple(loc)
+        while True:
+            table = (self.keys, self.values) if prefer_key else (self.values, self.keys)
+            for t in table:
+                if path in t:
+                    return t[path]
+            if not path:
+                return Position(1, 1)
+            path = path[:-1]
+
+
+def _walk(node: Node, path: PathKey, out: LoadedFile) -> None:
+    out.values[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else str(key_node)
+            child = (*path, key)
+            out.keys[child] = Position(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _walk(value_node, child, out)
+    elif isinstance(node, SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, (*path, i), out)
+    elif (
+        isinstance(node, ScalarNode)
+        and node.style is None
+        and node.tag == "tag:yaml.org,2002:str"
+        and node.value in YAML11_BOOLS
+    ):
+        out.yaml11_bools[path] = node.value
+
+
+_YAML_PROBLEMS = [
+    (
+        re.compile(r"found character '\\t' that cannot start any token|found a tab character"),
+        "タブ文字は使えません",
+        "tab characters are not allowed",
+        "字下げはスペース2つで書いてください（エディタの「タブをスペースに変換」を使えます）。",
+        "Indent with two spaces (most editors can convert tabs to spaces).",
+    ),
+    (
+        re.compile(r"mapping values are not allowed here"),
+        "ここに「キー: 値」は書けません",
+        "a 'key: value' is not allowed here",
+        "値の中に「: 」（コロンと空白）があるときは、値全体を \"…\" で囲むか、| を使って次の行から書いてください。字下げがずれていないかも確かめてください。",
+        "Quote the whole value with \"…\" when it contains ': ', or use | and write it on the next lines; also check the indentation.",
+    ),
+    (
+        re.compile(r"could not find expected ':'"),
+        "「:」が見つかりません",
+        "expected ':' was not found",
+        "「キー: 値」の形になっているか、前の行の引用符が閉じているかを確かめてください。",
+        "Check that the line reads 'key: value' and that quotes on the previous line are closed.",
+    ),
+    (
+        re.compile(r"did not find expected key|expected <block end>"),
+        "字下げが揃っていません",
+        "the indentation is inconsistent",
+        "同じ階層の項目は同じ数のスペースで字下げしてください。",
+        "Items at the same level need the same number of spaces.",
+    ),
+    (
+        re.compile(r"found unexpected end of stream|found unexpected end"),
+        "引用符が閉じられていません",
+        "a quotation is not closed",
+        "\" や ' で始めた値は同じ記号で閉じてください。",
+        "Close a value started with \" or ' with the same mark.",
+    ),
+    (
+        re.compile(r"found undefined alias|found unhashable key|expected alphabetic or numeric character"),
+        "& や * は特別な記号です",
+        "& and * are special characters",
+        "& や * で始まる値は \"…\" で囲んでください。",
+        "Quote values that start with & or *.",
+    ),
+]
+
+
+def _yaml_error_message(problem: str) -> tuple[str, str, str, str]:
+    for rx, ja, en, hint_ja, hint_en in _YAML_PROBLEMS:
+        if rx.search(problem):
+            return ja, en, hint_ja, hint_en
+    return (
+        f"YAMLとして読めません（{problem}）",
+        f"not valid YAML ({problem})",
+        "記号や字下げを確かめてください。",
+        "Check the punctuation and indentation.",
+    )
+
+
+def load_file(path: Path, display: str, findings: Findings) -> LoadedFile | None:
+    """Read one YAML file; problems go to ``findings``; ``None`` if nothing usable was read."""
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        findings.add(
+            display, 1, 1, "bom",
+            "ファイルの先頭にBOM（バイト順マーク）があります",
+            "the file starts with a byte order mark (BOM)",
+            "エディタで「UTF-8（BOMなし）」を選んで保存し直してください。",
+            "Save the file again as 'UTF-8' without BOM.",
+            severity=Severity.WARNING,
+        )
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        enc = "Shift_JIS" if _looks_like_sjis(raw) else "UTF-8以外"
+        findings.add(
+            display, line, col, "encoding",
+            f"文字コードがUTF-8ではありません（{enc}のようです）",
+            "the file is not UTF-8 encoded",
+            "エディタで文字コードを「UTF-8」にして保存し直してください。",
+            "Save the file again with the 'UTF-8' encoding.",
+        )
+        return None
+    if "\r\n" in text:
+        line = text[: text.index("\r\n")].count("\n") + 1
+        findings.add(
+            display, line, 1, "crlf",
+            "改行コードがCRLF（Windows形式）です",
+            "line ends are CRLF (Windows style)",
+            "エディタで改行コードを「LF」にして保存し直してください（内容はそのまま読み込まれています）。",
+            "Save the file with 'LF' line ends (the content was read as it is).",
+            severity=Severity.WARNING,
+        )
+        text = text.replace("\r\n", "\n")
+    return load_text(text, display, findings)
+
+
+def _looks_like_sjis(raw: bytes) -> bool:
+    try:
+        raw.decode("cp932")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def load_text(text: str, display: str, findings: Findings) -> LoadedFile | None:
+    loader = StrictLoader(text)
+    loader.duplicates = []
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            findings.add(
+                display, 1, 1, "empty",
+                "ファイルが空です",
+                "the file is empty",
+                "内容を書くか、不要ならファイルを削除してください（kohyo new で雛形を作れます）。",
+                "Write the content or delete the file (kohyo new creates a skeleton).",
+            )
+            return None
+        data = loader.construct_document(node)  # type: ignore[no-untyped-call]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        ja, en, hint_ja, hint_en = _yaml_error_message(str(exc.problem or exc.context or ""))
+        findings.add(
+            display,
+            (mark.line + 1) if mark else 1,
+            (mark.column + 1) if mark else 1,
+            "yaml-syntax",
+            f"YAMLの書き方の誤り: {ja}",
+            f"YAML syntax error: {en}",
+            hint_ja,
+            hint_en,
+        )
+        return None
+    except yaml.YAMLError as exc:  # pragma: no cover - reader errors without marks
+        findings.add(display, 1, 1, "yaml-syntax", f"YAMLとして読めません: {exc}", f"not valid YAML: {exc}")
+        return None
+    finally:
+        loader.dispose()
+    for key, mark, _parent in loader.duplicates:
+        findings.add(
+            display, mark.line + 1, mark.column + 1, "duplicate-key",
+            f"キー「{key}」が同じ階層に2回あります",
+            f"the key '{key}' appears twice at the same level",
+            "どちらか一方を消してください（後の値で前の値が上書きされ、内容が失われます）。",
+            "Remove one of them (the later value would silently replace the earlier one).",
+        )
+    loaded = LoadedFile(display, data)
+    _walk(node, (), loaded)
+    _check_texts(loaded, findings)
+    return loaded
+
+
+def _check_texts(loaded: LoadedFile, findings: Findings) -> None:
+    def visit(value: Any, path: PathKey) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                visit(v, (*path, k))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                visit(v, (*path, i))
+        elif isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+            pos = loaded.position(path)
+            findings.add(
+                loaded.path, pos.line, pos.col, "text-too-long",
+                f"文章が長すぎます（{len(value):,}文字。上限は{MAX_TEXT_CHARS:,}文字）",
+                f"the text is too long ({len(value):,} characters; the limit is {MAX_TEXT_CHARS:,})",
+                "別の項目の内容まで貼り付けていないか確かめ、項目ごとに分けて書いてください。",
+                "Check that nothing from other items was pasted in, and split it into its items.",
+            )
+
+    visit(loaded.data, ())
+
+
+def content_files(root: Path) -> list[Path]:
+    """All YAML files below ``root``, in a deterministic order."""
+    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
