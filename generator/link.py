@@ -1,23 +1,155 @@
-"""Stage 3, link: resolve references between records and build the indexes pages need."""
+"""Stage 3, link: resolve references between records and build the indexes pages need.
+
+Everything is read before anything is linked, and everything is linked before anything is
+written: the ``Site`` this stage returns is the complete, cross-referenced input of rendering.
+"""
 
 from __future__ import annotations
 
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
 from generator.findings import Findings
-from generator.validate import Corpus
+from generator.model import FORM_EN, Municipality, Process
+from generator.model.base import Doc, Text
+from generator.validate import Corpus, Validated
 
 
-def link(corpus: Corpus, findings: Findings) -> None:
+@dataclass(frozen=True)
+class AssessmentRef:
+    id: str  # "<municipality>/<slug>"
+    path: str  # docs path without language, e.g. "assessments/neyagawa/juki-focused.md"
+    record: Doc
+    municipality: str
+    process: str
+    title: dict[str, str]
+    source: Validated
+
+
+@dataclass(frozen=True)
+class CouncilRef:
+    id: str
+    path: str
+    record: Doc
+    municipality: str
+    title: dict[str, str]
+    assessments: tuple[str, ...]
+    source: Validated
+
+
+@dataclass
+class Site:
+    """The linked corpus: every page to write and how pages refer to each other."""
+
+    municipalities: dict[str, Municipality]
+    processes: dict[str, Process]
+    assessments: dict[str, AssessmentRef]
+    council: dict[str, CouncilRef]
+    by_municipality: dict[str, list[str]] = field(default_factory=dict)
+    by_process: dict[str, list[str]] = field(default_factory=dict)
+    council_by_assessment: dict[str, list[str]] = field(default_factory=dict)
+    council_by_municipality: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _suggest(word: str, options: list[str]) -> str:
+    m = difflib.get_close_matches(word, options, n=1, cutoff=0.5)
+    return m[0] if m else ""
+
+
+def _ref_error(findings: Findings, v: Validated, loc: tuple[Any, ...], what_ja: str, what_en: str,
+               value: str, options: list[str], where_ja: str) -> None:
+    pos = v.source.position(loc)
+    guess = _suggest(value, options)
+    findings.add(
+        v.path, pos.line, pos.col, "broken-reference",
+        f"{what_ja}「{value}」が見つかりません",
+        f"{what_en} '{value}' not found",
+        (f"「{guess}」ではありませんか。" if guess else "") + f"{where_ja}にあるものを書いてください。",
+        (f"Did you mean '{guess}'? " if guess else "") + "Use one that exists.",
+    )
+
+
+def assessment_title(rec: Any, muni: Municipality | None, proc: Process | None) -> dict[str, str]:
+    title: Text = rec.cover.title if hasattr(rec, "cover") else rec.title
+    ja = " ".join(title.ja.split())
+    if muni is not None and muni.name.ja not in ja:
+        ja = f"{muni.name.ja} {ja}"
+    if title.en:
+        en = " ".join(title.en.split())
+    else:
+        muni_en = muni.name.en if muni and muni.name.en else (muni.name.ja if muni else "")
+        proc_en = proc.name.en if proc and proc.name.en else (proc.name.ja if proc else "")
+        en = f"{muni_en}: {proc_en} — {FORM_EN.get(rec.form, rec.form)}"
+    if muni is not None and muni.name.en and muni.name.en.split()[0] not in en:
+        en = f"{muni.name.en}: {en}"
+    return {"ja": ja, "en": en}
+
+
+def link(corpus: Corpus, findings: Findings) -> Site:
+    munis = {k: v.record for k, v in corpus.municipalities.items() if isinstance(v.record, Municipality)}
+    procs: dict[str, Process] = dict(corpus.processes)
+    site = Site(munis, procs, {}, {})
     for ident, v in sorted(corpus.assessments.items()):
-        rec = v.record
-        muni = getattr(rec, "municipality", None)
-        if muni is not None and muni not in corpus.municipalities:
+        rec: Any = v.record
+        folder = ident.split("/")[0]
+        ok = True
+        if rec.municipality not in munis:
+            _ref_error(findings, v, ("municipality",), "団体", "municipality", rec.municipality,
+                       sorted(munis), "content/municipalities/")
+            ok = False
+        elif rec.municipality != folder:
             pos = v.source.position(("municipality",))
-            findings.add(v.path, pos.line, pos.col, "broken-reference",
-                         f"団体「{muni}」が content/municipalities/ にありません",
-                         f"municipality '{muni}' not found in content/municipalities/")
-        proc = getattr(rec, "process", None)
-        if proc is not None and proc not in corpus.processes:
-            pos = v.source.position(("process",))
-            findings.add(v.path, pos.line, pos.col, "broken-reference",
-                         f"事務「{proc}」が content/registries/processes.yaml にありません",
-                         f"process '{proc}' not found in content/registries/processes.yaml")
+            findings.add(
+                v.path, pos.line, pos.col, "wrong-folder",
+                f"団体「{rec.municipality}」の評価書が content/assessments/{folder}/ に置かれています",
+                f"an assessment of '{rec.municipality}' is in content/assessments/{folder}/",
+                f"content/assessments/{rec.municipality}/ に移すか、municipality を直してください。",
+                f"Move it to content/assessments/{rec.municipality}/ or correct 'municipality'.",
+            )
+        if rec.process not in procs:
+            _ref_error(findings, v, ("process",), "事務", "process", rec.process, sorted(procs),
+                       "content/registries/processes.yaml ")
+            ok = False
+        if not ok:
+            continue
+        ref = AssessmentRef(
+            ident, f"assessments/{ident}.md", rec, rec.municipality, rec.process,
+            assessment_title(rec, munis[rec.municipality], procs[rec.process]), v,
+        )
+        site.assessments[ident] = ref
+        site.by_municipality.setdefault(rec.municipality, []).append(ident)
+        site.by_process.setdefault(rec.process, []).append(ident)
+    for ident, v in sorted(corpus.council.items()):
+        crec: Any = v.record
+        if crec.municipality not in munis:
+            _ref_error(findings, v, ("municipality",), "団体", "municipality", crec.municipality,
+                       sorted(munis), "content/municipalities/")
+            continue
+        if crec.process is not None and crec.process not in procs:
+            _ref_error(findings, v, ("process",), "事務", "process", crec.process, sorted(procs),
+                       "content/registries/processes.yaml ")
+        targets: list[str] = []
+        for i, target in enumerate(getattr(crec, "assessments", [])):
+            if target in site.assessments:
+                targets.append(target)
+            else:
+                _ref_error(findings, v, ("assessments", i), "評価書", "assessment", target,
+                           sorted(site.assessments), "content/assessments/ ")
+        muni = munis[crec.municipality]
+        subject = crec.subject.ja if crec.subject else crec.title.ja
+        subject_en = (crec.subject.en if crec.subject and crec.subject.en else None) or (
+            crec.title.en if crec.title and getattr(crec.title, "en", None) else None
+        ) if hasattr(crec, "title") else (crec.subject.en if crec.subject else None)
+        kind_en = {"諮問": "Consultation", "答申": "Council report"}[crec.kind]
+        title = {
+            "ja": f"{muni.name.ja} {crec.kind} {crec.number}（{' '.join(subject.split())}）",
+            "en": f"{muni.name.en or muni.name.ja}: {kind_en} {crec.number}"
+            + (f" ({' '.join(subject_en.split())})" if subject_en else ""),
+        }
+        site.council[ident] = CouncilRef(ident, f"council/{ident}.md", crec, crec.municipality, title,
+                                         tuple(targets), v)
+        site.council_by_municipality.setdefault(crec.municipality, []).append(ident)
+        for target in targets:
+            site.council_by_assessment.setdefault(target, []).append(ident)
+    return site

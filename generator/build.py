@@ -1,0 +1,93 @@
+"""Stage 6, build: MkDocs (strict) into a temporary folder, then swap it into site/.
+
+The previous site/ is replaced only when every step succeeded, so a failed build leaves the
+published folder intact.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.findings import Findings
+from generator.link import Site, link
+from generator.validate import Corpus, validate_corpus
+from generator.write import WriteResult, mkdocs_config, write_docs
+
+
+@dataclass
+class BuildResult:
+    findings: Findings
+    site: Site | None
+    written: WriteResult | None
+    ok: bool
+
+
+def load_config(root: Path) -> dict[str, Any]:
+    path = root / "site_config.yml"
+    config: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    env_url = os.environ.get("KOHYO_SITE_URL")
+    if env_url:
+        config["site_url"] = env_url
+    return config or {}
+
+
+def prepare(root: Path, findings: Findings, only: set[str] | None = None) -> tuple[Corpus, Site]:
+    corpus = validate_corpus(root / "content", findings, only=only)
+    site = link(corpus, findings)
+    return corpus, site
+
+
+class BuildError(Exception):
+    pass
+
+
+def run_mkdocs(config_file: Path, quiet: bool = True) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)]
+    if quiet:
+        cmd.append("-q")
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise BuildError(proc.stdout + proc.stderr)
+
+
+def build_site(root: Path, out: Path, strict: bool = False, only: set[str] | None = None,
+               search: bool = True) -> BuildResult:
+    findings = Findings()
+    _corpus, site = prepare(root, findings, only)
+    if findings.failed(strict):
+        return BuildResult(findings, site, None, False)
+    build = root / "build"
+    build.mkdir(exist_ok=True)
+    written = write_docs(site, build, only)
+    out = out.resolve()
+    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=out.parent))
+    try:
+        config = mkdocs_config(load_config(root), build, (root / "theme").resolve(), tmp)
+        run_mkdocs(config)
+        if search:
+            from generator.search import index_site
+
+            index_site(tmp)
+        if out.exists():
+            old = out.with_name(out.name + ".old")
+            if old.exists():
+                shutil.rmtree(old)
+            out.rename(old)
+            tmp.rename(out)
+            shutil.rmtree(old)
+        else:
+            tmp.rename(out)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+    return BuildResult(findings, site, written, True)

@@ -1,0 +1,560 @@
+"""Stage 4, render: typed records -> page Markdown, once per language.
+
+The form is rendered by walking the model: every field, in the printed order, with its printed
+number and label (Japanese) or its English label.  The walk produces blocks (headings, label /
+value tables, data tables); Jinja2 templates (StrictUndefined) lay the blocks out as Markdown.
+All content text passes through ``generator.textfmt``; no content becomes raw HTML.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from pydantic import BaseModel
+
+from generator.labels import KIND_EN, STATUS, t
+from generator.model import FORM_EN
+from generator.model.base import Check, DateRange, DateValue, Doc, Text
+from generator.model.choices import CHOICE_EN, MAIN_ITEM_GROUPS
+from generator.textfmt import esc, md_inline, one_line, text_html
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocks
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str  # already Markdown-escaped
+    anchor: str
+    kind: str = "heading"
+
+
+@dataclass(frozen=True)
+class KV:
+    rows: tuple[tuple[str, str], ...]  # (label html, value html)
+    kind: str = "kv"
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str  # html
+    headers: tuple[str, ...]  # html
+    rows: tuple[tuple[str, ...], ...]  # html cells
+    cls: str = ""
+    kind: str = "table"
+
+
+@dataclass(frozen=True)
+class Html:
+    html: str
+    kind: str = "html"
+
+
+Block = Heading | KV | Table | Html
+
+
+@dataclass
+class Coverage:
+    """Japanese characters seen on a page and how many of them have English."""
+
+    ja_chars: int = 0
+    en_chars: int = 0
+
+    def add(self, text: Text) -> None:
+        n = len("".join(text.ja.split()))
+        self.ja_chars += n
+        if text.en and text.en.strip():
+            self.en_chars += n
+
+    def merge(self, other: Coverage) -> None:
+        self.ja_chars += other.ja_chars
+        self.en_chars += other.en_chars
+
+    @property
+    def ratio(self) -> float:
+        return self.en_chars / self.ja_chars if self.ja_chars else 1.0
+
+
+@dataclass
+class Ctx:
+    lang: str
+    coverage: Coverage = field(default_factory=Coverage)
+
+    def text(self, value: Text) -> str:
+        """A free text in this language; untranslated text is marked ``lang="ja"``."""
+        self.coverage.add(value)
+        if value.is_blank:
+            return self.empty()
+        if self.lang == "en":
+            if value.en and value.en.strip():
+                return f'<div class="kh-text">{text_html(value.en)}</div>'
+            return (
+                f'<div class="kh-text kh-untranslated" lang="ja">{text_html(value.ja)}</div>'
+                f'<p class="kh-untranslated-note" lang="en">{esc(t("untranslated", "en"))}</p>'
+            )
+        return f'<div class="kh-text">{text_html(value.ja)}</div>'
+
+    def inline(self, value: Text | None) -> str:
+        """One-line text (titles, names) as HTML."""
+        if value is None:
+            return self.empty()
+        self.coverage.add(value)
+        if self.lang == "en" and not (value.en and value.en.strip()):
+            return f'<span lang="ja">{esc(one_line(value.ja))}</span>'
+        return esc(one_line(value.get(self.lang) or value.ja))
+
+    def plain(self, value: Text | None) -> str:
+        """Plain string in this language (for headings; the caller escapes)."""
+        if value is None:
+            return ""
+        if self.lang == "en" and value.en and value.en.strip():
+            return one_line(value.en)
+        return one_line(value.ja)
+
+    def empty(self) -> str:
+        return f'<span class="kh-empty">{t("not_stated", self.lang)}</span>'
+
+    def choice(self, value: str) -> str:
+        if self.lang == "en":
+            return esc(CHOICE_EN.get(value, value))
+        return esc(value)
+
+
+def _extra(finfo: Any) -> dict[str, Any]:
+    extra = finfo.json_schema_extra
+    return extra if isinstance(extra, dict) else {}
+
+
+def field_label(finfo: Any, lang: str, with_num: bool = True) -> str:
+    extra = _extra(finfo)
+    label = str(extra.get("label_en" if lang == "en" else "label_ja", finfo.title or ""))
+    num = str(extra.get("num", "")) if with_num else ""
+    if num and lang == "en":
+        num = num.replace("①", "(1) ").replace("②", "(2) ").replace("③", "(3) ").replace("④", "(4) ")
+        num = num.replace("⑤", "(5) ").replace("⑥", "(6) ").replace("⑦", "(7) ").replace("⑧", "(8) ")
+        num = num.replace("⑨", "(9) ").replace("⑩", "(10) ")
+    sep = " " if num.endswith((".", "I", "V", "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ")) else ""
+    return f"{num}{sep}{label}".strip()
+
+
+def label_html(finfo: Any, lang: str) -> str:
+    out = esc(field_label(finfo, lang))
+    if _extra(finfo).get("important"):
+        out += f' <abbr class="kh-important" title="{esc(t("important", lang))}">※</abbr>'
+    return out
+
+
+def _is_record(value: Any) -> bool:
+    return isinstance(value, BaseModel) and not isinstance(value, (Text, DateValue, DateRange, Check))
+
+
+def _model_type(annotation: Any) -> type[BaseModel] | None:
+    """The record type behind ``X | None`` (for rendering a missing group)."""
+    for arg in (annotation, *typing.get_args(annotation)):
+        if isinstance(arg, type) and issubclass(arg, Doc) and arg not in (Text, DateValue, DateRange, Check):
+            return arg
+    return None
+
+
+def value_html(value: Any, ctx: Ctx) -> str:
+    """HTML for a leaf value."""
+    if value is None:
+        return ctx.empty()
+    if isinstance(value, Text):
+        return ctx.text(value)
+    if isinstance(value, DateValue):
+        return esc(value.render(ctx.lang))
+    if isinstance(value, DateRange):
+        out = esc(value.start.render(ctx.lang))
+        out += " ～ " if ctx.lang == "ja" else " to "
+        out += esc(value.end.render(ctx.lang)) if value.end else ""
+        if value.note:
+            out += " " + ctx.inline(value.note)
+        return out
+    if isinstance(value, bool):
+        return t("yes" if value else "no", ctx.lang)
+    if isinstance(value, int):
+        return esc(str(value))
+    if isinstance(value, str):
+        return ctx.choice(value)
+    if isinstance(value, dict):
+        return checklist_html(value, ctx)
+    if isinstance(value, list):
+        if not value:
+            return ctx.empty()
+        return "<ol>" + "".join(f"<li>{value_html(v, ctx)}</li>" for v in value) + "</ol>"
+    return esc(str(value))  # pragma: no cover
+
+
+def checklist_html(value: dict[str, Check], ctx: Ctx) -> str:
+    """A printed checkbox list: every option with its state, as a list."""
+    if not value:
+        return ctx.empty()
+    lang = ctx.lang
+    items: list[str] = []
+    group = None
+    for option, check in value.items():
+        g = MAIN_ITEM_GROUPS.get(option)
+        if g and g != group and option in MAIN_ITEM_GROUPS:
+            group = g
+        state = check.checked
+        if state is True:
+            mark, cls, sr = "☑", "kh-on", t("checked", lang)
+        elif state is False:
+            mark, cls, sr = "☐", "kh-off", t("unchecked", lang)
+        else:
+            mark, cls, sr = "？", "kh-unknown", t("unknown_state", lang)
+        note = f"（{ctx.inline(check.note)}）" if check.note and not check.note.is_blank else ""
+        items.append(
+            f'<li class="{cls}"><span aria-hidden="true">{mark}</span> {ctx.choice(option)}{note}'
+            f'<span class="kh-sr">（{sr}）</span></li>'
+        )
+    return '<ul class="kh-checklist">' + "".join(items) + "</ul>"
+
+
+# ---------------------------------------------------------------------------------------------
+# The generic walk
+# ---------------------------------------------------------------------------------------------
+
+
+class Walker:
+    def __init__(self, ctx: Ctx) -> None:
+        self.ctx = ctx
+        self.blocks: list[Block] = []
+        self.anchors: set[str] = set()
+
+    def anchor(self, base: str) -> str:
+        a = base.replace("_", "-").replace(".", "-").lower()
+        n, cand = 1, a
+        while cand in self.anchors:
+            n += 1
+            cand = f"{a}-{n}"
+        self.anchors.add(cand)
+        return cand
+
+    def heading(self, level: int, text: str, anchor: str) -> None:
+        self.blocks.append(Heading(min(level, 6), md_inline(text), self.anchor(anchor)))
+
+    def kv(self, rows: list[tuple[str, str]]) -> None:
+        if rows:
+            self.blocks.append(KV(tuple(rows)))
+
+    def empty_group(self) -> None:
+        self.blocks.append(Html(f"<p>{self.ctx.empty()}</p>"))
+
+    def model(self, rec: BaseModel, level: int, path: str, skip: Iterable[str] = ()) -> None:
+        rows: list[tuple[str, str]] = []
+        fields = type(rec).model_fields
+        for name, finfo in fields.items():
+            if name in skip:
+                continue
+            value = getattr(rec, name)
+            display = _extra(finfo).get("display", "")
+            sub_path = f"{path}-{name}" if path else name
+            if display == "items":
+                self.kv(rows)
+                rows = []
+                self.items(value, finfo, level, sub_path)
+            elif display == "systems":
+                self.kv(rows)
+                rows = []
+                self.systems(value, finfo, level, sub_path)
+            elif display == "record_items":
+                continue
+            elif _is_record(value) or (value is None and _model_type(finfo.annotation) is not None):
+                self.kv(rows)
+                rows = []
+                self.heading(level, field_label(finfo, self.ctx.lang), sub_path)
+                if value is None:
+                    self.empty_group()
+                else:
+                    self.model(value, level + 1, sub_path)
+            elif isinstance(value, list) and value and _is_record(value[0]):
+                self.kv(rows)
+                rows = []
+                self.heading(level, field_label(finfo, self.ctx.lang), sub_path)
+                for i, item in enumerate(value, 1):
+                    self.heading(level + 1, f"{field_label(finfo, self.ctx.lang, False)} {i}", f"{sub_path}-{i}")
+                    self.model(item, level + 2, f"{sub_path}-{i}")
+            else:
+                rows.append((label_html(finfo, self.ctx.lang), value_html(value, self.ctx)))
+        self.kv(rows)
+
+    def systems(self, systems: list[Any], finfo: Any, level: int, path: str) -> None:
+        lang = self.ctx.lang
+        self.heading(level, field_label(finfo, lang), path)
+        if not systems:
+            self.empty_group()
+            return
+        for i, system in enumerate(systems, 1):
+            word = t("system", lang)
+            self.heading(level + 1, f"{word}{i}: {self.ctx.plain(system.name)}" if lang == "ja" else f"{word} {i}: {self.ctx.plain(system.name)}", f"{path}-{i}")
+            self.model(system, level + 2, f"{path}-{i}")
+
+    def items(self, items: list[Any], finfo: Any, level: int, path: str) -> None:
+        """委託事項 / 提供先 / 移転先: a summary table, then each entry in full."""
+        lang, ctx = self.ctx.lang, self.ctx
+        label = field_label(finfo, lang, False)
+        if not items:
+            self.blocks.append(KV(((esc(label), ctx.empty()),)))
+            return
+        first = items[0]
+        cols: list[tuple[str, str]] = []
+        if hasattr(first, "title"):
+            cols = [("title", t("entrusted_work", lang)), ("contractor", t("contractor", lang)),
+                    ("handlers", t("handlers", lang))]
+        else:
+            cols = [("name", label), ("legal_basis", t("legal_basis", lang)), ("method", t("method", lang)),
+                    ("timing", t("timing", lang))]
+        rows: list[tuple[str, ...]] = []
+        for i, item in enumerate(items, 1):
+            cells = [f'<a href="#{esc(path.replace("_", "-").lower())}-{i}">{i}</a>']
+            for key, _ in cols:
+                v = getattr(item, key)
+                if isinstance(v, Text):
+                    cells.append(esc(one_line(ctx.plain(v), 80)) if not (lang == "en" and not v.en) else f'<span lang="ja">{esc(one_line(v.ja, 80))}</span>')
+                elif isinstance(v, dict):
+                    on = [ctx.choice(k) for k, c in v.items() if c.checked]
+                    cells.append("、".join(on) if lang == "ja" else ", ".join(on) or ctx.empty())
+                else:
+                    cells.append(value_html(v, ctx) if v is not None else ctx.empty())
+            if hasattr(item, "subcontract"):
+                sub = item.subcontract
+                cells.append(value_html(sub.status if sub else None, ctx))
+            rows.append(tuple(cells))
+        headers = [t("item_no", lang), *[h for _, h in cols]]
+        if hasattr(first, "subcontract"):
+            headers.append(t("subcontract", lang))
+        self.blocks.append(Table(esc(f"{label}（{t('summary_of', lang)}）" if lang == "ja" else f"{label}: {t('summary_of', lang)}"), tuple(headers), tuple(rows), "kh-summary"))
+        for i, item in enumerate(items, 1):
+            name = getattr(item, "title", None) or getattr(item, "name", None)
+            heading = f"{label}{i}: {ctx.plain(name)}" if lang == "ja" else f"{label} {i}: {ctx.plain(name)}"
+            self.heading(level, heading, f"{path}-{i}")
+            self.model(item, level + 1, f"{path}-{i}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages
+# ---------------------------------------------------------------------------------------------
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # the blocks are escaped by textfmt; templates emit Markdown
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = md_inline
+    env.filters["esc"] = esc
+    return env
+
+
+ENV = _env()
+
+
+def render_template(name: str, **context: Any) -> str:
+    return ENV.get_template(name).render(**context)
+
+
+def roman(n: int) -> str:
+    return ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII"][n]
+
+
+def assessment_blocks(doc: Doc, lang: str) -> tuple[list[Block], Coverage]:
+    """Every section of an assessment, in the form's order."""
+    from generator.model import BasicAssessment, FocusedAssessment, FullAssessment, SummaryDocument
+
+    ctx = Ctx(lang)
+    w = Walker(ctx)
+    fields = type(doc).model_fields
+
+    def section(name: str, level: int = 2) -> None:
+        finfo = fields[name]
+        value = getattr(doc, name)
+        w.heading(level, field_label(finfo, lang), name)
+        if value is None:
+            w.empty_group()
+        elif isinstance(value, BaseModel):
+            w.model(value, level + 1, name)
+        else:
+            w.kv([(label_html(finfo, lang), value_html(value, ctx))])
+
+    def cover() -> None:
+        w.heading(2, "表紙" if lang == "ja" else "Cover", "cover")
+        w.model(doc.cover, 3, "cover")  # type: ignore[attr-defined]
+
+    if isinstance(doc, FullAssessment):
+        cover()
+        section("basic_info")
+        flows(w, doc, "(別添1) " if lang == "ja" else "(Attachment 1) ")
+        files_overview(w, doc, "II")
+        record_items(w, doc, "(別添2) " if lang == "ja" else "(Attachment 2) ")
+        risks(w, doc, "III", full=True)
+        section("other_measures")
+        section("contacts")
+        section("procedure")
+        changes(w, doc, "(別添3) " if lang == "ja" else "(Attachment 3) ")
+        annexes(w, doc)
+        glossary(w, doc)
+    elif isinstance(doc, FocusedAssessment):
+        cover()
+        section("basic_info")
+        files_overview(w, doc, "II")
+        record_items(w, doc, "(別添1) " if lang == "ja" else "(Attachment 1) ")
+        risks(w, doc, "III", full=False)
+        section("contacts")
+        section("procedure")
+        changes(w, doc, "(別添2) " if lang == "ja" else "(Attachment 2) ")
+    elif isinstance(doc, BasicAssessment):
+        cover()
+        for name in ("related", "threshold", "threshold_result", "risks"):
+            section(name)
+        changes(w, doc, "")
+    elif isinstance(doc, SummaryDocument):
+        w.model(doc, 2, "", skip=("form", "municipality", "process", "status", "source", "source_notes", "title", "of_form"))
+    source_notes(w, doc)
+    return w.blocks, ctx.coverage
+
+
+def files_overview(w: Walker, doc: Any, num: str) -> None:
+    lang = w.ctx.lang
+    w.heading(2, f"{num} {t('files_overview', lang)}", "files")
+    if not doc.files:
+        w.empty_group()
+    for i, f in enumerate(doc.files, 1):
+        w.heading(3, f"({i}) {w.ctx.plain(f.name)}", f"file{i}")
+        w.model(f, 4, f"file{i}", skip=("risks", "record_items"))
+
+
+def record_items(w: Walker, doc: Any, prefix: str) -> None:
+    lang, ctx = w.ctx.lang, w.ctx
+    w.heading(2, f"{prefix}{t('record_items', lang)}", "record-items")
+    for i, f in enumerate(doc.files, 1):
+        w.heading(3, f"({i}) {ctx.plain(f.name)}", f"record-items-{i}")
+        if not f.record_items:
+            w.empty_group()
+        for group in f.record_items:
+            if group.title is not None:
+                w.blocks.append(Html(f'<p class="kh-subhead"><strong>{ctx.inline(group.title)}</strong></p>'))
+            lis = "".join(f"<li>{ctx.inline(item)}</li>" for item in group.items)
+            w.blocks.append(Html(f'<ol class="kh-record-items">{lis}</ol>'))
+
+
+def risks(w: Walker, doc: Any, num: str, full: bool) -> None:
+    lang, ctx = w.ctx.lang, w.ctx
+    title = t("risks_full" if full else "risks", lang)
+    w.heading(2, f"{num} {title}", "risks")
+    for i, f in enumerate(doc.files, 1):
+        w.heading(3, f"({i}) {ctx.plain(f.name)}", f"risks-{i}")
+        w.kv([(esc(f"1. {t('file_name', lang)}"), ctx.inline(f.name))])
+        if f.risks is None:
+            w.empty_group()
+        else:
+            w.model(f.risks, 4, f"risks-{i}")
+
+
+def flows(w: Walker, doc: Any, prefix: str) -> None:
+    lang, ctx = w.ctx.lang, w.ctx
+    w.heading(2, f"{prefix}{t('flows', lang)}", "flows")
+    if not doc.process_flows:
+        w.empty_group()
+    for i, flow in enumerate(doc.process_flows, 1):
+        w.heading(3, ctx.plain(flow.title), f"flow-{i}")
+        rows = []
+        if flow.subtitle:
+            rows.append((esc("副題" if lang == "ja" else "Subtitle"), ctx.text(flow.subtitle)))
+        if flow.diagram_note:
+            rows.append((esc("図" if lang == "ja" else "Diagram"), ctx.text(flow.diagram_note)))
+        w.kv(rows)
+        if flow.components:
+            w.blocks.append(Table(esc(t("components", lang)), (esc(t("components", lang)), esc("説明" if lang == "ja" else "Description")),
+                                  tuple((ctx.inline(c.name), value_html(c.description, ctx)) for c in flow.components)))
+        for g in flow.groups:
+            w.heading(4, f"{g.number or ''} {ctx.plain(g.title)}".strip(), f"flow-{i}-{g.number or 'x'}")
+            lis = "".join(
+                f"<li>{esc(s.id + ' ') if s.id else ''}{ctx.inline(s.text)}</li>" for s in g.steps
+            )
+            if lis:
+                w.blocks.append(Html(f'<ul class="kh-steps">{lis}</ul>'))
+
+
+def changes(w: Walker, doc: Any, prefix: str) -> None:
+    from generator.model.assessment import Change
+
+    lang, ctx = w.ctx.lang, w.ctx
+    w.heading(2, f"{prefix}{t('changes', lang)}", "changes")
+    if not doc.changes:
+        w.empty_group()
+        return
+    names = list(Change.model_fields)
+    headers = tuple(esc(field_label(Change.model_fields[n], lang)) for n in names)
+    rows = tuple(tuple(value_html(getattr(c, n), ctx) for n in names) for c in doc.changes)
+    w.blocks.append(Table(esc(f"{prefix}{t('changes', lang)}"), headers, rows, "kh-changes"))
+
+
+def annexes(w: Walker, doc: Any) -> None:
+    from generator.model.assessment import AnnexRow
+
+    lang, ctx = w.ctx.lang, w.ctx
+    if not doc.annexes:
+        return
+    w.heading(2, t("annexes", lang), "annexes")
+    for i, annex in enumerate(doc.annexes, 1):
+        w.heading(3, ctx.plain(annex.title), f"annex-{i}")
+        for j, part in enumerate(annex.parts, 1):
+            names = [n for n in AnnexRow.model_fields if any(getattr(r, n) is not None for r in part.rows)]
+            headers = tuple(esc(field_label(AnnexRow.model_fields[n], lang)) for n in names)
+            rows = tuple(tuple(value_html(getattr(r, n), ctx) for n in names) for r in part.rows)
+            caption = ctx.inline(part.heading) if part.heading else esc(ctx.plain(annex.title))
+            if part.heading:
+                w.heading(4, ctx.plain(part.heading), f"annex-{i}-{j}")
+            w.blocks.append(Table(caption, headers, rows, "kh-annex"))
+
+
+def glossary(w: Walker, doc: Any) -> None:
+    lang, ctx = w.ctx.lang, w.ctx
+    if not doc.glossary:
+        return
+    w.heading(2, t("glossary", lang), "glossary")
+    rows = tuple((ctx.inline(g.term), esc(g.reading or ""), ctx.text(g.meaning)) for g in doc.glossary)
+    w.blocks.append(Table(esc(t("glossary", lang)), (esc(t("term", lang)), esc(t("reading", lang)), esc(t("meaning", lang))), rows))
+
+
+def source_notes(w: Walker, doc: Any) -> None:
+    lang, ctx = w.ctx.lang, w.ctx
+    notes = getattr(doc, "source_notes", [])
+    if not notes:
+        return
+    w.heading(2, t("source_notes", lang), "source-notes")
+    w.blocks.append(
+        Table(
+            esc(t("source_notes", lang)),
+            (esc("項目" if lang == "ja" else "Field"), esc("理由" if lang == "ja" else "Reason")),
+            tuple((f"<code>{esc(n.field)}</code>", ctx.text(n.note)) for n in notes),
+        )
+    )
+
+
+def form_label(form: str, lang: str) -> str:
+    return FORM_EN.get(form, form) if lang == "en" else form
+
+
+def status_label(status: str, lang: str) -> str:
+    return STATUS[status][lang]
+
+
+def kind_label(kind: str, lang: str) -> str:
+    return KIND_EN.get(kind, kind) if lang == "en" else kind

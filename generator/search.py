@@ -1,0 +1,18 @@
+"""Search index: Pagefind (extended build, Japanese segmentation) over the built site."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+def index_site(site_dir: Path) -> None:
+    """Index the built site in place; one index per language (Pagefind reads <html lang>)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stdout + proc.stderr)

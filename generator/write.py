@@ -1,0 +1,332 @@
+"""Stage 5, write: the linked site -> Markdown files per language and the MkDocs configuration.
+
+Output goes to a fresh folder (``build/docs/{ja,en}`` and ``build/mkdocs.yml``) in sorted order,
+with no wall-clock dates, so the same content always gives the same files.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.labels import UI, t
+from generator.link import AssessmentRef, Site
+from generator.model.base import DateValue
+from generator.render import (
+    Coverage,
+    assessment_blocks,
+    form_label,
+    kind_label,
+    render_template,
+    status_label,
+)
+from generator.textfmt import esc, md_inline
+
+LANGS = ("ja", "en")
+
+
+@dataclass
+class WriteResult:
+    pages: int = 0
+    coverage: dict[str, Coverage] = field(default_factory=dict)  # assessment id -> en coverage
+
+
+def _labels(lang: str) -> dict[str, str]:
+    return {k: v[lang] for k, v in UI.items()}
+
+
+def _up(path: str) -> str:
+    """Relative prefix from a page (directory URL) to the language root."""
+    depth = path.count("/") + (0 if path.endswith("index.md") else 1)
+    return "../" * depth
+
+
+def _name(text: Any, lang: str) -> str:
+    if lang == "en" and text.en:
+        return str(text.en)
+    return str(text.ja)
+
+
+def _published(a: AssessmentRef) -> DateValue | None:
+    cover = getattr(a.record, "cover", None)
+    return getattr(cover, "published", None) if cover is not None else None
+
+
+def _date(d: DateValue | None, lang: str) -> str:
+    return esc(d.render(lang)) if d else f'<span class="kh-empty">{t("not_stated", lang)}</span>'
+
+
+class Writer:
+    def __init__(self, site: Site, docs: Path) -> None:
+        self.site = site
+        self.docs = docs
+        self.result = WriteResult()
+
+    def put(self, lang: str, path: str, text: str) -> None:
+        out = self.docs / lang / path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8", newline="\n")
+        self.result.pages += 1
+
+    # ---------------------------------------------------------------- assessment pages
+    def assessment(self, a: AssessmentRef, lang: str) -> None:
+        site = self.site
+        rec: Any = a.record
+        muni = site.municipalities[a.municipality]
+        proc = site.processes[a.process]
+        blocks, coverage = assessment_blocks(rec, lang)
+        if lang == "en":
+            self.result.coverage[a.id] = coverage
+        pct = f"{coverage.ratio * 100:.0f}%"
+        council = [
+            {"id": c, "title": site.council[c].title[lang]} for c in site.council_by_assessment.get(a.id, [])
+        ]
+        text = render_template(
+            "assessment.md.j2",
+            lang=lang,
+            L=_labels(lang),
+            title=a.title[lang],
+            description=None,
+            a=a,
+            up=_up(a.path),
+            muni_name=_name(muni.name, lang),
+            prefecture=_name(muni.prefecture, lang),
+            process_name=_name(proc.name, lang),
+            form=form_label(rec.form, lang),
+            status=status_label(rec.status, lang),
+            published=_date(_published(a), lang),
+            coverage_pct=pct,
+            coverage_text=t("coverage_text", "en", pct=pct) if lang == "en" else "",
+            draft_note=t("draft_note", lang) if rec.status == "案" else "",
+            council=council,
+            blocks=blocks,
+        )
+        self.put(lang, a.path, text)
+
+    def council(self, ident: str, lang: str) -> None:
+        from generator.render import Ctx, Walker
+
+        c = self.site.council[ident]
+        rec: Any = c.record
+        ctx = Ctx(lang)
+        w = Walker(ctx)
+        w.model(rec, 2, "", skip=("kind", "municipality", "process", "assessments", "source_notes"))
+        text = render_template(
+            "council.md.j2",
+            lang=lang,
+            L=_labels(lang),
+            title=c.title[lang],
+            description=None,
+            c=c,
+            up=_up(c.path),
+            muni_name=_name(self.site.municipalities[c.municipality].name, lang),
+            kind=kind_label(rec.kind, lang),
+            targets=[{"id": x, "title": self.site.assessments[x].title[lang]} for x in c.assessments],
+            blocks=w.blocks,
+        )
+        self.put(lang, c.path, text)
+
+    # ---------------------------------------------------------------- list pages
+    def assessment_rows(self, ids: list[str], lang: str, up: str) -> list[list[str]]:
+        rows = []
+        for ident in sorted(ids, key=lambda i: (self.site.assessments[i].municipality, i)):
+            a = self.site.assessments[ident]
+            rec: Any = a.record
+            muni = self.site.municipalities[a.municipality]
+            rows.append(
+                [
+                    f'<a href="{up}assessments/{ident}/">{esc(a.title[lang])}</a>',
+                    f'<a href="{up}municipalities/{a.municipality}/">{esc(_name(muni.name, lang))}</a>',
+                    f'<a href="{up}processes/{a.process}/">{esc(_name(self.site.processes[a.process].name, lang))}</a>',
+                    esc(form_label(rec.form, lang)),
+                    esc(status_label(rec.status, lang)),
+                    _date(_published(a), lang),
+                ]
+            )
+        return rows
+
+    def assessment_headers(self, lang: str) -> list[str]:
+        return [t("assessments", lang), t("municipality", lang), t("process", lang), t("form", lang),
+                t("status", lang), t("published", lang)]
+
+    def lists(self, lang: str) -> None:
+        site = self.site
+        # municipalities
+        rows = []
+        for mid, muni in sorted(site.municipalities.items(), key=lambda kv: (kv[1].code, kv[0])):
+            rows.append([
+                f'<a href="../municipalities/{mid}/">{esc(_name(muni.name, lang))}</a>',
+                esc(_name(muni.prefecture, lang)),
+                esc(muni.code),
+                str(len(site.by_municipality.get(mid, []))),
+            ])
+        self.put(lang, "municipalities/index.md", render_template(
+            "list.md.j2", L=_labels(lang), title=t("all_municipalities", lang), description=None, intro="",
+            sections=[{"heading": "", "anchor": "", "caption": t("all_municipalities", lang),
+                       "headers": [t("municipality", lang), t("prefecture", lang), t("code", lang),
+                                   t("assessments", lang)], "rows": rows}]))
+        for mid, muni in sorted(site.municipalities.items()):
+            path = f"municipalities/{mid}.md"
+            up = _up(path)
+            intro_parts = [f"{esc(t('prefecture', lang))}: {esc(_name(muni.prefecture, lang))}",
+                           f"{esc(t('code', lang))}: {esc(muni.code)}"]
+            if muni.url:
+                intro_parts.append(f'{esc(t("official_site", lang))}: <a href="{esc(muni.url)}">{esc(muni.url)}</a>')
+            sections = [{"heading": t("assessments_of", lang, name=_name(muni.name, lang)), "anchor": "assessments",
+                         "caption": t("assessments_of", lang, name=_name(muni.name, lang)),
+                         "headers": self.assessment_headers(lang),
+                         "rows": self.assessment_rows(site.by_municipality.get(mid, []), lang, up)}]
+            council_ids = site.council_by_municipality.get(mid, [])
+            if council_ids:
+                sections.append({"heading": t("council_of", lang, name=_name(muni.name, lang)), "anchor": "council",
+                                 "caption": t("council_of", lang, name=_name(muni.name, lang)),
+                                 "headers": [t("title", lang), t("kind", lang)],
+                                 "rows": [[f'<a href="{up}council/{c}/">{esc(site.council[c].title[lang])}</a>',
+                                           esc(kind_label(getattr(site.council[c].record, "kind", ""), lang))]
+                                          for c in council_ids]})
+            self.put(lang, path, render_template(
+                "list.md.j2", L=_labels(lang), title=_name(muni.name, lang), description=None,
+                intro='<p class="kh-intro">' + " ／ ".join(intro_parts) + "</p>", sections=sections))
+        # processes
+        rows = [[f'<a href="../processes/{pid}/">{esc(_name(p.name, lang))}</a>',
+                 str(len(site.by_process.get(pid, [])))] for pid, p in sorted(site.processes.items())]
+        self.put(lang, "processes/index.md", render_template(
+            "list.md.j2", L=_labels(lang), title=t("all_processes", lang), description=None, intro="",
+            sections=[{"heading": "", "anchor": "", "caption": t("all_processes", lang),
+                       "headers": [t("process", lang), t("assessments", lang)], "rows": rows}]))
+        for pid, p in sorted(site.processes.items()):
+            path = f"processes/{pid}.md"
+            intro = f'<div class="kh-intro">{_desc_html(p, lang)}</div>' if p.description else ""
+            self.put(lang, path, render_template(
+                "list.md.j2", L=_labels(lang), title=_name(p.name, lang), description=None, intro=intro,
+                sections=[{"heading": t("assessments", lang), "anchor": "assessments",
+                           "caption": t("assessments", lang), "headers": self.assessment_headers(lang),
+                           "rows": self.assessment_rows(site.by_process.get(pid, []), lang, _up(path))}]))
+        # all assessments
+        self.put(lang, "assessments/index.md", render_template(
+            "list.md.j2", L=_labels(lang), title=t("all_assessments", lang), description=None, intro="",
+            sections=[{"heading": "", "anchor": "", "caption": t("all_assessments", lang),
+                       "headers": self.assessment_headers(lang),
+                       "rows": self.assessment_rows(list(site.assessments), lang, "../")}]))
+
+    def home(self, lang: str) -> None:
+        site = self.site
+        latest = sorted(
+            site.assessments,
+            key=lambda i: (_published(site.assessments[i]).date.isoformat() if _published(site.assessments[i]) else "", i),
+            reverse=True,
+        )[:10]
+        intro = (
+            "<p>全国の地方公共団体が公表する特定個人情報保護評価書（マイナンバーを扱う事務のプライバシー影響評価）を、"
+            "読みやすく比べやすいウェブページにしています。評価書の原本が正本です。</p>"
+            if lang == "ja"
+            else "<p>The Specific Personal Information Protection Assessments (privacy impact assessments of work that "
+            "uses My Number data) that municipalities publish, as readable and comparable web pages. The English is an "
+            "unofficial translation; the Japanese original is authoritative.</p>"
+        )
+        links = (
+            f'<ul class="kh-browse"><li><a href="municipalities/">{esc(t("all_municipalities", lang))}</a></li>'
+            f'<li><a href="processes/">{esc(t("all_processes", lang))}</a></li>'
+            f'<li><a href="assessments/">{esc(t("all_assessments", lang))}</a></li></ul>'
+        )
+        self.put(lang, "index.md", render_template(
+            "list.md.j2", L=_labels(lang), title=t("site_name", lang), description=None, intro=intro + "\n\n" + links,
+            sections=[{"heading": t("latest", lang), "anchor": "latest", "caption": t("latest", lang),
+                       "headers": self.assessment_headers(lang),
+                       "rows": self.assessment_rows(latest, lang, "")}]))
+
+
+def _desc_html(p: Any, lang: str) -> str:
+    from generator.textfmt import text_html
+
+    d = p.description
+    if lang == "en" and d.en:
+        return text_html(d.en)
+    if lang == "en":
+        return f'<div lang="ja">{text_html(d.ja)}</div>'
+    return text_html(d.ja)
+
+
+def write_docs(site: Site, build: Path, only: set[str] | None = None) -> WriteResult:
+    """Write every page in both languages into ``build/docs``; returns counts and coverage."""
+    docs = build / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    w = Writer(site, docs)
+    for lang in LANGS:
+        w.home(lang)
+        w.lists(lang)
+        for ident in sorted(site.assessments):
+            w.assessment(site.assessments[ident], lang)
+        for ident in sorted(site.council):
+            w.council(ident, lang)
+    return w.result
+
+
+def mkdocs_config(config: dict[str, Any], build: Path, theme_dir: Path, site_dir: Path) -> Path:
+    """Write build/mkdocs.yml from site_config.yml settings."""
+    site_url = config.get("site_url") or None
+    cfg: dict[str, Any] = {
+        "site_name": config.get("site_name", {}).get("ja", "kohyo"),
+        "site_url": site_url,
+        "docs_dir": "docs",
+        "site_dir": str(site_dir),
+        "use_directory_urls": True,
+        "strict": True,
+        "theme": {
+            "name": "material",
+            "language": "ja",
+            "custom_dir": str(theme_dir),
+            "font": False,
+            "features": ["navigation.prune", "navigation.top", "toc.follow"],
+            "palette": {"scheme": "default", "primary": "custom", "accent": "custom"},
+        },
+        "extra_css": ["assets/kohyo.css"],
+        "markdown_extensions": [
+            "attr_list",
+            "tables",
+            {"toc": {"permalink": True, "toc_depth": 3}},
+        ],
+        "plugins": [
+            {
+                "i18n": {
+                    "docs_structure": "folder",
+                    "reconfigure_material": True,
+                    "reconfigure_search": False,
+                    "languages": [
+                        {"locale": "ja", "default": True, "name": "日本語", "build": True,
+                         "site_name": config.get("site_name", {}).get("ja", "kohyo")},
+                        {"locale": "en", "name": "English", "build": True,
+                         "site_name": config.get("site_name", {}).get("en", "kohyo"),
+                         "nav_translations": {"ホーム": "Home", "地方公共団体": "Municipalities", "事務": "Processes",
+                                              "評価書": "Assessments"}},
+                    ],
+                }
+            }
+        ],
+        "nav": [
+            {"ホーム": "index.md"},
+            {"地方公共団体": "municipalities/index.md"},
+            {"事務": "processes/index.md"},
+            {"評価書": "assessments/index.md"},
+        ],
+        "not_in_nav": "\n".join(["/assessments/*/", "/municipalities/*.md", "/processes/*.md", "/council/", "/assessments/*/*.md"]),
+        "validation": {"nav": {"omitted_files": "ignore", "not_found": "warn"}, "links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"}},
+    }
+    if config.get("copyright"):
+        cfg["copyright"] = config["copyright"]
+    path = build / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def dump_json(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=1)
+
+
+__all__ = ["LANGS", "WriteResult", "dump_json", "md_inline", "mkdocs_config", "write_docs"]
