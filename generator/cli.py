@@ -51,6 +51,51 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    from generator.schema import write_schemas
+
+    for path in write_schemas(Path(args.root) / "schema"):
+        print(path.as_posix())
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from generator.build import prepare
+    from generator.stats import document_stats, format_stats
+
+    findings = Findings()
+    _corpus, site = prepare(Path(args.root), findings)
+    if findings.errors:
+        _print_findings(findings, args.lang)
+        return 1
+    print(format_stats(document_stats(site), args.lang, as_json=args.json))
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    import re
+
+    from generator.scaffold import new_assessment, new_municipality
+
+    root = Path(args.root)
+    ident_ok = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+    for value in (args.municipality, getattr(args, "process", None), getattr(args, "slug", None)):
+        if value is not None and not ident_ok.match(value):
+            print(f"「{value}」: 英小文字・数字・ハイフンで書いてください（例: neyagawa）", file=sys.stderr)
+            return 2
+    try:
+        if args.what == "municipality":
+            path = new_municipality(root, args.municipality)
+        else:
+            slug = args.slug or f"{args.process}-{ {'基礎': 'basic', '重点': 'focused', '全項目': 'full'}.get(args.form, args.form)}"
+            path = new_assessment(root, args.municipality, args.process, args.form, slug)
+    except (FileExistsError, ValueError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(path.as_posix())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kohyo", description="特定個人情報保護評価書を公開するサイトを作ります。")
     parser.add_argument("--lang", choices=["ja", "en"], default="ja", help="メッセージの言語 (ja/en)")
@@ -64,6 +109,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="site", help="出力先フォルダ")
     p.add_argument("--no-search", action="store_true", help="検索索引を作りません")
     p.set_defaults(func=cmd_build)
+    p = sub.add_parser("new", help="団体や評価書の雛形を作ります")
+    new_sub = p.add_subparsers(dest="what", required=True)
+    q = new_sub.add_parser("municipality", help="団体の雛形 content/municipalities/<id>.yaml")
+    q.add_argument("municipality", help="団体のid（例: neyagawa）")
+    q.set_defaults(func=cmd_new)
+    q = new_sub.add_parser("assessment", help="評価書の雛形 content/assessments/<団体>/<名前>.yaml")
+    q.add_argument("municipality", help="団体のid（例: neyagawa）")
+    q.add_argument("process", help="事務のid（例: juki）")
+    q.add_argument("--form", required=True, choices=["基礎", "重点", "全項目", "basic", "focused", "full"],
+                   help="評価書の種類")
+    q.add_argument("--slug", help="ファイル名（省略時は <事務>-<種類>）")
+    q.set_defaults(func=cmd_new)
+    p = sub.add_parser("schema", help="エディタ用の JSON Schema を schema/ に書き出します")
+    p.set_defaults(func=cmd_schema)
+    p = sub.add_parser("stats", help="評価書ごとの英語訳の割合などを表示します")
+    p.add_argument("--json", action="store_true", help="JSON で出力します")
+    p.set_defaults(func=cmd_stats)
     return parser
 
 

@@ -79,6 +79,8 @@ class LoadedFile:
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
     yaml11_bools: dict[PathKey, str] = field(default_factory=dict)
+    folded: dict[PathKey, Position] = field(default_factory=dict)  # plain scalars that swallowed a key or item
+    text: str = ""  # the source text (normalised line ends), for checks that read comments
 
     def position(self, loc: Iterable[str | int], prefer_key: bool = False) -> Position:
         """The position of ``loc``, or of its nearest recorded parent."""
@@ -93,6 +95,11 @@ class LoadedFile:
             path = path[:-1]
 
 
+# A plain (unquoted) value running over several lines that contains "- x" or "key: " was most
+# likely meant as the next list item or key, indented one level too deep.
+_SWALLOWED = re.compile(r"(?:^|\s)- \S|\S: \S|\{\w+: ")
+
+
 def _walk(node: Node, path: PathKey, out: LoadedFile) -> None:
     out.values[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, MappingNode):
@@ -104,6 +111,13 @@ def _walk(node: Node, path: PathKey, out: LoadedFile) -> None:
     elif isinstance(node, SequenceNode):
         for i, item in enumerate(node.value):
             _walk(item, (*path, i), out)
+    elif (
+        isinstance(node, ScalarNode)
+        and node.style is None
+        and node.end_mark.line > node.start_mark.line
+        and _SWALLOWED.search(node.value)
+    ):
+        out.folded[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
     elif (
         isinstance(node, ScalarNode)
         and node.style is None
@@ -262,8 +276,17 @@ def load_text(text: str, display: str, findings: Findings) -> LoadedFile | None:
             "どちらか一方を消してください（後の値で前の値が上書きされ、内容が失われます）。",
             "Remove one of them (the later value would silently replace the earlier one).",
         )
-    loaded = LoadedFile(display, data)
+    loaded = LoadedFile(display, data, text=text)
     _walk(node, (), loaded)
+    for pos in loaded.folded.values():
+        findings.add(
+            display, pos.line, pos.col, "folded-item",
+            "複数行にわたる文章の中に「- 」や「キー: 」があります。字下げが深すぎて、次の項目が前の文章に取り込まれていませんか",
+            "a multi-line text contains '- ' or 'key: ': the next item may have been swallowed by the text above because it is indented too deep",
+            "次の項目のつもりなら字下げを前の項目にそろえてください。文章のままでよければ、| を使って書くか全体を \"…\" で囲んでください。",
+            "If it is the next item, align its indentation; if it is text, write it as a | block or quote it.",
+            severity=Severity.WARNING,
+        )
     _check_texts(loaded, findings)
     return loaded
 

@@ -351,6 +351,7 @@ def _dispatch(kind_key: str, table: dict[str, type[Doc]], loaded: LoadedFile, fi
 
 def validate_corpus(root: Path, findings: Findings, only: set[str] | None = None) -> Corpus:
     """Load and validate every content file below ``root`` (the content/ folder)."""
+    from generator.guard import scan_personal_data
     from generator.load import content_files, load_file
     from generator.model import COUNCIL_KINDS, FORMS, Municipality, ProcessRegistry
 
@@ -369,6 +370,7 @@ def validate_corpus(root: Path, findings: Findings, only: set[str] | None = None
         loaded = load_file(path, display, findings)
         if loaded is None:
             continue
+        scan_personal_data(loaded, findings)
         if section == "municipalities":
             rec = validate_record(Municipality, loaded, findings)
             if rec is not None:

@@ -1,0 +1,187 @@
+"""``kohyo new``: commented skeletons that validate and build at once.
+
+The skeleton is generated from the model, so it always has every field of the chosen form in
+the printed order, with the printed label and the options of each choice as comments.  Required
+texts get a placeholder starting with ``（記入）``; ``kohyo validate`` warns while one is left.
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import BaseModel
+
+from generator.model import FORMS, Municipality
+from generator.model.base import Check, DateRange, DateValue, Text
+
+PLACEHOLDER = "（記入）"
+FORM_ALIASES = {
+    "基礎": "基礎項目評価書",
+    "basic": "基礎項目評価書",
+    "重点": "重点項目評価書",
+    "focused": "重点項目評価書",
+    "全項目": "全項目評価書",
+    "full": "全項目評価書",
+}
+
+
+def _unwrap(tp: Any) -> tuple[Any, bool]:
+    """(inner type, is_optional)."""
+    optional = False
+    for _ in range(6):
+        origin = get_origin(tp)
+        if origin is typing.Annotated:
+            tp = get_args(tp)[0]
+        elif origin in (typing.Union, __import__("types").UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            optional = optional or len(args) < len(get_args(tp))
+            if len(args) != 1:
+                return tp, optional
+            tp = args[0]
+        else:
+            break
+    return tp, optional
+
+
+def _options(tp: Any) -> list[str]:
+    if get_origin(tp) is Literal:
+        return [str(a) for a in get_args(tp)]
+    return []
+
+
+def _q(s: str) -> str:
+    return json.dumps(s, ensure_ascii=False)
+
+
+def _label(finfo: Any) -> str:
+    extra = finfo.json_schema_extra if isinstance(finfo.json_schema_extra, dict) else {}
+    num = str(extra.get("num", ""))
+    label = str(extra.get("label_ja", finfo.title or ""))
+    mark = " ※" if extra.get("important") else ""
+    return f"{num}{' ' if num.endswith('.') else ''}{label}{mark}"
+
+
+def skeleton_lines(model: type[BaseModel], indent: int, fixed: dict[str, str], depth: int = 0) -> list[str]:
+    pad = "  " * indent
+    lines: list[str] = []
+    for name, finfo in model.model_fields.items():
+        if name in ("source_notes",):
+            lines.append(f"{pad}# 原本から読み取れなかった項目があれば、ここに書きます（例: - {{field: files[0].basic, note: 理由}}）")
+            lines.append(f"{pad}{name}: []")
+            continue
+        if name in fixed:
+            lines.append(f"{pad}{name}: {fixed[name]}")
+            continue
+        tp, _optional = _unwrap(finfo.annotation)
+        desc = finfo.description or ""
+        label = _label(finfo)
+        comment = f"{pad}# {label}" + (f": {desc}" if desc and desc != finfo.title and desc not in label else "")
+        opts = _options(tp)
+        if opts:
+            lines.append(comment)
+            lines.append(f"{pad}#   選択肢: {' / '.join(opts)}")
+            lines.append(f"{pad}{name}:")
+        elif tp is Text:
+            lines.append(comment)
+            if finfo.is_required():
+                lines.append(f"{pad}{name}: {_q(PLACEHOLDER + label.replace(' ※', ''))}")
+            else:
+                lines.append(f"{pad}{name}:")
+        elif tp in (DateValue,):
+            lines.append(comment + "（例: 令和8年1月19日）")
+            lines.append(f"{pad}{name}:")
+        elif tp is DateRange:
+            lines.append(comment + "（例: {start: 令和8年1月5日, end: 令和8年2月3日}）")
+            lines.append(f"{pad}{name}:")
+        elif get_origin(tp) is dict:
+            keys = _options(get_args(tp)[0])
+            lines.append(comment)
+            lines.append(f"{pad}#   当てはまるものを true に。括弧内の記載は {{checked: true, note: …}} と書きます。")
+            lines.append(f"{pad}{name}:")
+            for k in keys:
+                lines.append(f"{pad}  # {k}: false")
+        elif get_origin(tp) is list:
+            (item,) = get_args(tp) or (str,)
+            item, _ = _unwrap(item)
+            lines.append(comment)
+            if isinstance(item, type) and issubclass(item, BaseModel) and item not in (Text, Check):
+                if depth < 2 and name in ("files", "systems"):
+                    lines.append(f"{pad}{name}:")
+                    sub = skeleton_lines(item, indent + 2, {}, depth + 1)
+                    first = sub[0].lstrip()
+                    lines.append(f"{pad}  - {first}" if not first.startswith("#") else f"{pad}  -")
+                    lines.extend(sub[1:] if not first.startswith("#") else sub)
+                else:
+                    lines.append(f"{pad}{name}: []")
+            else:
+                lines.append(f"{pad}{name}: []")
+        elif tp is bool:
+            lines.append(comment + "（true か false）")
+            lines.append(f"{pad}{name}:")
+        elif tp is int:
+            lines.append(comment + "（数字）")
+            lines.append(f"{pad}{name}:")
+        elif isinstance(tp, type) and issubclass(tp, BaseModel):
+            lines.append(comment)
+            lines.append(f"{pad}{name}:")
+            lines.extend(skeleton_lines(tp, indent + 1, {}, depth + 1))
+        elif tp is str:
+            lines.append(comment)
+            lines.append(f"{pad}{name}: {_q(PLACEHOLDER) if finfo.is_required() else ''}".rstrip())
+        else:  # pragma: no cover
+            lines.append(comment)
+            lines.append(f"{pad}{name}:")
+    return lines
+
+
+def assessment_skeleton(form: str, municipality: str, process: str) -> str:
+    model = FORMS[form]
+    head = [
+        "# yaml-language-server: $schema=../../../schema/assessment.schema.json",
+        f"# {form} の雛形です。「（記入）」の所と、原本にある項目を書き込んでください。",
+        "# 空欄の項目はページに「記載なし」と表示されます。検査: kohyo validate ／ 確認: kohyo serve",
+    ]
+    fixed = {"form": form, "municipality": municipality, "process": process, "status": "案"}
+    body = skeleton_lines(model, 0, fixed)
+    # cover.number must be a string; give it a placeholder that validates
+    text = "\n".join(head + body) + "\n"
+    return text.replace('number: "（記入）"', 'number: "（記入）評価書番号"')
+
+
+def municipality_skeleton(ident: str) -> str:
+    lines = ["# yaml-language-server: $schema=../../schema/municipality.schema.json",
+             "# 地方公共団体の情報です。全国地方公共団体コードは総務省の一覧で確かめてください。"]
+    for name, finfo in Municipality.model_fields.items():
+        lines.append(f"# {_label(finfo)}: {finfo.description}")
+        tp, _ = _unwrap(finfo.annotation)
+        if tp is Text:
+            lines.append(f"{name}:\n  ja: {_q(PLACEHOLDER)}\n  en:")
+        elif name == "code":
+            lines.append(f'{name}: "000000"  # ← 6桁のコードに置き換えてください')
+        else:
+            lines.append(f"{name}:")
+    return "\n".join(lines) + "\n"
+
+
+def new_assessment(root: Path, municipality: str, process: str, form: str, slug: str) -> Path:
+    form = FORM_ALIASES.get(form, form)
+    if form not in FORMS or form == "概要":
+        raise ValueError(f"評価書の種類は 基礎 / 重点 / 全項目 のどれかです: {form}")
+    path = root / "content" / "assessments" / municipality / f"{slug}.yaml"
+    if path.exists():
+        raise FileExistsError(f"{path.as_posix()} は既にあります")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(assessment_skeleton(form, municipality, process), encoding="utf-8", newline="\n")
+    return path
+
+
+def new_municipality(root: Path, ident: str) -> Path:
+    path = root / "content" / "municipalities" / f"{ident}.yaml"
+    if path.exists():
+        raise FileExistsError(f"{path.as_posix()} は既にあります")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(municipality_skeleton(ident), encoding="utf-8", newline="\n")
+    return path
