@@ -4,7 +4,7 @@ from __future__ import annotations
 
 UI: dict[str, dict[str, str]] = {
     "not_stated": {"ja": "記載なし", "en": "Not stated"},
-    "untranslated": {"ja": "", "en": "Not translated yet: shown in the Japanese original."},
+    "untranslated": {"ja": "", "en": "Japanese original (not translated yet)"},
     "yes": {"ja": "はい", "en": "Yes"},
     "no": {"ja": "いいえ", "en": "No"},
     "checked": {"ja": "選択", "en": "selected"},

@@ -164,6 +164,13 @@ _YAML_PROBLEMS = [
         "Close a value started with \" or ' with the same mark.",
     ),
     (
+        re.compile(r"expected ',' or '\}'|expected ',' or '\]'|while parsing a flow"),
+        "{ } や [ ] の中の書き方が誤っています",
+        "a { } or [ ] construct is malformed",
+        "{ } や [ ] の中の値に [ ] { } , が含まれるときは、その値を \"…\" で囲んでください。",
+        "Quote values that contain [ ] { } or , inside { } or [ ].",
+    ),
+    (
         re.compile(r"found undefined alias|found unhashable key|expected alphabetic or numeric character"),
         "& や * は特別な記号です",
         "& and * are special characters",

@@ -8,6 +8,7 @@ All content text passes through ``generator.textfmt``; no content becomes raw HT
 
 from __future__ import annotations
 
+import re
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from generator.model.choices import CHOICE_EN, MAIN_ITEM_GROUPS
 from generator.textfmt import esc, md_inline, one_line, text_html
 
 TEMPLATES = Path(__file__).parent / "templates"
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -36,6 +38,7 @@ class Heading:
     level: int
     text: str  # already Markdown-escaped
     anchor: str
+    toc_label: str = ""  # plain text for the table of contents when the heading mixes languages
     kind: str = "heading"
 
 
@@ -100,7 +103,7 @@ class Ctx:
                 return f'<div class="kh-text">{text_html(value.en)}</div>'
             return (
                 f'<div class="kh-text kh-untranslated" lang="ja">{text_html(value.ja)}</div>'
-                f'<p class="kh-untranslated-note" lang="en">{esc(t("untranslated", "en"))}</p>'
+                f'<p class="kh-untranslated-note">{esc(t("untranslated", "en"))}</p>'
             )
         return f'<div class="kh-text">{text_html(value.ja)}</div>'
 
@@ -113,6 +116,14 @@ class Ctx:
             return f'<span lang="ja">{esc(one_line(value.ja))}</span>'
         return esc(one_line(value.get(self.lang) or value.ja))
 
+    def heading_text(self, value: Text | None) -> str:
+        """Markdown for a content text inside a heading (escaped; marked lang="ja" if untranslated)."""
+        if value is None:
+            return ""
+        if self.lang == "en" and not (value.en and value.en.strip()):
+            return f'<span lang="ja">{md_inline(value.ja)}</span>'
+        return md_inline(self.plain(value))
+
     def plain(self, value: Text | None) -> str:
         """Plain string in this language (for headings; the caller escapes)."""
         if value is None:
@@ -123,6 +134,12 @@ class Ctx:
 
     def empty(self) -> str:
         return f'<span class="kh-empty">{t("not_stated", self.lang)}</span>'
+
+    def raw(self, value: str) -> str:
+        """A plain content string (numbers, codes): marked Japanese on English pages if it is."""
+        if self.lang == "en" and _CJK.search(value):
+            return f'<span lang="ja">{esc(value)}</span>'
+        return esc(value)
 
     def choice(self, value: str) -> str:
         if self.lang == "en":
@@ -186,13 +203,15 @@ def value_html(value: Any, ctx: Ctx) -> str:
     if isinstance(value, int):
         return esc(str(value))
     if isinstance(value, str):
-        return ctx.choice(value)
+        if value in CHOICE_EN:
+            return ctx.choice(value)
+        return ctx.raw(value)
     if isinstance(value, dict):
         return checklist_html(value, ctx)
     if isinstance(value, list):
         if not value:
             return ctx.empty()
-        return "<ol>" + "".join(f"<li>{value_html(v, ctx)}</li>" for v in value) + "</ol>"
+        return '<ul class="kh-plain">' + "".join(f"<li>{value_html(v, ctx)}</li>" for v in value) + "</ul>"
     return esc(str(value))  # pragma: no cover
 
 
@@ -213,11 +232,12 @@ def checklist_html(value: dict[str, Check], ctx: Ctx) -> str:
         elif state is False:
             mark, cls, sr = "☐", "kh-off", t("unchecked", lang)
         else:
-            mark, cls, sr = "？", "kh-unknown", t("unknown_state", lang)
-        note = f"（{ctx.inline(check.note)}）" if check.note and not check.note.is_blank else ""
+            mark, cls, sr = "?", "kh-unknown", t("unknown_state", lang)
+        o, c = ("（", "）") if lang == "ja" else (" (", ")")
+        note = f"{o}{ctx.inline(check.note)}{c}" if check.note and not check.note.is_blank else ""
         items.append(
             f'<li class="{cls}"><span aria-hidden="true">{mark}</span> {ctx.choice(option)}{note}'
-            f'<span class="kh-sr">（{sr}）</span></li>'
+            f'<span class="kh-sr">{o}{sr}{c}</span></li>'
         )
     return '<ul class="kh-checklist">' + "".join(items) + "</ul>"
 
@@ -242,8 +262,19 @@ class Walker:
         self.anchors.add(cand)
         return cand
 
-    def heading(self, level: int, text: str, anchor: str) -> None:
-        self.blocks.append(Heading(min(level, 6), md_inline(text), self.anchor(anchor)))
+    def heading(self, level: int, text: str, anchor: str, name: Text | None = None, toc: str = "") -> None:
+        """A heading: ``text`` is plain (escaped here); ``name`` is content appended after it.
+
+        On English pages an untranslated ``name`` is marked ``lang="ja"`` and the table of
+        contents shows ``text`` (or ``toc``) alone, so that it stays in one language.
+        """
+        md = md_inline(text)
+        toc_label = ""
+        if name is not None:
+            md = f"{md} {self.ctx.heading_text(name)}".strip()
+            if self.ctx.lang == "en" and not (name.en and name.en.strip()):
+                toc_label = (toc or text).rstrip(":").strip() or "(Japanese title)"
+        self.blocks.append(Heading(min(level, 6), md, self.anchor(anchor), toc_label))
 
     def kv(self, rows: list[tuple[str, str]]) -> None:
         if rows:
@@ -298,7 +329,7 @@ class Walker:
             return
         for i, system in enumerate(systems, 1):
             word = t("system", lang)
-            self.heading(level + 1, f"{word}{i}: {self.ctx.plain(system.name)}" if lang == "ja" else f"{word} {i}: {self.ctx.plain(system.name)}", f"{path}-{i}")
+            self.heading(level + 1, f"{word}{i}:" if lang == "ja" else f"{word} {i}:", f"{path}-{i}", system.name)
             self.model(system, level + 2, f"{path}-{i}")
 
     def items(self, items: list[Any], finfo: Any, level: int, path: str) -> None:
@@ -338,8 +369,8 @@ class Walker:
         self.blocks.append(Table(esc(f"{label}（{t('summary_of', lang)}）" if lang == "ja" else f"{label}: {t('summary_of', lang)}"), tuple(headers), tuple(rows), "kh-summary"))
         for i, item in enumerate(items, 1):
             name = getattr(item, "title", None) or getattr(item, "name", None)
-            heading = f"{label}{i}: {ctx.plain(name)}" if lang == "ja" else f"{label} {i}: {ctx.plain(name)}"
-            self.heading(level, heading, f"{path}-{i}")
+            heading = f"{label}{i}:" if lang == "ja" else f"{label} {i}:"
+            self.heading(level, heading, f"{path}-{i}", name)
             self.model(item, level + 1, f"{path}-{i}")
 
 
@@ -435,7 +466,7 @@ def files_overview(w: Walker, doc: Any, num: str) -> None:
     if not doc.files:
         w.empty_group()
     for i, f in enumerate(doc.files, 1):
-        w.heading(3, f"({i}) {w.ctx.plain(f.name)}", f"file{i}")
+        w.heading(3, f"({i})", f"file{i}", f.name)
         w.model(f, 4, f"file{i}", skip=("risks", "record_items"))
 
 
@@ -443,7 +474,7 @@ def record_items(w: Walker, doc: Any, prefix: str) -> None:
     lang, ctx = w.ctx.lang, w.ctx
     w.heading(2, f"{prefix}{t('record_items', lang)}", "record-items")
     for i, f in enumerate(doc.files, 1):
-        w.heading(3, f"({i}) {ctx.plain(f.name)}", f"record-items-{i}")
+        w.heading(3, f"({i})", f"record-items-{i}", f.name)
         if not f.record_items:
             w.empty_group()
         for group in f.record_items:
@@ -458,7 +489,7 @@ def risks(w: Walker, doc: Any, num: str, full: bool) -> None:
     title = t("risks_full" if full else "risks", lang)
     w.heading(2, f"{num} {title}", "risks")
     for i, f in enumerate(doc.files, 1):
-        w.heading(3, f"({i}) {ctx.plain(f.name)}", f"risks-{i}")
+        w.heading(3, f"({i})", f"risks-{i}", f.name)
         w.kv([(esc(f"1. {t('file_name', lang)}"), ctx.inline(f.name))])
         if f.risks is None:
             w.empty_group()
@@ -472,7 +503,7 @@ def flows(w: Walker, doc: Any, prefix: str) -> None:
     if not doc.process_flows:
         w.empty_group()
     for i, flow in enumerate(doc.process_flows, 1):
-        w.heading(3, ctx.plain(flow.title), f"flow-{i}")
+        w.heading(3, "", f"flow-{i}", flow.title, toc=f"Part {i}")
         rows = []
         if flow.subtitle:
             rows.append((esc("副題" if lang == "ja" else "Subtitle"), ctx.text(flow.subtitle)))
@@ -483,12 +514,20 @@ def flows(w: Walker, doc: Any, prefix: str) -> None:
             w.blocks.append(Table(esc(t("components", lang)), (esc(t("components", lang)), esc("説明" if lang == "ja" else "Description")),
                                   tuple((ctx.inline(c.name), value_html(c.description, ctx)) for c in flow.components)))
         for g in flow.groups:
-            w.heading(4, f"{g.number or ''} {ctx.plain(g.title)}".strip(), f"flow-{i}-{g.number or 'x'}")
+            w.heading(4, g.number or "", f"flow-{i}-{g.number or 'x'}", g.title, toc=g.number or "Task")
             lis = "".join(
-                f"<li>{esc(s.id + ' ') if s.id else ''}{ctx.inline(s.text)}</li>" for s in g.steps
+                f'<li>{_step_id(s.id, lang)}{ctx.inline(s.text)}</li>' for s in g.steps
             )
             if lis:
                 w.blocks.append(Html(f'<ul class="kh-steps">{lis}</ul>'))
+
+
+def _step_id(ident: str | None, lang: str) -> str:
+    if not ident:
+        return ""
+    if lang == "en":
+        return f'<span lang="ja">{esc(ident)}</span> '
+    return esc(ident) + " "
 
 
 def changes(w: Walker, doc: Any, prefix: str) -> None:
@@ -513,14 +552,14 @@ def annexes(w: Walker, doc: Any) -> None:
         return
     w.heading(2, t("annexes", lang), "annexes")
     for i, annex in enumerate(doc.annexes, 1):
-        w.heading(3, ctx.plain(annex.title), f"annex-{i}")
+        w.heading(3, "", f"annex-{i}", annex.title, toc=f"Annex {i}")
         for j, part in enumerate(annex.parts, 1):
             names = [n for n in AnnexRow.model_fields if any(getattr(r, n) is not None for r in part.rows)]
             headers = tuple(esc(field_label(AnnexRow.model_fields[n], lang)) for n in names)
             rows = tuple(tuple(value_html(getattr(r, n), ctx) for n in names) for r in part.rows)
             caption = ctx.inline(part.heading) if part.heading else esc(ctx.plain(annex.title))
             if part.heading:
-                w.heading(4, ctx.plain(part.heading), f"annex-{i}-{j}")
+                w.heading(4, "", f"annex-{i}-{j}", part.heading, toc=f"Part {j}")
             w.blocks.append(Table(caption, headers, rows, "kh-annex"))
 
 
@@ -529,7 +568,7 @@ def glossary(w: Walker, doc: Any) -> None:
     if not doc.glossary:
         return
     w.heading(2, t("glossary", lang), "glossary")
-    rows = tuple((ctx.inline(g.term), esc(g.reading or ""), ctx.text(g.meaning)) for g in doc.glossary)
+    rows = tuple((ctx.inline(g.term), ctx.raw(g.reading or ""), ctx.text(g.meaning)) for g in doc.glossary)
     w.blocks.append(Table(esc(t("glossary", lang)), (esc(t("term", lang)), esc(t("reading", lang)), esc(t("meaning", lang))), rows))
 
 

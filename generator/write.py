@@ -191,7 +191,7 @@ class Writer:
                                           for c in council_ids]})
             self.put(lang, path, render_template(
                 "list.md.j2", L=_labels(lang), title=_name(muni.name, lang), description=None,
-                intro='<p class="kh-intro">' + " ／ ".join(intro_parts) + "</p>", sections=sections))
+                intro='<p class="kh-intro">' + (" ／ " if lang == "ja" else " / ").join(intro_parts) + "</p>", sections=sections))
         # processes
         rows = [[f'<a href="../processes/{pid}/">{esc(_name(p.name, lang))}</a>',
                  str(len(site.by_process.get(pid, [])))] for pid, p in sorted(site.processes.items())]
@@ -318,8 +318,6 @@ def mkdocs_config(config: dict[str, Any], build: Path, theme_dir: Path, site_dir
         "not_in_nav": "\n".join(["/assessments/*/", "/municipalities/*.md", "/processes/*.md", "/council/", "/assessments/*/*.md"]),
         "validation": {"nav": {"omitted_files": "ignore", "not_found": "warn"}, "links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"}},
     }
-    if config.get("copyright"):
-        cfg["copyright"] = config["copyright"]
     path = build / "mkdocs.yml"
     path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
