@@ -255,8 +255,13 @@ def _ack_lines(text: str) -> set[int]:
     covered: list[tuple[int, int]] = []
     try:
         for tok in yaml.scan(text, Loader=yaml.SafeLoader):
-            if tok.start_mark.index < tok.end_mark.index:
-                covered.append((tok.start_mark.index, tok.end_mark.index))
+            start, end = tok.start_mark.index, tok.end_mark.index
+            if isinstance(tok, yaml.ScalarToken) and tok.style in ("|", ">"):
+                # the indicator line of a block scalar may end with a comment
+                newline = text.find("\n", start)
+                start = end if newline < 0 else min(newline, end)
+            if start < end:
+                covered.append((start, end))
     except yaml.YAMLError:  # the loader read the file, so this should not happen
         return set()
     covered.sort()

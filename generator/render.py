@@ -221,11 +221,14 @@ def checklist_html(value: dict[str, Check], ctx: Ctx) -> str:
         return ctx.empty()
     lang = ctx.lang
     items: list[str] = []
-    group = None
+    grouped = any(option in MAIN_ITEM_GROUPS for option in value)
+    group: tuple[str, str] | None = None
     for option, check in value.items():
-        g = MAIN_ITEM_GROUPS.get(option)
-        if g and g != group and option in MAIN_ITEM_GROUPS:
-            group = g
+        if grouped:
+            g = MAIN_ITEM_GROUPS.get(option, ("業務関係情報", "Data related to the work"))
+            if g != group:
+                group = g
+                items.append(f'<li class="kh-group">{esc(g[0] if lang == "ja" else g[1])}</li>')
         state = check.checked
         if state is True:
             mark, cls, sr = "☑", "kh-on", t("checked", lang)
@@ -307,7 +310,7 @@ class Walker:
                 rows = []
                 self.heading(level, field_label(finfo, self.ctx.lang), sub_path)
                 if value is None:
-                    self.empty_group()
+                    self.empty_model(_model_type(finfo.annotation), level + 1, sub_path)
                 else:
                     self.model(value, level + 1, sub_path)
             elif isinstance(value, list) and value and _is_record(value[0]):
@@ -319,6 +322,23 @@ class Walker:
                     self.model(item, level + 2, f"{sub_path}-{i}")
             else:
                 rows.append((label_html(finfo, self.ctx.lang), value_html(value, self.ctx)))
+        self.kv(rows)
+
+    def empty_model(self, model: type[BaseModel] | None, level: int, path: str) -> None:
+        """A group the content leaves out: every item of the form, each 記載なし / Not stated."""
+        if model is None:
+            self.empty_group()
+            return
+        rows: list[tuple[str, str]] = []
+        for name, finfo in model.model_fields.items():
+            sub = _model_type(finfo.annotation)
+            if sub is not None and typing.get_origin(finfo.annotation) is not list:
+                self.kv(rows)
+                rows = []
+                self.heading(level, field_label(finfo, self.ctx.lang), f"{path}-{name}")
+                self.empty_model(sub, level + 1, f"{path}-{name}")
+            else:
+                rows.append((label_html(finfo, self.ctx.lang), self.ctx.empty()))
         self.kv(rows)
 
     def systems(self, systems: list[Any], finfo: Any, level: int, path: str) -> None:
@@ -589,6 +609,15 @@ def source_notes(w: Walker, doc: Any) -> None:
 
 def form_label(form: str, lang: str) -> str:
     return FORM_EN.get(form, form) if lang == "en" else form
+
+
+def form_title(form: str, lang: str) -> str:
+    """The document type as printed at the top of the form."""
+    if form == "概要":
+        return form_label(form, lang)
+    if lang == "en":
+        return f"Specific Personal Information Protection Assessment Report ({FORM_EN[form].replace(' Report', '')})"
+    return f"特定個人情報保護評価書（{form}）"
 
 
 def status_label(status: str, lang: str) -> str:
