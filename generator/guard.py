@@ -22,14 +22,17 @@ form, a fictitious example), write the comment::
 
     # kohyo: 個人情報ではない
 
-at the end of the line of the value, or on the line directly above it.  It silences this guard
+on the line directly above the value (preferred), or at the end of the line of the value.  It silences this guard
 for that one value only (for a list: the whole list when written on or above the list's key,
-otherwise the item it is written on or above).  Example::
+otherwise the item it is written on or above).  "The line above" means a line holding
+nothing but the comment.  Example::
 
     # kohyo: 個人情報ではない
     contact: 見本の個人番号 1234 5678 9018 を用いて説明する。
 
-    contact: 見本の個人番号 1234 5678 9018 を用いて説明する。  # kohyo: 個人情報ではない
+    summary: |-  # kohyo: 個人情報ではない
+      架空の例: 見本 太郎 昭和45年3月2日 見本市本町1丁目2番3号
+      ...
 
 A ``#`` inside a quoted value or inside a ``|`` block is part of the text, not a comment, and
 does not acknowledge anything.
@@ -129,6 +132,7 @@ _NOT_PERSON = re.compile(
 )
 _DOB = re.compile(
     r"(?:(?:明治|大正|昭和|平成|令和|[MTSHR]\.?)\s*(?:元|\d{1,2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|(?<![A-Za-z])[MTSHR]\.?\d{1,2}\.\d{1,2}\.\d{1,2}(?!\d)"
     r"|(?:19|20)\d{2}\s*(?:[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,2}(?!\d)|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))"
 )
 _ADDRESS = re.compile(
@@ -137,7 +141,9 @@ _ADDRESS = re.compile(
     r"|(?<![\d-])[1-9]\d{0,3}-\d{1,4}-\d{1,4}(?![\d-]))"
 )
 # A law, ordinance or notice cited with its date: 番号法（平成25年5月31日法律第27号）
-_CITATION = re.compile(r"日\s*[^\s、。]{0,12}?(?:法律|政令|省令|条例|規則|告示|訓令|通知|付|第\d+号)")
+_CITATION = re.compile(
+    r"日\s*[^\s、。]{0,12}?(?:法律|政令|省令|条例|規則|告示|訓令|通知|付|第\d+号)"
+)
 
 
 def looks_like_resident_record(line: str) -> bool:
@@ -227,9 +233,10 @@ class _Acks:
 
     def __init__(self, loaded: LoadedFile) -> None:
         self.loaded = loaded
-        self._lines: set[int] | None = None
+        self._lines: tuple[set[int], set[int]] | None = None
 
-    def lines(self) -> set[int]:
+    def lines(self) -> tuple[set[int], set[int]]:
+        """(lines with the comment anywhere, lines with nothing but the comment)."""
         if self._lines is None:
             self._lines = _ack_lines(self.loaded.text)
         return self._lines
@@ -237,20 +244,20 @@ class _Acks:
     def covers(self, path: PathKey) -> bool:
         if not self.loaded.text or "kohyo" not in self.loaded.text:
             return False
-        candidates: set[int] = set()
-        for table in (self.loaded.values, self.loaded.keys):
-            pos = table.get(path)
-            if pos is not None:
-                candidates.update((pos.line, pos.line - 1))
-        return bool(candidates & self.lines())
+        anywhere, alone = self.lines()
+        paths = [path]
+        if path[-1:] in (("ja",), ("en",)):  # a text written as {ja: ..., en: ...}: its key too
+            paths.append(path[:-1])
+        for p in paths:
+            for table in (self.loaded.values, self.loaded.keys):
+                pos = table.get(p)
+                if pos is not None and (pos.line in anywhere or pos.line - 1 in alone):
+                    return True
+        return False
 
 
-def _ack_lines(text: str) -> set[int]:
+def _ack_lines(text: str) -> tuple[set[int], set[int]]:
     """1-based numbers of the lines whose YAML comment is the acknowledgement."""
-    line_starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            line_starts.append(i + 1)
     # Characters inside tokens (scalars, including quoted and block ones) are not comments.
     covered: list[tuple[int, int]] = []
     try:
@@ -263,16 +270,18 @@ def _ack_lines(text: str) -> set[int]:
             if start < end:
                 covered.append((start, end))
     except yaml.YAMLError:  # the loader read the file, so this should not happen
-        return set()
-    covered.sort()
-    found: set[int] = set()
+        return set(), set()
+    anywhere: set[int] = set()
+    alone: set[int] = set()
     for m in _ACK.finditer(text):
         pos = m.start()
         if any(a <= pos < b for a, b in covered):
             continue
         line = text.count("\n", 0, pos) + 1
-        found.add(line)
-    return found
+        anywhere.add(line)
+        if not text[text.rfind("\n", 0, pos) + 1 : pos].strip():
+            alone.add(line)
+    return anywhere, alone
 
 
 def _mask(digits: str) -> str:
@@ -287,7 +296,10 @@ def scan_personal_data(loaded: LoadedFile, findings: Findings) -> None:
     def report_number(path: PathKey, digits: str) -> None:
         pos = loaded.position(path)
         findings.add(
-            loaded.path, pos.line, pos.col, "personal-data",
+            loaded.path,
+            pos.line,
+            pos.col,
+            "personal-data",
             f"個人番号（マイナンバー）と思われる12桁の数字があります（{_mask(digits)}）",
             f"a 12-digit number that looks like an Individual Number (My Number) ({_mask(digits)})",
             "住民の個人番号は公開するサイトに載せてはいけません。この数字を削除してください。"
@@ -300,7 +312,10 @@ def scan_personal_data(loaded: LoadedFile, findings: Findings) -> None:
     def report_records(path: PathKey, count: int) -> None:
         pos = loaded.position(path)
         findings.add(
-            loaded.path, pos.line, pos.col, "personal-data",
+            loaded.path,
+            pos.line,
+            pos.col,
+            "personal-data",
             f"住民の記録（氏名と生年月日・住所）のような行が{count}行続いています",
             f"{count} consecutive lines look like resident records (a name with a date of birth or address)",
             "住民の個人情報は公開するサイトに載せてはいけません。これらの行を削除してください。"

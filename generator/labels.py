@@ -81,7 +81,7 @@ UI: dict[str, dict[str, str]] = {
     "kind": {"ja": "種類", "en": "Type"},
 }
 
-KIND_EN = {"諮問": "Consultation (諮問)", "答申": "Council report (答申)"}
+KIND_EN = {"諮問": "Consultation", "答申": "Council report"}
 STATUS = {"公表": {"ja": "公表", "en": "Published"}, "案": {"ja": "案", "en": "Draft"}}
 
 

@@ -137,15 +137,14 @@ def link(corpus: Corpus, findings: Findings) -> Site:
                 _ref_error(findings, v, ("assessments", i), "評価書", "assessment", target,
                            sorted(site.assessments), "content/assessments/ ")
         muni = munis[crec.municipality]
-        subject = crec.subject.ja if crec.subject else crec.title.ja
-        subject_en = (crec.subject.en if crec.subject and crec.subject.en else None) or (
-            crec.title.en if crec.title and getattr(crec.title, "en", None) else None
-        ) if hasattr(crec, "title") else (crec.subject.en if crec.subject else None)
+        subject: Text | None = crec.subject or getattr(crec, "title", None)
+        subject_ja = " ".join(subject.ja.split()) if subject else ""
+        subject_en = " ".join(subject.en.split()) if subject and subject.en else ""
         kind_en = {"諮問": "Consultation", "答申": "Council report"}[crec.kind]
+        when = f" of {crec.date.gregorian_en()}" if crec.date else ""
         title = {
-            "ja": f"{muni.name.ja} {crec.kind} {crec.number}（{' '.join(subject.split())}）",
-            "en": f"{muni.name.en or muni.name.ja}: {kind_en} {crec.number}"
-            + (f" ({' '.join(subject_en.split())})" if subject_en else ""),
+            "ja": f"{muni.name.ja} {crec.kind} {crec.number}" + (f"（{subject_ja}）" if subject_ja else ""),
+            "en": f"{muni.name.en or muni.name.ja}: {kind_en}{when}" + (f" ({subject_en})" if subject_en else ""),
         }
         site.council[ident] = CouncilRef(ident, f"council/{ident}.md", crec, crec.municipality, title,
                                          tuple(targets), v)

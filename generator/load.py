@@ -80,6 +80,7 @@ class LoadedFile:
     keys: dict[PathKey, Position] = field(default_factory=dict)
     yaml11_bools: dict[PathKey, str] = field(default_factory=dict)
     folded: dict[PathKey, Position] = field(default_factory=dict)  # plain scalars that swallowed a key or item
+    comments: dict[PathKey, Position] = field(default_factory=dict)  # " # ..." cut off a plain value
     text: str = ""  # the source text (normalised line ends), for checks that read comments
 
     def position(self, loc: Iterable[str | int], prefer_key: bool = False) -> Position:
@@ -100,6 +101,16 @@ class LoadedFile:
 _SWALLOWED = re.compile(r"(?:^|\s)- \S|\S: \S|\{\w+: ")
 
 
+# "値 # 続き": in a plain value, " #" starts a comment and the rest of the line is dropped.
+_TRAILING_COMMENT = re.compile(r"^[ \t]+#")
+
+
+def _line_rest(text: str, node: ScalarNode) -> str:
+    lines = text.split("\n")
+    line = node.end_mark.line
+    return lines[line][node.end_mark.column :] if line < len(lines) else ""
+
+
 def _walk(node: Node, path: PathKey, out: LoadedFile) -> None:
     out.values[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, MappingNode):
@@ -111,6 +122,14 @@ def _walk(node: Node, path: PathKey, out: LoadedFile) -> None:
     elif isinstance(node, SequenceNode):
         for i, item in enumerate(node.value):
             _walk(item, (*path, i), out)
+    elif (
+        isinstance(node, ScalarNode)
+        and node.style is None
+        and node.end_mark.line == node.start_mark.line
+        and out.text
+        and _TRAILING_COMMENT.match(_line_rest(out.text, node))
+    ):
+        out.comments[path] = Position(node.end_mark.line + 1, node.end_mark.column + 1)
     elif (
         isinstance(node, ScalarNode)
         and node.style is None
@@ -285,6 +304,15 @@ def load_text(text: str, display: str, findings: Findings) -> LoadedFile | None:
         )
     loaded = LoadedFile(display, data, text=text)
     _walk(node, (), loaded)
+    for pos in loaded.comments.values():
+        findings.add(
+            display, pos.line, pos.col, "comment-in-value",
+            "値の後ろの「 #」から行末まではコメントとして扱われ、ページに載りません",
+            "everything from ' #' to the end of the line is a comment and does not reach the page",
+            "# も本文なら、値全体を \"…\" で囲んでください。コメントのつもりなら、値の上の行に書いてください。",
+            "If the # is part of the text, quote the whole value; put intended comments on the line above.",
+            severity=Severity.WARNING,
+        )
     for pos in loaded.folded.values():
         findings.add(
             display, pos.line, pos.col, "folded-item",

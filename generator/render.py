@@ -602,7 +602,7 @@ def source_notes(w: Walker, doc: Any) -> None:
         Table(
             esc(t("source_notes", lang)),
             (esc("項目" if lang == "ja" else "Field"), esc("理由" if lang == "ja" else "Reason")),
-            tuple((f"<code>{esc(n.field)}</code>", ctx.text(n.note)) for n in notes),
+            tuple((f"<code>{ctx.raw(n.field)}</code>", ctx.text(n.note)) for n in notes),
         )
     )
 

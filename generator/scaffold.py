@@ -160,7 +160,8 @@ def municipality_skeleton(ident: str) -> str:
         if tp is Text:
             lines.append(f"{name}:\n  ja: {_q(PLACEHOLDER)}\n  en:")
         elif name == "code":
-            lines.append(f'{name}: "000000"  # ← 6桁のコードに置き換えてください')
+            lines.append("# ↓ 6桁のコードに置き換えてください")
+            lines.append(f'{name}: "000000"')
         else:
             lines.append(f"{name}:")
     return "\n".join(lines) + "\n"

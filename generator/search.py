@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -16,3 +17,7 @@ def index_site(site_dir: Path) -> None:
     )
     if proc.returncode != 0:
         raise RuntimeError(proc.stdout + proc.stderr)
+    # Pagefind writes the language table in hash-map order; sort it so builds are byte-identical.
+    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")

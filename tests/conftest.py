@@ -1,14 +1,49 @@
-"""Shared pytest options."""
+"""Shared fixtures: real builds of the fixture corpus and of content/, made once per session,
+and the options that rewrite expected outputs (golden Markdown, error messages)."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
+
+from generator.build import BuildResult, build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite tests/golden from the fixture corpus"
+    )
     parser.addoption(
         "--update-errors",
         action="store_true",
         default=False,
         help="rewrite tests/errors/*/expected.*.txt from the current output (not for xfail cases)",
     )
+
+
+def _build(tmp: Path, source_root: Path) -> tuple[Path, BuildResult]:
+    root = tmp / "project"
+    root.mkdir()
+    shutil.copytree(source_root / "content", root / "content")
+    shutil.copy(ROOT / "site_config.yml", root / "site_config.yml")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    result = build_site(root, root / "site")
+    assert result.ok, [f.format("en") for f in result.findings]
+    return root, result
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
+    """The fixture corpus built end to end (MkDocs --strict and Pagefind); returns (root, result)."""
+    return _build(tmp_path_factory.mktemp("fixture"), FIXTURE_CORPUS)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
+    """content/ built end to end, as `make site` builds it."""
+    return _build(tmp_path_factory.mktemp("real"), ROOT)

@@ -64,7 +64,14 @@ def load_cases() -> list[Case]:
         if unknown:
             raise ValueError(f"{folder.name}: unknown variants {sorted(unknown)}")
         cases.append(
-            Case(folder.name, folder, meta["description"], meta["target"], variants, meta.get("xfail"))
+            Case(
+                folder.name,
+                folder,
+                meta["description"],
+                meta["target"],
+                variants,
+                meta.get("xfail"),
+            )
         )
     return cases
 
@@ -101,7 +108,16 @@ def run_validate(root: Path, variant: str) -> Run:
     env = dict(os.environ, PYTHONUTF8="1", PYTHONIOENCODING="utf-8")
     env.pop("PYTHONWARNINGS", None)
     proc = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(root), *global_opts, "validate", *validate_opts],
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--root",
+            str(root),
+            *global_opts,
+            "validate",
+            *validate_opts,
+        ],
         cwd=PROJECT,
         env=env,
         capture_output=True,

@@ -46,7 +46,7 @@ def page_text(path: Path) -> str:
     return normalise(html.unescape(_TAG.sub(" ", body)))
 
 
-def candidates(seed: Path, first: int, last: int) -> list[str]:
+def candidates(seed: Path, first: int, last: int, min_len: int = 6) -> list[str]:
     lines = seed.read_text(encoding="utf-8").splitlines()[first - 1 : last]
     out: list[str] = []
     seen: set[str] = set()
@@ -54,7 +54,7 @@ def candidates(seed: Path, first: int, last: int) -> list[str]:
         line = html.unescape(_TAG.sub("\t", line)).translate(RADICALS)
         for piece in _SPLIT.split(unicodedata.normalize("NFKC", line)):
             piece = piece.strip()
-            if 6 <= len(piece) <= 40 and _CJK.search(piece) and piece not in seen:
+            if min_len <= len(piece) <= 40 and _CJK.search(piece) and piece not in seen:
                 seen.add(piece)
                 out.append(piece)
     return out
@@ -70,6 +70,13 @@ def main(seeds: Path, site: Path) -> None:
         text = page_text(target)
         cands = candidates(seed, first, last)
         found = [c for c in cands if normalise(c) in text]
+        if len(found) < 150:  # short documents: shorter spans (names, numbers, phrases) ...
+            cands = candidates(seed, first, last, min_len=3)
+            found = [c for c in cands if normalise(c) in text]
+        if len(found) < 150:  # ... and overlapping 12-character windows of the long sentences
+            windows = [c[i : i + 12] for c in cands if len(c) >= 24 for i in range(0, len(c) - 11, 6)]
+            cands += [w for w in dict.fromkeys(windows) if w not in cands]
+            found = [c for c in cands if normalise(c) in text]
         (HERE / f"{doc.replace('/', '__')}.txt").write_text("\n".join(found) + "\n", encoding="utf-8")
         print(f"{doc}: {len(found)}/{len(cands)} candidate spans on the page ({len(found) / max(len(cands), 1):.1%})")
 
