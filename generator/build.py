@@ -72,8 +72,14 @@ def build_site(root: Path, out: Path, strict: bool = False, only: set[str] | Non
     out = out.resolve()
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=out.parent))
     try:
-        config = mkdocs_config(load_config(root), build, (root / "theme").resolve(), tmp)
+        settings = load_config(root)
+        config = mkdocs_config(settings, build, (root / "theme").resolve(), tmp)
         run_mkdocs(config)
+        from generator.pages import plugins
+
+        for plugin in plugins():
+            if hasattr(plugin, "after_build"):
+                plugin.after_build(site, tmp, settings)
         if search:
             from generator.search import index_site
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.findings import Findings
 
 
-def _print_findings(findings: Findings, lang: str) -> None:
+def print_findings(findings: Findings, lang: str) -> None:
     for f in findings:
         print(f.format(lang), file=sys.stderr)
     n_err, n_warn = len(findings.errors), len(findings.warnings)
@@ -26,7 +26,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     findings = Findings()
     corpus = validate_corpus(Path(args.root) / "content", findings)
     link(corpus, findings)
-    _print_findings(findings, args.lang)
+    print_findings(findings, args.lang)
     return 1 if findings.failed(args.strict) else 0
 
 
@@ -37,11 +37,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         result = build_site(root, Path(args.out), strict=args.strict, search=not args.no_search)
     except BuildError as exc:
-        _print_findings(Findings(), args.lang)
+        print_findings(Findings(), args.lang)
         print(("MkDocs のビルドに失敗しました:\n" if args.lang == "ja" else "MkDocs build failed:\n") + str(exc),
               file=sys.stderr)
         return 1
-    _print_findings(result.findings, args.lang)
+    print_findings(result.findings, args.lang)
     if not result.ok:
         return 1
     assert result.written is not None
@@ -66,7 +66,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     findings = Findings()
     _corpus, site = prepare(Path(args.root), findings)
     if findings.errors:
-        _print_findings(findings, args.lang)
+        print_findings(findings, args.lang)
         return 1
     print(format_stats(document_stats(site), args.lang, as_json=args.json))
     return 0
@@ -126,7 +126,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="評価書ごとの英語訳の割合などを表示します")
     p.add_argument("--json", action="store_true", help="JSON で出力します")
     p.set_defaults(func=cmd_stats)
+    _register_modules(sub)
     return parser
+
+
+# Subcommands that live with their stage: each module defines ``register(subparsers)``.
+COMMAND_MODULES = ("generator.serve", "generator.i18n", "generator.synth")
+
+
+def _register_modules(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    import importlib
+    import importlib.util
+
+    for name in COMMAND_MODULES:
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name).register(sub)
 
 
 def main(argv: list[str] | None = None) -> int:

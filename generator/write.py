@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from generator.labels import UI, t
+from generator.pages import plugins
 from generator.link import AssessmentRef, Site
 from generator.model.base import DateValue
 from generator.render import (
@@ -266,7 +267,28 @@ def write_docs(site: Site, build: Path, only: set[str] | None = None) -> WriteRe
             w.assessment(site.assessments[ident], lang)
         for ident in sorted(site.council):
             w.council(ident, lang)
+        for plugin in plugins():
+            if hasattr(plugin, "pages"):
+                for path, text in plugin.pages(site, lang):
+                    w.put(lang, path, text)
     return w.result
+
+
+def extra_nav() -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    for plugin in plugins():
+        if hasattr(plugin, "nav"):
+            out.extend({title: path} for title, path in plugin.nav("ja"))
+    return out
+
+
+def nav_translations() -> dict[str, str]:
+    table = {"ホーム": "Home", "地方公共団体": "Municipalities", "事務": "Processes", "評価書": "Assessments"}
+    for plugin in plugins():
+        if hasattr(plugin, "nav"):
+            for (ja, _), (en, _) in zip(plugin.nav("ja"), plugin.nav("en"), strict=True):
+                table[ja] = en
+    return table
 
 
 def mkdocs_config(config: dict[str, Any], build: Path, theme_dir: Path, site_dir: Path) -> Path:
@@ -304,8 +326,7 @@ def mkdocs_config(config: dict[str, Any], build: Path, theme_dir: Path, site_dir
                          "site_name": config.get("site_name", {}).get("ja", "kohyo")},
                         {"locale": "en", "name": "English", "build": True,
                          "site_name": config.get("site_name", {}).get("en", "kohyo"),
-                         "nav_translations": {"ホーム": "Home", "地方公共団体": "Municipalities", "事務": "Processes",
-                                              "評価書": "Assessments"}},
+                         "nav_translations": nav_translations()},
                     ],
                 }
             }
@@ -315,6 +336,7 @@ def mkdocs_config(config: dict[str, Any], build: Path, theme_dir: Path, site_dir
             {"地方公共団体": "municipalities/index.md"},
             {"事務": "processes/index.md"},
             {"評価書": "assessments/index.md"},
+            *extra_nav(),
         ],
         "not_in_nav": "\n".join(["/assessments/*/", "/municipalities/*.md", "/processes/*.md", "/council/", "/assessments/*/*.md"]),
         "validation": {"nav": {"omitted_files": "ignore", "not_found": "warn"}, "links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"}},
