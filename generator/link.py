@@ -7,6 +7,7 @@ written: the ``Site`` this stage returns is the complete, cross-referenced input
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,6 +51,9 @@ class Site:
     by_process: dict[str, list[str]] = field(default_factory=dict)
     council_by_assessment: dict[str, list[str]] = field(default_factory=dict)
     council_by_municipality: dict[str, list[str]] = field(default_factory=dict)
+    # Optional helpers for rendering, set by later stages when their data exists:
+    translator: Callable[[str], str | None] | None = None  # translation memory (ja -> en)
+    linker: Callable[[str], list[tuple[str, str | None]]] | None = None  # citation recogniser
 
 
 def _suggest(word: str, options: list[str]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,55 +72,98 @@ class Coverage:
 
     ja_chars: int = 0
     en_chars: int = 0
+    memory_chars: int = 0  # of en_chars, those translated by the translation memory
 
-    def add(self, text: Text) -> None:
+    def add(self, text: Text, english: str | None = None, from_memory: bool = False) -> None:
         n = len("".join(text.ja.split()))
         self.ja_chars += n
-        if text.en and text.en.strip():
+        if english is not None and english.strip():
             self.en_chars += n
+            if from_memory:
+                self.memory_chars += n
 
     def merge(self, other: Coverage) -> None:
         self.ja_chars += other.ja_chars
         self.en_chars += other.en_chars
+        self.memory_chars += other.memory_chars
 
     @property
     def ratio(self) -> float:
         return self.en_chars / self.ja_chars if self.ja_chars else 1.0
 
 
+# A translator gives the English of a Japanese text (e.g. from the translation memory) or None.
+Translator = Callable[[str], "str | None"]
+# A linker splits a line of text into (segment, href or None); hrefs are relative to the
+# language root (e.g. "laws/bango/a19-i8/") and are made relative to the page here.
+Linker = Callable[[str], "list[tuple[str, str | None]]"]
+
+
 @dataclass
 class Ctx:
+    """Rendering context of one page: its language, where it sits, and the optional helpers."""
+
     lang: str
     coverage: Coverage = field(default_factory=Coverage)
+    up: str = ""  # relative prefix from the page to the language root
+    translator: Translator | None = None
+    linker: Linker | None = None
+
+    def english(self, value: Text) -> tuple[str | None, bool]:
+        """(English text or None, whether it came from the translator)."""
+        if value.en and value.en.strip():
+            return value.en, False
+        if self.translator is not None:
+            found = self.translator(value.ja)
+            if found:
+                return found, True
+        return None, False
+
+    def _link(self) -> Callable[[str], list[tuple[str, str | None]]] | None:
+        if self.linker is None:
+            return None
+        linker, up = self.linker, self.up
+
+        def link(line: str) -> list[tuple[str, str | None]]:
+            return [(seg, f"{up}{href}" if href is not None else None) for seg, href in linker(line)]
+
+        return link
 
     def text(self, value: Text) -> str:
         """A free text in this language; untranslated text is marked ``lang="ja"``."""
-        self.coverage.add(value)
         if value.is_blank:
+            self.coverage.add(value, value.ja)
             return self.empty()
         if self.lang == "en":
-            if value.en and value.en.strip():
-                return f'<div class="kh-text">{text_html(value.en)}</div>'
+            english, from_memory = self.english(value)
+            self.coverage.add(value, english, from_memory)
+            if english is not None:
+                return f'<div class="kh-text">{text_html(english)}</div>'
             return (
-                f'<div class="kh-text kh-untranslated" lang="ja">{text_html(value.ja)}</div>'
+                f'<div class="kh-text kh-untranslated" lang="ja">{text_html(value.ja, self._link())}</div>'
                 f'<p class="kh-untranslated-note">{esc(t("untranslated", "en"))}</p>'
             )
-        return f'<div class="kh-text">{text_html(value.ja)}</div>'
+        self.coverage.add(value, value.ja)
+        return f'<div class="kh-text">{text_html(value.ja, self._link())}</div>'
 
     def inline(self, value: Text | None) -> str:
         """One-line text (titles, names) as HTML."""
         if value is None:
             return self.empty()
-        self.coverage.add(value)
-        if self.lang == "en" and not (value.en and value.en.strip()):
-            return f'<span lang="ja">{esc(one_line(value.ja))}</span>'
-        return esc(one_line(value.get(self.lang) or value.ja))
+        if self.lang == "en":
+            english, from_memory = self.english(value)
+            self.coverage.add(value, english, from_memory)
+            if english is None:
+                return f'<span lang="ja">{esc(one_line(value.ja))}</span>'
+            return esc(one_line(english))
+        self.coverage.add(value, value.ja)
+        return esc(one_line(value.ja))
 
     def heading_text(self, value: Text | None) -> str:
         """Markdown for a content text inside a heading (escaped; marked lang="ja" if untranslated)."""
         if value is None:
             return ""
-        if self.lang == "en" and not (value.en and value.en.strip()):
+        if self.lang == "en" and self.english(value)[0] is None:
             return f'<span lang="ja">{md_inline(value.ja)}</span>'
         return md_inline(self.plain(value))
 
@@ -128,9 +171,14 @@ class Ctx:
         """Plain string in this language (for headings; the caller escapes)."""
         if value is None:
             return ""
-        if self.lang == "en" and value.en and value.en.strip():
-            return one_line(value.en)
+        if self.lang == "en":
+            english = self.english(value)[0]
+            if english is not None:
+                return one_line(english)
         return one_line(value.ja)
+
+    def is_translated(self, value: Text) -> bool:
+        return self.lang != "en" or self.english(value)[0] is not None
 
     def empty(self) -> str:
         return f'<span class="kh-empty">{t("not_stated", self.lang)}</span>'
@@ -275,7 +323,7 @@ class Walker:
         toc_label = ""
         if name is not None:
             md = f"{md} {self.ctx.heading_text(name)}".strip()
-            if self.ctx.lang == "en" and not (name.en and name.en.strip()):
+            if not self.ctx.is_translated(name):
                 toc_label = (toc or text).rstrip(":").strip() or "(Japanese title)"
         self.blocks.append(Heading(min(level, 6), md, self.anchor(anchor), toc_label))
 
@@ -373,7 +421,7 @@ class Walker:
             for key, _ in cols:
                 v = getattr(item, key)
                 if isinstance(v, Text):
-                    cells.append(esc(one_line(ctx.plain(v), 80)) if not (lang == "en" and not v.en) else f'<span lang="ja">{esc(one_line(v.ja, 80))}</span>')
+                    cells.append(esc(one_line(ctx.plain(v), 80)) if ctx.is_translated(v) else f'<span lang="ja">{esc(one_line(v.ja, 80))}</span>')
                 elif isinstance(v, dict):
                     on = [ctx.choice(k) for k, c in v.items() if c.checked]
                     cells.append("、".join(on) if lang == "ja" else ", ".join(on) or ctx.empty())
@@ -424,11 +472,11 @@ def roman(n: int) -> str:
     return ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII"][n]
 
 
-def assessment_blocks(doc: Doc, lang: str) -> tuple[list[Block], Coverage]:
+def assessment_blocks(doc: Doc, lang: str, ctx: Ctx | None = None) -> tuple[list[Block], Coverage]:
     """Every section of an assessment, in the form's order."""
     from generator.model import BasicAssessment, FocusedAssessment, FullAssessment, SummaryDocument
 
-    ctx = Ctx(lang)
+    ctx = ctx or Ctx(lang)
     w = Walker(ctx)
     fields = type(doc).model_fields
 

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
+
+# Splits a raw line into (segment, href or None); see generator.render.Linker.
+LineLinker = Callable[[str], "list[tuple[str, str | None]]"]
 
 _BULLET = re.compile(r"^\s*(?:・|- |• |◦ |○ (?=\S))")
 _SUBHEAD = re.compile(r"^\s*[<＜〈]([^<>＜＞〈〉]{1,80})[>＞〉]\s*$")
@@ -21,7 +25,17 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def text_html(text: str) -> str:
+def inline_html(line: str, link: LineLinker | None = None) -> str:
+    """One escaped line; with ``link``, recognised spans become links (never nested)."""
+    if link is None:
+        return esc(line)
+    out = []
+    for segment, href in link(line):
+        out.append(f'<a href="{esc(href)}">{esc(segment)}</a>' if href else esc(segment))
+    return "".join(out)
+
+
+def text_html(text: str, link: LineLinker | None = None) -> str:
     """Escaped HTML for a free text: paragraphs, lists and sub-headings, nothing else."""
     out: list[str] = []
     items: list[str] = []
@@ -37,13 +51,13 @@ def text_html(text: str) -> str:
             flush()
             continue
         if m := _BULLET.match(line):
-            items.append(esc(line[m.end() :].strip()))
+            items.append(inline_html(line[m.end() :].strip(), link))
             continue
         flush()
         if m := _SUBHEAD.match(line):
             out.append(f'<p class="kh-subhead"><strong>{esc(line)}</strong></p>')
         else:
-            out.append(f"<p>{esc(line)}</p>")
+            out.append(f"<p>{inline_html(line, link)}</p>")
     flush()
     return "".join(out)
 

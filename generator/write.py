@@ -20,6 +20,7 @@ from generator.link import AssessmentRef, Site
 from generator.model.base import DateValue
 from generator.render import (
     Coverage,
+    Ctx,
     assessment_blocks,
     form_label,
     form_title,
@@ -69,6 +70,11 @@ class Writer:
         self.docs = docs
         self.result = WriteResult()
 
+    def ctx(self, lang: str, path: str) -> Ctx:
+        """The rendering context of a page: translation memory and citation links come from the site."""
+        return Ctx(lang, up=_up(path), translator=self.site.translator if lang == "en" else None,
+                   linker=self.site.linker)
+
     def put(self, lang: str, path: str, text: str) -> None:
         out = self.docs / lang / path
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -81,7 +87,7 @@ class Writer:
         rec: Any = a.record
         muni = site.municipalities[a.municipality]
         proc = site.processes[a.process]
-        blocks, coverage = assessment_blocks(rec, lang)
+        blocks, coverage = assessment_blocks(rec, lang, self.ctx(lang, a.path))
         if lang == "en":
             self.result.coverage[a.id] = coverage
         pct = f"{coverage.ratio * 100:.0f}%"
@@ -111,12 +117,11 @@ class Writer:
         self.put(lang, a.path, text)
 
     def council(self, ident: str, lang: str) -> None:
-        from generator.render import Ctx, Walker
+        from generator.render import Walker
 
         c = self.site.council[ident]
         rec: Any = c.record
-        ctx = Ctx(lang)
-        w = Walker(ctx)
+        w = Walker(self.ctx(lang, c.path))
         w.model(rec, 2, "", skip=("kind", "municipality", "process", "assessments", "source_notes"))
         text = render_template(
             "council.md.j2",
