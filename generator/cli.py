@@ -100,7 +100,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kohyo", description="特定個人情報保護評価書を公開するサイトを作ります。")
     parser.add_argument("--lang", choices=["ja", "en"], default="ja", help="メッセージの言語 (ja/en)")
     parser.add_argument("--root", default=".", help="プロジェクトのフォルダ（content/ と site_config.yml がある所）")
+    # --lang and --root are accepted before or after the subcommand (kohyo validate --lang en).
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=["ja", "en"], default=argparse.SUPPRESS, help="メッセージの言語 (ja/en)")
+    common.add_argument("--root", default=argparse.SUPPRESS, help="プロジェクトのフォルダ")
     sub = parser.add_subparsers(dest="command", required=True)
+    _orig_add = sub.add_parser
+
+    def add_parser(name: str, **kwargs: object) -> argparse.ArgumentParser:
+        kwargs.setdefault("parents", [common])
+        return _orig_add(name, **kwargs)  # type: ignore[arg-type]
+
+    sub.add_parser = add_parser  # type: ignore[method-assign]
     p = sub.add_parser("validate", help="content/ を検査します")
     p.add_argument("--strict", action="store_true", help="警告もエラーとして扱います")
     p.set_defaults(func=cmd_validate)

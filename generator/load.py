@@ -102,7 +102,7 @@ _SWALLOWED = re.compile(r"(?:^|\s)- \S|\S: \S|\{\w+: ")
 
 
 # "値 # 続き": in a plain value, " #" starts a comment and the rest of the line is dropped.
-_TRAILING_COMMENT = re.compile(r"^[ \t]+#")
+_TRAILING_COMMENT = re.compile(r"^[ \t]+#(?!\s*kohyo\s*[:：])")
 
 
 def _line_rest(text: str, node: ScalarNode) -> str:
@@ -261,6 +261,16 @@ def _looks_like_sjis(raw: bytes) -> bool:
 
 
 def load_text(text: str, display: str, findings: Findings) -> LoadedFile | None:
+    for n, line in enumerate(text.split("\n"), 1):
+        if line.startswith("\u3000"):
+            findings.add(
+                display, n, 1, "yaml-syntax",
+                "YAMLの書き方の誤り: 行の先頭に全角スペースがあります",
+                "YAML syntax error: a line starts with a full-width space",
+                "字下げは半角スペースで書いてください（エディタの「空白文字を表示」を使うと全角スペースが見えます）。",
+                "Indent with ordinary (half-width) spaces; most editors can show whitespace.",
+            )
+            return None
     loader = StrictLoader(text)
     loader.duplicates = []
     try:
@@ -277,6 +287,8 @@ def load_text(text: str, display: str, findings: Findings) -> LoadedFile | None:
         data = loader.construct_document(node)  # type: ignore[no-untyped-call]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if str(exc.context or "").startswith("while scanning a quoted scalar") and exc.context_mark:
+            mark = exc.context_mark  # where the quote opens, not the end of the file
         ja, en, hint_ja, hint_en = _yaml_error_message(str(exc.problem or exc.context or ""))
         findings.add(
             display,

@@ -17,7 +17,7 @@ LineLinker = Callable[[str], "list[tuple[str, str | None]]"]
 
 _BULLET = re.compile(r"^\s*(?:・|- |• |◦ |○ (?=\S))")
 _SUBHEAD = re.compile(r"^\s*[<＜〈]([^<>＜＞〈〉]{1,80})[>＞〉]\s*$")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def esc(text: str) -> str:

@@ -17,7 +17,7 @@ from pydantic_core import ErrorDetails
 
 from generator.findings import Findings
 from generator.load import LoadedFile, PathKey
-from generator.model.base import Doc
+from generator.model.base import Doc, Text
 
 
 @dataclass(frozen=True)
@@ -146,8 +146,8 @@ def _one_error(
             hint_en += f" Allowed keys: {', '.join(options)}"
         add(
             "unknown-field",
-            f"「{name}」という項目はありません（{_dotted(loc[:-1])}）",
-            f"unknown field '{name}' (in {_dotted(loc[:-1])})",
+            f"「{name}」という項目はありません" + (f"（{_dotted(loc[:-1])}）" if loc[:-1] else ""),
+            f"unknown field '{name}'" + (f" (in {_dotted(loc[:-1])})" if loc[:-1] else ""),
             hint_ja.strip(),
             hint_en.strip(),
         )
@@ -196,6 +196,20 @@ def _one_error(
             hint,
             "",
         )
+    elif (etype.endswith("_type") or etype in ("model_attributes_type",)) and _model_at(model, loc) is Text:
+        got = _describe(inp)
+        if loaded.yaml11_bools.get(loc) is not None:
+            got = (f"「{loaded.yaml11_bools[loc]}」", f"'{loaded.yaml11_bools[loc]}'")
+        hint_ja = (
+            f"文章は「{name}: 文章」と1行で書くか、「{name}: |」の次の行から字下げして書いてください。"
+            "数字や true/false だけの文章は \"…\" で囲みます。"
+        )
+        hint_en = f"Write text as '{name}: text' or as '{name}: |' followed by indented lines; quote text that is only a number or true/false."
+        if inp is None:
+            add("wrong-type", f"「{where}」が空欄です", f"'{where}' is empty", hint_ja, hint_en)
+        else:
+            add("wrong-type", f"「{where}」は文章で書いてください（{got[0]}が書かれています）",
+                f"'{where}' must be text (found {got[1]})", hint_ja, hint_en)
     elif etype.endswith("_type") or etype in ("model_type", "model_attributes_type", "dict_type", "list_type"):
         expected = _TYPE_JA.get(etype, ("正しい形", "the right type"))
         got = _describe(inp)
@@ -349,8 +363,9 @@ def _dispatch(kind_key: str, table: dict[str, type[Doc]], loaded: LoadedFile, fi
     return None
 
 
-def validate_corpus(root: Path, findings: Findings, only: set[str] | None = None) -> Corpus:
-    """Load and validate every content file below ``root`` (the content/ folder)."""
+def validate_corpus(root: Path, findings: Findings, only: set[str] | None = None,
+                    files: list[Path] | None = None) -> Corpus:
+    """Load and validate every content file below ``root`` (the content/ folder), or only ``files``."""
     from generator.guard import scan_personal_data
     from generator.load import content_files, load_file
     from generator.model import COUNCIL_KINDS, FORMS, Municipality, ProcessRegistry
@@ -360,7 +375,7 @@ def validate_corpus(root: Path, findings: Findings, only: set[str] | None = None
     assessments: dict[str, Validated] = {}
     council: dict[str, Validated] = {}
     base = root.parent
-    for path in content_files(root):
+    for path in content_files(root) if files is None else files:
         rel = path.relative_to(root)
         display = path.relative_to(base).as_posix()
         section = rel.parts[0] if len(rel.parts) > 1 else ""

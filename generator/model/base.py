@@ -269,10 +269,18 @@ class DateRange(Doc):
 # ---------------------------------------------------------------------------------------------
 
 
+_YAML11_WORDS = frozenset("y Y yes Yes YES n N no No NO on On ON off Off OFF".split())
+
+
 def _check_in(value: Any) -> Any:
     if isinstance(value, bool) or value is None:
         return {"checked": value}
     if isinstance(value, str):
+        if value in _YAML11_WORDS:
+            raise ValueError(
+                f"「{value}」はチェックの有無として読めません / "
+                "チェックが入っていれば true、入っていなければ false と書いてください。"
+            )
         return {"checked": True, "note": value}
     return value
 
