@@ -21,6 +21,7 @@ from generator.model.base import DateValue
 from generator.render import (
     Coverage,
     Ctx,
+    Heading,
     assessment_blocks,
     form_label,
     form_title,
@@ -28,6 +29,7 @@ from generator.render import (
     render_template,
     status_label,
 )
+from generator.summary import summary_markdown
 from generator.textfmt import esc, md_inline
 
 LANGS = ("ja", "en")
@@ -113,6 +115,8 @@ class Writer:
             draft_note=t("draft_note", lang) if rec.status == "案" else "",
             council=council,
             blocks=blocks,
+            summary=summary_markdown(a, site, lang, self.ctx(lang, a.path),
+                                     {b.anchor for b in blocks if isinstance(b, Heading)}),
         )
         self.put(lang, a.path, text)
 
