@@ -41,8 +41,11 @@ def load_config(root: Path) -> dict[str, Any]:
 
 
 def prepare(root: Path, findings: Findings, only: set[str] | None = None) -> tuple[Corpus, Site]:
+    from generator.checks import check_site
+
     corpus = validate_corpus(root / "content", findings, only=only)
     site = link(corpus, findings)
+    check_site(site, findings)
     return corpus, site
 
 

@@ -20,12 +20,14 @@ def print_findings(findings: Findings, lang: str) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from generator.checks import check_site
     from generator.link import link
     from generator.validate import validate_corpus
 
     findings = Findings()
     corpus = validate_corpus(Path(args.root) / "content", findings)
-    link(corpus, findings)
+    site = link(corpus, findings)
+    check_site(site, findings)
     print_findings(findings, args.lang)
     return 1 if findings.failed(args.strict) else 0
 
