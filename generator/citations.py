@@ -1,0 +1,325 @@
+"""The citation recogniser: legal references (and system and contractor names) in free text.
+
+It finds, in the Japanese text of an assessment,
+
+- a law by any of its names (番号法, 住民基本台帳法, 通知カード及び個人番号カード省令 …),
+  optionally followed by a provision: 番号法第19条第8号, 住基法第30条の6, 番号法附則第6条1項;
+- 同法 / 同令 …, resolved to the law named before it in the same text;
+- bare provisions after a law was named: the list 第5条、第6条及び第7条, a line ``・第17条(…)``;
+- the variant spellings of an item with 枝番: 第7条第8号の2, 第7条8の2号, 第7条第8の2号;
+- tables and their rows: 別表第二, 別表第2の85の2項, 別表第2の16の2、17、115の2の項,
+  主務省令第2条の表 75, and a row list （1、2、3、…の項） after a table was named;
+- full-width (第１９条) and kanji (第十七条第一項) numerals.
+
+A name inside a longer word (改正番号法, 番号法施行令 when that is not a registered law) is not
+a citation, and a provision glued to a name that is not a registered law (規則第6条) is
+reported as unresolved rather than guessed.  Spans never overlap, so a link is never inside
+another link.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.model.links import Entity, Law, LegalRef
+
+_KANJI = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_KANJI_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+N = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)"
+ROW = rf"{N}(?:の{N})*"
+_ART = (
+    rf"(?P<suppl>附則)?第(?P<art>{N})条(?P<artb>(?:の{N})*)"
+    rf"(?:第(?P<para>{N})項|(?P<para2>{N})項)?"
+    rf"(?:第(?P<item>{N})号(?P<itemb>(?:の{N})*)|第?(?P<item2>{N}(?:の{N})+)号|第(?P<item3>{N})号)?"
+)
+_TABLE = (
+    rf"(?:第(?P<tart>{N})条の表|別表第?(?P<tbl>[0-9０-９一二三四]))(?![0-9０-９]|省令)"
+    rf"(?:(?:の|\s)?(?P<rows>{ROW}(?:[、,，]\s*{ROW})*)(?![0-9０-９条])(?:の?項)?)?"
+)
+_PLIST = rf"[(（](?P<plist>{ROW}(?:[、,，]\s*{ROW})+)の項[)）]"
+_SAME = r"同(?:施行令|省令|条例|規則|法|令)"
+_CITE = re.compile(rf"(?:{_TABLE})|(?:{_ART})")
+# Characters that make a match part of a longer word: kanji, katakana, Latin letters.
+_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u30a1-\u30fa\u30fc\uff66-\uff9fA-Za-zＡ-Ｚａ-ｚ]")
+_CITE_START = ("第", "附則", "別表")
+
+
+def to_arabic(num: str) -> str:
+    """'１９' -> '19', '十七' -> '17', '百十五' -> '115', '八十二' -> '82'."""
+    num = unicodedata.normalize("NFKC", num)
+    if num.isdigit():
+        return str(int(num))
+    if all(c in _KANJI for c in num):  # 一〇五 style
+        return str(int("".join(str(_KANJI[c]) for c in num)))
+    total, cur = 0, 0
+    for c in num:
+        if c in _KANJI:
+            cur = _KANJI[c]
+        elif c in _KANJI_UNIT:
+            total += (cur or 1) * _KANJI_UNIT[c]
+            cur = 0
+    return str(total + cur)
+
+
+def _branch(nums: str) -> list[str]:
+    """'の2の3' -> ['2', '3']."""
+    return [to_arabic(x) for x in nums.split("の") if x]
+
+
+def _row(row: str) -> str:
+    return "の".join(to_arabic(x) for x in row.split("の"))
+
+
+_TABLE_NAMES = {"1": "別表第一", "2": "別表第二", "3": "別表第三", "4": "別表第四"}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A recognised piece of a line: [start, end) with what it refers to."""
+
+    start: int
+    end: int
+    kind: str  # "law" (a law or provision), "system", "contractor", "unresolved"
+    ref: LegalRef | None = None
+    target: str = ""  # entity id for system / contractor
+    reason: str = ""  # for unresolved: "unknown-law", "no-antecedent"
+    text: str = ""
+
+
+def _is_word(ch: str) -> bool:
+    return bool(_WORD.match(ch))
+
+
+class Recogniser:
+    """Compiled name tables for one municipality's texts."""
+
+    def __init__(self, laws: Iterable[Law], systems: Iterable[Entity] = (), contractors: Iterable[Entity] = (),
+                 municipality: str | None = None) -> None:
+        self.laws: dict[str, Law] = {}
+        names: dict[str, str] = {}
+        for law in laws:
+            if law.municipality is not None and law.municipality != municipality:
+                continue
+            self.laws[law.id] = law
+            for name in [law.name.ja, *([law.short.ja] if law.short else []), *law.aliases]:
+                # a short title such as 番号利用条例（鹿児島市） is a label, not a spelling
+                if "（" not in name:
+                    names.setdefault(name, law.id)
+        self.law_names = names
+        self.entities: dict[str, tuple[str, str]] = {}
+        for kind, group in (("system", systems), ("contractor", contractors)):
+            for ent in group:
+                for name in [ent.name.ja, *ent.aliases]:
+                    if len(name) >= 3:
+                        self.entities.setdefault(name, (kind, ent.id))
+        alts = sorted(set(names) | set(self.entities), key=lambda s: (-len(s), s))
+        name_re = "|".join(re.escape(a) for a in alts) or r"(?!x)x"
+        self.pattern = re.compile(rf"(?P<name>{name_re})|(?P<same>{_SAME})|(?P<cite>{_CITE.pattern})|{_PLIST}")
+
+    def session(self) -> Session:
+        return Session(self)
+
+
+class Session:
+    """Recognises the lines of one text in order: 同法 and bare provisions refer back."""
+
+    def __init__(self, rec: Recogniser) -> None:
+        self.rec = rec
+        self.law: str | None = None
+        self.table: LegalRef | None = None
+
+    # -- building references
+    def _cite_ref(self, law: str, m: re.Match[str]) -> list[tuple[int, int, LegalRef]]:
+        """References of one provision match (a table row list gives one per row)."""
+        regime = self.rec.laws[law].regime if law in self.rec.laws else None
+        if m.group("tart") is not None or m.group("tbl") is not None:
+            table = (f"第{to_arabic(m.group('tart'))}条の表" if m.group("tart") is not None
+                     else _TABLE_NAMES.get(to_arabic(m.group("tbl")), "別表"))
+            base = LegalRef(law=law, table=table, regime=regime)
+            self.table = base
+            rows = m.group("rows")
+            if not rows:
+                return [(m.start(), m.end(), base)]
+            parts = list(re.finditer(ROW, rows))
+            base_at = m.start("rows")
+            out: list[tuple[int, int, LegalRef]] = []
+            for i, part in enumerate(parts):
+                s = m.start() if i == 0 else base_at + part.start()
+                e = m.end() if i == len(parts) - 1 else base_at + part.end()
+                out.append((s, e, base.model_copy(update={"row": _row(part.group(0))})))
+            return out
+        art = to_arabic(m.group("art")) + "".join(f"の{b}" for b in _branch(m.group("artb") or ""))
+        para = m.group("para") or m.group("para2")
+        item: str | None = None
+        if m.group("item") is not None:
+            item = to_arabic(m.group("item")) + "".join(f"の{b}" for b in _branch(m.group("itemb") or ""))
+        elif m.group("item2") is not None:
+            item = _row(m.group("item2"))
+        elif m.group("item3") is not None:
+            item = to_arabic(m.group("item3"))
+        ref = LegalRef(law=law, article=art, paragraph=to_arabic(para) if para else None, item=item,
+                       suppl=m.group("suppl") is not None)
+        return [(m.start(), m.end(), ref)]
+
+    def line(self, line: str) -> list[Span]:
+        spans: list[Span] = []
+        pos = 0
+        rec = self.rec
+        while True:
+            m = rec.pattern.search(line, pos)
+            if m is None:
+                break
+            start, end = m.start(), m.end()
+            prev = line[start - 1] if start > 0 else ""
+            if m.group("name") is not None:
+                name = m.group("name")
+                nxt = line[end] if end < len(line) else ""
+                if name in rec.entities:
+                    kind, target = rec.entities[name]
+                    ok = not (prev and re.match(r"[\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ]", prev)) and not (
+                        nxt and re.match(r"[\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ]", nxt))
+                    if ok:
+                        spans.append(Span(start, end, kind, target=target, text=name))
+                    pos = end if ok else start + 1
+                    continue
+                glued_before = bool(prev) and _is_word(prev) and prev not in "日"
+                glued_after = bool(nxt) and _is_word(nxt) and not line.startswith(_CITE_START, end)
+                if glued_before or glued_after:
+                    pos = start + 1
+                    continue
+                law = rec.law_names[name]
+                self.law = law
+                pos = self._after_law(line, start, end, law, spans)
+                continue
+            if m.group("same") is not None:
+                nxt = line[end] if end < len(line) else ""
+                if nxt and _is_word(nxt) and not line.startswith(_CITE_START, end):
+                    pos = start + 1
+                    continue
+                if self.law is None:
+                    if line.startswith(_CITE_START, end):
+                        c = _CITE.match(line, end)
+                        stop = c.end() if c else end
+                        spans.append(Span(start, stop, "unresolved", reason="no-antecedent", text=line[start:stop]))
+                        pos = stop
+                    else:
+                        pos = end
+                    continue
+                pos = self._after_law(line, start, end, self.law, spans, law_link=False)
+                continue
+            if m.group("cite") is not None:
+                if prev and _is_word(prev):
+                    # glued to a name that is not a registered law (規則第6条, 施行令第8条)
+                    head = start
+                    while head > 0 and _is_word(line[head - 1]) and start - head < 40:
+                        head -= 1
+                    if m.group("art") is not None:
+                        spans.append(Span(start, end, "unresolved", reason="unknown-law",
+                                          text=line[head:end]))
+                    pos = end
+                    continue
+                if self.law is None:
+                    if m.group("art") is not None:
+                        spans.append(Span(start, end, "unresolved", reason="no-antecedent", text=m.group(0)))
+                    pos = end
+                    continue
+                for s, e, ref in self._cite_ref(self.law, m):
+                    spans.append(Span(s, e, "law", ref=ref, text=line[s:e]))
+                pos = end
+                continue
+            # a row list （1、2、…の項） after a table was named
+            if self.table is not None:
+                table = self.table.model_copy(update={"row": None})
+                base_at = m.start("plist")
+                for part in re.finditer(ROW, m.group("plist")):
+                    ref = table.model_copy(update={"row": _row(part.group(0))})
+                    spans.append(Span(base_at + part.start(), base_at + part.end(), "law", ref=ref,
+                                      text=part.group(0)))
+            pos = end
+        return spans
+
+    def _after_law(self, line: str, start: int, end: int, law: str, spans: list[Span], law_link: bool = True) -> int:
+        """A law name at [start, end): with the provision that follows it, or alone."""
+        at = end
+        while at < len(line) and line[at] in " \u3000" and at - end < 2:
+            at += 1
+        c = _CITE.match(line, at)
+        if c is not None:
+            refs = self._cite_ref(law, c)
+            for i, (s, e, ref) in enumerate(refs):
+                spans.append(Span(start if i == 0 else s, e, "law", ref=ref, text=line[start if i == 0 else s:e]))
+            return c.end()
+        if law_link:
+            spans.append(Span(start, end, "law", ref=LegalRef(law=law), text=line[start:end]))
+        return end
+
+
+def segments(line: str, spans: list[Span], href: dict[str, str] | None = None) -> list[tuple[str, str | None]]:
+    """Split ``line`` into (segment, href or None) by the linkable spans (never overlapping)."""
+    out: list[tuple[str, str | None]] = []
+    pos = 0
+    for sp in sorted(spans, key=lambda s: s.start):
+        if sp.start < pos or sp.kind == "unresolved":
+            continue
+        link = span_href(sp)
+        if link is None:
+            continue
+        if sp.start > pos:
+            out.append((line[pos:sp.start], None))
+        out.append((line[sp.start:sp.end], link))
+        pos = sp.end
+    if pos < len(line) or not out:
+        out.append((line[pos:], None))
+    return out
+
+
+def ref_path(ref: LegalRef) -> str:
+    """The page of a reference, relative to the language root (directory URL)."""
+    slug = ref.slug()
+    return f"laws/{ref.law}/{slug}/" if slug else f"laws/{ref.law}/"
+
+
+def span_href(sp: Span) -> str | None:
+    if sp.kind == "law" and sp.ref is not None:
+        return ref_path(sp.ref)
+    if sp.kind == "system":
+        return f"systems/{sp.target}/"
+    if sp.kind == "contractor":
+        return f"contractors/{sp.target}/"
+    return None
+
+
+class Linker:
+    """``site.linker``: splits a line into (segment, href); ``for_page`` and ``for_text`` scope it."""
+
+    def __init__(self, laws: list[Law], systems: list[Entity], contractors: list[Entity],
+                 municipality: str | None = None) -> None:
+        self._args = (laws, systems, contractors)
+        self.municipality = municipality
+        self._rec = Recogniser(laws, systems, contractors, municipality)
+
+    def for_page(self, path: str) -> Linker:
+        """The linker for a page: the municipality's own ordinances resolve on its pages only."""
+        parts = path.split("/")
+        muni = parts[1] if len(parts) > 2 and parts[0] in ("assessments", "council") else None
+        if muni == self.municipality:
+            return self
+        return Linker(*self._args, municipality=muni)
+
+    def for_text(self) -> Session:
+        return _LinkSession(self._rec)
+
+    def __call__(self, line: str) -> list[tuple[str, str | None]]:
+        return self.for_text()(line)
+
+
+class _LinkSession(Session):
+    def __call__(self, line: str) -> list[tuple[str, str | None]]:
+        return segments(line, self.line(line))
+
+
+__all__ = ["Linker", "Recogniser", "Session", "Span", "ref_path", "segments", "span_href", "to_arabic"]
