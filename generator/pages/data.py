@@ -1,0 +1,379 @@
+"""Open data: every assessment as JSON, bulk downloads (JSON, CSV), the JSON Schemas, a data page.
+
+Files, all below ``data/`` at the site root (one copy for both languages):
+
+- ``data/assessments/<municipality>/<slug>.json``: one assessment, the validated record in both
+  languages.  It has the shape of the content file, so it validates against
+  ``data/schema/assessment.schema.json`` and reads back into the model unchanged;
+- ``data/assessments.json``: every assessment with its id, titles and page addresses
+  (``data/schema/assessments.schema.json``);
+- ``data/assessments.csv``: the headline figures per assessment (UTF-8 with BOM, CRLF);
+- ``data/schema/*.schema.json``: the JSON Schemas of generator/schema.py.
+
+Output is sorted and carries no build date, so two builds give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, get_args
+
+from pydantic import BaseModel
+
+from generator.link import AssessmentRef, Site
+from generator.model.base import Check, DateValue, Text
+from generator.model.choices import Rating
+from generator.schema import schema_documents
+from generator.textfmt import esc
+
+DATA_DIR = "data"
+SCHEMA_DIR = "data/schema"
+BUNDLE_SCHEMA = "assessments.schema.json"
+RATINGS: tuple[str, ...] = get_args(Rating)
+
+
+# ---------------------------------------------------------------------------------------------
+# The record in the shape of the content file
+# ---------------------------------------------------------------------------------------------
+
+
+def record_data(value: Any) -> Any:
+    """A record as plain JSON data in the input shape of the content files.
+
+    Texts are ``{"ja": ..., "en": ...}`` (``en`` null when untranslated), dates are written as
+    in the content (``2026-01-19``, ``2026-01``, ``2026-01（予定）``), fields without a value are
+    left out.  ``Model.model_validate(record_data(record)) == record``.
+    """
+    if isinstance(value, Text):
+        return {"ja": value.ja, "en": value.en}
+    if isinstance(value, DateValue):
+        return value.iso + ("（予定）" if value.planned else "")
+    if isinstance(value, Check):
+        out: dict[str, Any] = {"checked": value.checked}
+        if value.note is not None:
+            out["note"] = record_data(value.note)
+        return out
+    if isinstance(value, BaseModel):
+        return {
+            name: record_data(v)
+            for name in type(value).model_fields
+            if (v := getattr(value, name)) is not None
+        }
+    if isinstance(value, dict):
+        return {k: record_data(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        return [record_data(v) for v in value]
+    return value
+
+
+def dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Headline figures (the CSV)
+# ---------------------------------------------------------------------------------------------
+
+
+def _walk(value: Any, visit: Callable[[BaseModel, str, Any], None]) -> None:
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            v = getattr(value, name)
+            visit(value, name, v)
+            _walk(v, visit)
+    elif isinstance(value, dict):
+        for v in value.values():
+            _walk(v, visit)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            _walk(v, visit)
+
+
+def _sum(values: Iterable[int | None]) -> int | None:
+    stated = [v for v in values if v is not None]
+    return sum(stated) if stated else None
+
+
+def headline(site: Site, a: AssessmentRef) -> dict[str, Any]:
+    """The figures of one assessment, keyed as in ``CSV_FIELDS``; None where the source is silent."""
+    rec: Any = a.record
+    muni = site.municipalities[a.municipality]
+    ratings = dict.fromkeys(RATINGS, 0)
+    incidents: set[str] = set()
+    outsourcing: list[Any] = []
+    disclosures: list[Any] = []
+
+    def visit(owner: BaseModel, name: str, v: Any) -> None:
+        annotation = type(owner).model_fields[name].annotation
+        if isinstance(v, str) and v in ratings and Rating in get_args(annotation):
+            ratings[v] += 1
+        if name == "serious_incident" and isinstance(v, str):
+            incidents.add(v)
+        if name == "outsourcing" and hasattr(v, "items"):
+            outsourcing.append(v)
+        if name == "disclosure" and hasattr(v, "recipients"):
+            disclosures.append(v)
+
+    _walk(rec, visit)
+    population = None
+    if rec.form in ("重点項目評価書", "全項目評価書"):
+        info = rec.basic_info.process if rec.basic_info else None
+        population = info.population if info else None
+        files = len(rec.files)
+    elif rec.form == "基礎項目評価書":
+        population = rec.threshold.population if rec.threshold else None
+        files = len(rec.related.files) if rec.related else 0
+    else:
+        files = len(rec.files)
+    cover = getattr(rec, "cover", None)
+    published = cover.published if cover is not None else None
+    items = [i for o in outsourcing for i in o.items]
+    incident = "発生あり" if "発生あり" in incidents else ("発生なし" if incidents else None)
+    return {
+        "id": a.id,
+        "municipality": a.municipality,
+        "municipality_code": muni.code,
+        "municipality_name": muni.name.ja,
+        "process": a.process,
+        "form": rec.form,
+        "status": rec.status,
+        "published": record_data(published) if published else None,
+        "title_ja": a.title["ja"],
+        "title_en": a.title["en"],
+        "population": population,
+        "files": files,
+        "outsourcing_count": _sum(o.count for o in outsourcing),
+        "outsourcing_items": len(items) if outsourcing else None,
+        "subcontracting_items": (
+            sum(1 for i in items if i.subcontract and i.subcontract.status == "再委託する") if outsourcing else None
+        ),
+        "provision_count": _sum(d.provides_count for d in disclosures),
+        "transfer_count": _sum(d.transfers_count for d in disclosures),
+        "rating_special_effort": ratings["特に力を入れている"],
+        "rating_sufficient": ratings["十分である"],
+        "rating_issues_remain": ratings["課題が残されている"],
+        "serious_incident": incident,
+        "page": f"{a.id}/",
+        "json": f"{a.id}.json",
+    }
+
+
+# (column, Japanese description, English description)
+CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("id", "評価書の識別子（団体/名前）", "Identifier of the assessment (municipality/name)"),
+    ("municipality", "団体の識別子", "Identifier of the municipality"),
+    ("municipality_code", "全国地方公共団体コード", "Local government code"),
+    ("municipality_name", "団体名", "Name of the municipality (Japanese)"),
+    ("process", "事務の識別子", "Identifier of the process"),
+    ("form", "評価書の種類（基礎項目評価書・重点項目評価書・全項目評価書・概要）",
+     "Form (基礎項目評価書 basic, 重点項目評価書 focused, 全項目評価書 full, 概要 summary)"),
+    ("status", "状態（公表・案）", "Status (公表 published, 案 draft)"),
+    ("published", "公表日（2026-01-19 の形。月までの日付もあります）",
+     "Publication date (2026-01-19; some give the month only)"),
+    ("title_ja", "題名（日本語）", "Title in Japanese"),
+    ("title_en", "題名（英語）", "Title in English"),
+    ("population", "対象人数（評価書の選択肢のまま）", "Number of persons covered (the printed choice, in Japanese)"),
+    ("files", "特定個人情報ファイルの数", "Number of Specific Personal Information Files"),
+    ("outsourcing_count", "委託件数（評価書に書かれた件数の合計）", "Number of entrusted works (sum of the stated counts)"),
+    ("outsourcing_items", "委託事項として記載された数", "Number of entrusted works described"),
+    ("subcontracting_items", "そのうち「再委託する」の数", "Of these, re-entrusted (再委託する)"),
+    ("provision_count", "提供の件数（合計）", "Number of provisions (sum)"),
+    ("transfer_count", "移転の件数（合計）", "Number of transfers (sum)"),
+    ("rating_special_effort", "自己評価「特に力を入れている」の数", "Self-ratings 'special effort' (特に力を入れている)"),
+    ("rating_sufficient", "自己評価「十分である」の数", "Self-ratings 'sufficient' (十分である)"),
+    ("rating_issues_remain", "自己評価「課題が残されている」の数", "Self-ratings 'issues remain' (課題が残されている)"),
+    ("serious_incident", "重大事故の発生（発生あり・発生なし）", "Serious incident (発生あり occurred, 発生なし none)"),
+    ("page", "ページのアドレス（assessments/ からの相対。英語は en/assessments/）",
+     "Page address, relative to assessments/ (English: en/assessments/)"),
+    ("json", "JSON ファイル（data/assessments/ からの相対）", "JSON file, relative to data/assessments/"),
+)
+
+
+def headline_csv(site: Site) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([name for name, _, _ in CSV_FIELDS])
+    for ident in sorted(site.assessments):
+        row = headline(site, site.assessments[ident])
+        writer.writerow(["" if row[name] is None else row[name] for name, _, _ in CSV_FIELDS])
+    return "\ufeff" + buf.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# Bulk JSON and its schema
+# ---------------------------------------------------------------------------------------------
+
+
+def bundle(site: Site, config: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "licence": dict(config.get("licence") or {}),
+        "assessments": [
+            {
+                "id": ident,
+                "title": dict(a.title),
+                "pages": {"ja": f"assessments/{ident}/", "en": f"en/assessments/{ident}/"},
+                "json": f"{DATA_DIR}/assessments/{ident}.json",
+                "record": record_data(a.record),
+            }
+            for ident, a in sorted(site.assessments.items())
+        ],
+    }
+
+
+def bundle_schema() -> dict[str, Any]:
+    text = {"type": "object", "properties": {"ja": {"type": "string"}, "en": {"type": "string"}},
+            "required": ["ja", "en"], "additionalProperties": False}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "評価書の一括ダウンロード（data/assessments.json）",
+        "type": "object",
+        "properties": {
+            "licence": {"type": "object", "additionalProperties": {"type": "string"}},
+            "assessments": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "id": {"type": "string", "pattern": "^[a-z0-9-]+/[a-z0-9-]+$"},
+                        "title": text,
+                        "pages": text,
+                        "json": {"type": "string"},
+                        "record": {"$ref": "assessment.schema.json"},
+                    },
+                    "required": ["id", "title", "pages", "json", "record"],
+                    "additionalProperties": False,
+                },
+            },
+        },
+        "required": ["licence", "assessments"],
+        "additionalProperties": False,
+    }
+
+
+def published_schemas() -> dict[str, str]:
+    docs = dict(schema_documents())
+    docs[BUNDLE_SCHEMA] = json.dumps(bundle_schema(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return dict(sorted(docs.items()))
+
+
+def data_files(site: Site, config: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """(path below the site root, text) of every data file, in sorted order."""
+    for ident, a in sorted(site.assessments.items()):
+        yield f"{DATA_DIR}/assessments/{ident}.json", dump(record_data(a.record))
+    yield f"{DATA_DIR}/assessments.json", dump(bundle(site, config))
+    yield f"{DATA_DIR}/assessments.csv", headline_csv(site)
+    for name, text in published_schemas().items():
+        yield f"{SCHEMA_DIR}/{name}", text
+
+
+def after_build(site: Site, site_dir: Path, config: dict[str, Any]) -> None:
+    _fill_licence(site_dir, config)
+    for path, text in data_files(site, config):
+        out = site_dir / path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8", newline="")
+
+
+# ---------------------------------------------------------------------------------------------
+# The data page
+# ---------------------------------------------------------------------------------------------
+
+PAGE = "data.md"
+TITLE = {"ja": "公開データ", "en": "Open data"}
+
+
+def nav(lang: str) -> list[tuple[str, str]]:
+    return [(TITLE[lang], PAGE)]
+
+
+def _row(cells: Iterable[str]) -> str:
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+LICENCE_SLOT = '<p class="kh-licence">'
+
+
+def data_page(site: Site, lang: str) -> str:
+    # From /data/ (ja) or /en/data/ (en) to the site root.
+    root = "../" if lang == "ja" else "../../"
+    d = f"{root}{DATA_DIR}/"
+    ja = lang == "ja"
+    out = ["---", f"title: {json.dumps(TITLE[lang], ensure_ascii=False)}", "---", "", f"# {TITLE[lang]}", ""]
+    out.append(
+        "<p>このサイトの評価書は、すべて機械で読める形でもダウンロードできます。内容はページと同じで、"
+        "日本語と英語訳の両方を含みます。評価書の原本が正本です。</p>"
+        if ja else
+        "<p>Every assessment on this site can also be downloaded in machine-readable form. The data is the "
+        "same as on the pages and holds both the Japanese text and the English translation. The original "
+        "reports are authoritative.</p>"
+    )
+    out += ["", f'<h2 id="licence">{"ライセンス" if ja else "Licence"}</h2>', "", f"{LICENCE_SLOT}</p>", ""]
+    out += [f'<h2 id="downloads">{"ダウンロード" if ja else "Downloads"}</h2>', "", '<ul class="kh-downloads">']
+    items = [
+        (f"{d}assessments.json", "assessments.json",
+         "すべての評価書（JSON、1ファイル）" if ja else "All assessments (JSON, one file)"),
+        (f"{d}assessments.csv", "assessments.csv",
+         "評価書ごとの主な数値（CSV、UTF-8 BOM付き）" if ja else "Headline figures per assessment (CSV, UTF-8 with BOM)"),
+        (f"{d}schema/assessment.schema.json", "assessment.schema.json",
+         "評価書1件の JSON Schema" if ja else "JSON Schema of one assessment"),
+        (f"{d}schema/{BUNDLE_SCHEMA}", BUNDLE_SCHEMA,
+         "一括ダウンロードの JSON Schema" if ja else "JSON Schema of the bulk download"),
+        (f"{root}feed.xml", "feed.xml", "更新情報（Atom、日本語）" if ja else "Updates (Atom feed, Japanese)"),
+        (f"{root}en/feed.xml", "en/feed.xml", "更新情報（Atom、英語）" if ja else "Updates (Atom feed, English)"),
+    ]
+    out += [f'<li><a href="{href}"><code>{esc(name)}</code></a>: {esc(text)}</li>' for href, name, text in items]
+    out += ["</ul>", ""]
+    out += [f'<h2 id="per-assessment">{"評価書ごとの JSON" if ja else "JSON per assessment"}</h2>', ""]
+    out.append(
+        "<p>各評価書のページの「データ」欄からも開けます。形は content/ の YAML と同じで、"
+        "文章は <code>{\"ja\": …, \"en\": …}</code>（英訳がなければ <code>en</code> は null）、"
+        "日付は <code>2026-01-19</code> の形です。記載のない項目は含みません。</p>"
+        if ja else
+        "<p>Also linked from the “Data” line of each assessment page. The shape is that of the YAML in "
+        "content/: texts are <code>{\"ja\": …, \"en\": …}</code> (<code>en</code> is null when "
+        "untranslated), dates read <code>2026-01-19</code>. Items the report leaves empty are left out.</p>"
+    )
+    out += ["", "<table>", "<caption>" + ("評価書ごとの JSON" if ja else "JSON per assessment") + "</caption>",
+            "<thead><tr><th>" + ("評価書" if ja else "Assessment") + "</th><th>JSON</th></tr></thead>", "<tbody>"]
+    for ident, a in sorted(site.assessments.items()):
+        out.append(_row([
+            f'<a href="../assessments/{ident}/">{esc(a.title[lang])}</a>',
+            f'<a href="{d}assessments/{ident}.json"><code>{esc(ident)}.json</code></a>',
+        ]))
+    out += ["</tbody>", "</table>", ""]
+    out += [f'<h2 id="csv-fields">{"CSV の列" if ja else "CSV columns"}</h2>', ""]
+    out.append(
+        "<p>数値は評価書に書かれたものだけを数えます。書かれていない場合は空欄です。"
+        "自己評価は「リスクへの対策は十分か」の回答の数です。</p>"
+        if ja else
+        "<p>Figures count only what the report states; a blank cell means the report does not say. "
+        "The self-ratings count the answers to “are the measures against the risk sufficient?”.</p>"
+    )
+    out += ["", "<table>", "<caption>" + ("CSV の列" if ja else "CSV columns") + "</caption>",
+            "<thead><tr><th>" + ("列" if ja else "Column") + "</th><th>"
+            + ("内容" if ja else "Meaning") + "</th></tr></thead>", "<tbody>"]
+    for name, desc_ja, desc_en in CSV_FIELDS:
+        out.append(_row([f"<code>{esc(name)}</code>", esc(desc_ja if ja else desc_en)]))
+    out += ["</tbody>", "</table>", ""]
+    return "\n".join(out)
+
+
+def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
+    return [(PAGE, data_page(site, lang))]
+
+
+def _fill_licence(site_dir: Path, config: dict[str, Any]) -> None:
+    """Put the licence from site_config.yml into the built data pages (pages() has no config)."""
+    licence = config.get("licence") or {}
+    for lang, page in (("ja", site_dir / "data/index.html"), ("en", site_dir / "en/data/index.html")):
+        if not page.exists():
+            continue
+        text = str(licence.get(lang) or licence.get("ja") or "")
+        html = page.read_text(encoding="utf-8")
+        if LICENCE_SLOT not in html:
+            raise RuntimeError(f"licence slot missing in {page}")
+        page.write_text(html.replace(LICENCE_SLOT, f"{LICENCE_SLOT}{esc(text)}", 1), encoding="utf-8", newline="")
