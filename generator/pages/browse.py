@@ -1,0 +1,111 @@
+"""Browse by place and by type: prefecture pages and lists per assessment type.
+
+The home page (with the latest publications), the municipality pages and the lists per process
+come from generator/write.py; this plugin adds
+
+- ``prefectures/index.md`` and ``prefectures/<slug>.md``: the municipalities of each prefecture;
+- ``forms/index.md`` and ``forms/<slug>.md``: every assessment of one type (全項目, 重点項目, ...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from generator.labels import UI, t
+from generator.link import Site
+from generator.model import FORM_EN
+from generator.render import form_label, render_template
+from generator.textfmt import esc
+
+FORMS = {"全項目評価書": "full", "重点項目評価書": "focused", "基礎項目評価書": "basic", "概要": "summary"}
+
+W: dict[str, dict[str, str]] = {
+    "prefectures": {"ja": "都道府県", "en": "Prefectures"},
+    "all_prefectures": {"ja": "都道府県から探す", "en": "Browse by prefecture"},
+    "munis_in": {"ja": "{name}の地方公共団体", "en": "Municipalities in {name}"},
+    "forms": {"ja": "評価書の種類", "en": "Assessment types"},
+    "all_forms": {"ja": "評価書の種類から探す", "en": "Browse by assessment type"},
+    "of_form": {"ja": "{name}の一覧", "en": "{name}: all"},
+    "count": {"ja": "件数", "en": "Count"},
+}
+
+
+def w(key: str, lang: str, **kw: str) -> str:
+    text = W[key][lang]
+    return text.format(**kw) if kw else text
+
+
+def _name(text: Any, lang: str) -> str:
+    return str(text.en) if lang == "en" and text.en else str(text.ja)
+
+
+def prefecture_slug(prefecture: Any, code: str) -> str:
+    """``osaka`` for 大阪府 (from the English name), else the 2-digit prefecture code."""
+    if prefecture.en:
+        word = re.sub(r"[^a-z]", "", str(prefecture.en).split()[0].lower())
+        if word:
+            return word
+    return code[:2]
+
+
+def prefectures(site: Site) -> dict[str, tuple[Any, list[str]]]:
+    """slug -> (prefecture name, municipality ids), municipalities in code order."""
+    out: dict[str, tuple[Any, list[str]]] = {}
+    for mid, muni in sorted(site.municipalities.items(), key=lambda kv: (kv[1].code, kv[0])):
+        slug = prefecture_slug(muni.prefecture, muni.code)
+        out.setdefault(slug, (muni.prefecture, []))[1].append(mid)
+    return dict(sorted(out.items(), key=lambda kv: site.municipalities[kv[1][1][0]].code))
+
+
+def _labels(lang: str) -> dict[str, str]:
+    return {k: v[lang] for k, v in UI.items()}
+
+
+def _list(lang: str, title: str, sections: list[dict[str, Any]], intro: str = "") -> str:
+    return render_template("list.md.j2", L=_labels(lang), title=title, description=None, intro=intro,
+                           sections=sections)
+
+
+def _section(caption: str, headers: list[str], rows: list[list[str]]) -> dict[str, Any]:
+    return {"heading": "", "anchor": "", "caption": caption, "headers": headers, "rows": rows}
+
+
+def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
+    from generator.write import Writer
+
+    writer = Writer(site, Path())
+    prefs = prefectures(site)
+    rows = [[f'<a href="{slug}/">{esc(_name(name, lang))}</a>', str(len(mids)),
+             str(sum(len(site.by_municipality.get(m, [])) for m in mids))]
+            for slug, (name, mids) in prefs.items()]
+    yield "prefectures/index.md", _list(lang, w("all_prefectures", lang), [_section(
+        w("all_prefectures", lang), [t("prefecture", lang), t("municipalities", lang), t("assessments", lang)], rows)])
+    for slug, (name, mids) in prefs.items():
+        rows = [[f'<a href="../../municipalities/{m}/">{esc(_name(site.municipalities[m].name, lang))}</a>',
+                 esc(site.municipalities[m].code), str(len(site.by_municipality.get(m, [])))] for m in mids]
+        title = w("munis_in", lang, name=_name(name, lang))
+        muni_section = _section(title, [t("municipality", lang), t("code", lang), t("assessments", lang)], rows)
+        ids = [i for m in mids for i in site.by_municipality.get(m, [])]
+        a_section = {"heading": t("assessments", lang), "anchor": "assessments", "caption": t("assessments", lang),
+                     "headers": writer.assessment_headers(lang),
+                     "rows": writer.assessment_rows(ids, lang, "../../")}
+        yield f"prefectures/{slug}.md", _list(lang, title, [muni_section, a_section])
+    # per assessment type
+    counts = {form: [i for i, a in sorted(site.assessments.items())
+                     if getattr(a.record, "form", "") == form] for form in FORMS}
+    rows = [[f'<a href="{slug}/">{esc(form_label(form, lang))}</a>', str(len(counts[form]))]
+            for form, slug in FORMS.items()]
+    yield "forms/index.md", _list(lang, w("all_forms", lang), [_section(
+        w("all_forms", lang), [t("form", lang), w("count", lang)], rows)])
+    for form, slug in FORMS.items():
+        name = FORM_EN.get(form, form) if lang == "en" else form
+        title = w("of_form", lang, name=name)
+        yield f"forms/{slug}.md", _list(lang, title, [_section(
+            title, writer.assessment_headers(lang), writer.assessment_rows(counts[form], lang, "../../"))])
+
+
+def nav(lang: str) -> list[tuple[str, str]]:
+    return [(w("prefectures", lang), "prefectures/index.md"), (w("forms", lang), "forms/index.md")]

@@ -1,0 +1,192 @@
+"""Comparison pages: for each process, every municipality's assessment side by side.
+
+One table per process (``compare/<process>.md``) with the figures residents and journalists
+compare: form, 対象人数, 取扱者数, entrustment, provision and transfer, self-ratings, serious
+incidents, 公表日 and the re-assessment date (公表日 + 5 years, 規則第15条).  The table is plain
+HTML and complete without JavaScript; ``assets/kohyo-sort.js`` adds sorting by column header.
+Every cell carries ``data-sort`` (a number or an ISO date) so that sorting never parses text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, get_args
+
+from generator.labels import t
+from generator.link import Site
+from generator.model.choices import Handlers500, Population, PopulationBasic, Users
+from generator.render import Ctx, form_label
+from generator.summary import RATINGS, Facts, facts, rating_label
+from generator.textfmt import esc
+
+FORM_ORDER = {"概要": 0, "基礎項目評価書": 1, "重点項目評価書": 2, "全項目評価書": 3}
+_BANDS: dict[str, int] = {}
+for _options in (get_args(Population), get_args(PopulationBasic), tuple(reversed(get_args(Handlers500))),
+                 get_args(Users)):  # each list from small to large (500人未満 < 500人以上)
+    for _i, _option in enumerate(_options):
+        _BANDS.setdefault(_option, _i)
+
+W: dict[str, dict[str, str]] = {
+    "compare": {"ja": "比較", "en": "Compare"},
+    "compare_all": {"ja": "事務ごとの比較", "en": "Compare by process"},
+    "compare_of": {"ja": "{name}の比較", "en": "Compare: {name}"},
+    "intro": {
+        "ja": "同じ事務について、各地方公共団体の評価書の主な記載を並べています。"
+              "列の見出しのボタンで並べ替えができます。数値は評価書の記載から自動で集計したもので、"
+              "「記載なし」は評価書に該当する記載がないことを表します。",
+        "en": "The main figures of each municipality's assessment of the same process, side by side. "
+              "Use the buttons in the column headers to sort. The figures are counted automatically from the "
+              "reports; \u201cNot stated\u201d means the report has no such entry.",
+    },
+    "reassess_note": {
+        "ja": "再評価の目安は公表日から5年後です（特定個人情報保護評価に関する規則第15条）。",
+        "en": "Re-assessment is due within five years of publication (Rules on Specific Personal "
+              "Information Protection Assessment, Article 15).",
+    },
+    "handlers_note": {
+        "ja": "取扱者数は基礎項目評価書のしきい値判断項目の記載です。重点項目・全項目評価書では、"
+              "各ファイルの使用者数を括弧内に示します。",
+        "en": "Persons handling the files are stated in the threshold items of Basic Assessments; for "
+              "Focused and Full Assessments the number of users of each file is shown in brackets.",
+    },
+    "population": {"ja": "対象人数", "en": "People covered"},
+    "handlers": {"ja": "取扱者数", "en": "Persons handling"},
+    "outsourced": {"ja": "委託事項", "en": "Entrusted works"},
+    "subcontracted": {"ja": "再委託", "en": "Re-entrusted"},
+    "recipients": {"ja": "提供先", "en": "Recipients"},
+    "transferees": {"ja": "移転先", "en": "Transferees"},
+    "incident": {"ja": "重大事故", "en": "Serious incident"},
+    "due": {"ja": "再評価の目安", "en": "Re-assessment due"},
+    "yes": {"ja": "発生あり", "en": "Yes"},
+    "no": {"ja": "発生なし", "en": "None"},
+    "none_here": {"ja": "この事務の評価書はまだありません。", "en": "No assessments of this process yet."},
+    "sort_hint": {"ja": "並べ替え", "en": "sort"},
+}
+
+
+def w(key: str, lang: str, **kw: str) -> str:
+    text = W[key][lang]
+    return text.format(**kw) if kw else text
+
+
+def _name(text: Any, lang: str) -> str:
+    return str(text.en) if lang == "en" and text.en else str(text.ja)
+
+
+def _asset_up(lang: str, path: str) -> str:
+    """Relative prefix from a page to the site root (where ``assets/`` is)."""
+    depth = path.count("/") + (0 if path.endswith("index.md") else 1)
+    return "../" * (depth + (1 if lang == "en" else 0))
+
+
+def _cell(html: str, sort: str | int | None) -> str:
+    return f'<td data-sort="{esc(str(sort))}">{html}</td>' if sort is not None else f'<td data-sort="">{html}</td>'
+
+
+def _count(n: int | None, lang: str) -> str:
+    if n is None:
+        return _cell(f'<span class="kh-empty">{t("not_stated", lang)}</span>', None)
+    return _cell(f"{n}件" if lang == "ja" else str(n), n)
+
+
+def _band(value: str | None, ctx: Ctx) -> str:
+    if not value:
+        return _cell(ctx.empty(), None)
+    return _cell(ctx.choice(value), _BANDS.get(value, 0))
+
+
+def _handlers(f: Facts, ctx: Ctx) -> str:
+    if f.handlers:
+        return _band(f.handlers, ctx)
+    users = f.users
+    if not users:
+        return _cell(ctx.empty(), None)
+    o, c = ("（", "）") if ctx.lang == "ja" else ("(", ")")
+    label = "使用者数 " if ctx.lang == "ja" else "users: "
+    text = o + label + ("、" if ctx.lang == "ja" else ", ").join(ctx.choice(u) for u in users) + c
+    return _cell(f'<span class="kh-users">{text}</span>', max(_BANDS.get(u, 0) for u in users))
+
+
+def headers(lang: str) -> list[str]:
+    return [
+        t("municipality", lang), t("form", lang), w("population", lang), w("handlers", lang),
+        w("outsourced", lang), w("subcontracted", lang), w("recipients", lang), w("transferees", lang),
+        *[rating_label(r, lang) for r in RATINGS], w("incident", lang), t("published", lang), w("due", lang),
+    ]
+
+
+def row(site: Site, ident: str, lang: str, up: str) -> str:
+    a = site.assessments[ident]
+    rec: Any = a.record
+    f = facts(rec)
+    ctx = Ctx(lang)
+    muni = site.municipalities[a.municipality]
+    cells = [
+        f'<th scope="row" data-sort="{esc(muni.code)}"><a href="{up}assessments/{ident}/">'
+        f"{esc(_name(muni.name, lang))}</a></th>",
+        _cell(esc(form_label(rec.form, lang)), FORM_ORDER.get(rec.form, 9)),
+        _band(f.population, ctx),
+        _handlers(f, ctx),
+        _count(f.outsourced, lang),
+        _count(f.subcontracted, lang),
+        _count(f.recipients, lang),
+        _count(f.transferees, lang),
+    ]
+    for r in RATINGS:
+        cells.append(_count(f.ratings.get(r, 0) if f.ratings else None, lang))
+    incident = f.serious_incident
+    if incident is None:
+        cells.append(_cell(ctx.empty(), None))
+    else:
+        cells.append(_cell(w("yes" if incident else "no", lang), 1 if incident else 0))
+    for d in (f.published, f.reassessment_due):
+        cells.append(_cell(esc(d.render(lang)), d.iso) if d else _cell(ctx.empty(), None))
+    return f'<tr data-kh-assessment="{esc(ident)}">' + "".join(cells) + "</tr>"
+
+
+def table(site: Site, pid: str, lang: str, up: str) -> str:
+    ids = sorted(site.by_process.get(pid, []),
+                 key=lambda i: (site.municipalities[site.assessments[i].municipality].code,
+                                FORM_ORDER.get(site.assessments[i].record.form, 9), i))  # type: ignore[attr-defined]
+    caption = w("compare_of", lang, name=_name(site.processes[pid].name, lang))
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers(lang))
+    body = "".join(row(site, i, lang, up) for i in ids)
+    return (
+        f'<div class="kh-table-wrap kh-compare-wrap" tabindex="0" role="region" aria-label="{esc(caption)}">'
+        f'<table class="kh-data kh-compare" data-kh-sortable data-sort-label="{esc(w("sort_hint", lang))}">'
+        f"<caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def _front(title: str) -> str:
+    import json
+
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n# {esc(title)}\n\n"
+
+
+def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
+    items = []
+    for pid, p in sorted(site.processes.items()):
+        n = len(site.by_process.get(pid, []))
+        items.append(f'<li><a href="{pid}/">{esc(w("compare_of", lang, name=_name(p.name, lang)))}</a>'
+                     f'{"（" if lang == "ja" else " ("}{n}{"件）" if lang == "ja" else ")"}</li>')
+    yield "compare/index.md", _front(w("compare_all", lang)) + f'<ul class="kh-browse">{"".join(items)}</ul>\n'
+    for pid, p in sorted(site.processes.items()):
+        path = f"compare/{pid}.md"
+        up = "../../"
+        name = _name(p.name, lang)
+        text = _front(w("compare_of", lang, name=name))
+        text += f'<p class="kh-intro">{esc(w("intro", lang))}</p>\n\n'
+        if site.by_process.get(pid):
+            text += table(site, pid, lang, up) + "\n\n"
+            text += (f'<p class="kh-note">{esc(w("handlers_note", lang))}</p>\n\n'
+                     f'<p class="kh-note">{esc(w("reassess_note", lang))}</p>\n\n')
+            text += f'<script src="{_asset_up(lang, path)}assets/kohyo-sort.js" defer></script>\n'
+        else:
+            text += f"<p>{esc(w('none_here', lang))}</p>\n"
+        text += f'\n<p><a href="{up}processes/{pid}/">{esc(name)}</a></p>\n'
+        yield path, text
+
+
+def nav(lang: str) -> list[tuple[str, str]]:
+    return [(w("compare", lang), "compare/index.md")]

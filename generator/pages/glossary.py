@@ -1,0 +1,273 @@
+"""The glossary (用語集): a page in each language, and glossary terms marked in the assessments.
+
+``content/registries/glossary.yaml`` holds the terms.  After MkDocs has built the site, the
+first occurrence of each marked term in each section (``h2``) of an assessment page becomes
+
+    <span class="kh-term"><a href="…/glossary/#spi" aria-describedby="kh-def-3">特定個人情報</a>
+    <span class="kh-def" role="tooltip" id="kh-def-3">…definition…</span></span>
+
+The definition shows on hover and on keyboard focus (CSS), screen readers read it as the link's
+description, Escape hides it (``assets/kohyo-terms.js``), and without CSS or JavaScript the link
+still leads to the glossary entry.  Terms are never marked inside links, headings, buttons,
+code, abbreviations or text in another language than the page.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.link import Site
+from generator.textfmt import esc
+
+# The glossary is the site's vocabulary, like generator/labels.py: it is read from this
+# repository's content/ whatever corpus is being built (the fixture corpus has none of its own).
+GLOSSARY = Path("registries") / "glossary.yaml"
+CONTENT = Path(__file__).resolve().parent.parent.parent / "content"
+
+W: dict[str, dict[str, str]] = {
+    "glossary": {"ja": "用語集", "en": "Glossary"},
+    "intro": {
+        "ja": "評価書によく出てくる用語の意味です。評価書のページでは、各節で最初に出てくる用語に下線の点線が付き、"
+              "マウスを重ねるかキーボードで選ぶと意味が表示されます。",
+        "en": "The meaning of terms that appear often in the assessments. On assessment pages the first occurrence of "
+              "a term in each section is underlined with dots; hover over it or move the keyboard focus to it to "
+              "read its meaning.",
+    },
+    "en_term": {"ja": "英語", "en": "Japanese"},
+    "also": {"ja": "別の言い方", "en": "Also written"},
+    "english_source": {"ja": "英語訳の出典", "en": "Source of the English term"},
+    "source": {"ja": "説明の出典", "en": "Source of the definition"},
+}
+ENGLISH_SOURCE = {
+    "JLT": {"ja": "日本法令外国語訳（公式）", "en": "Japanese Law Translation (official)"},
+    "agency": {"ja": "所管機関の英語ページ", "en": "English page of the agency concerned"},
+    "secondary": {"ja": "第三者の資料（未確認）", "en": "Third-party material (unconfirmed)"},
+    "project": {"ja": "このサイトの訳（公式訳なし）", "en": "This site's rendering (no official English)"},
+}
+SOURCE = {
+    "domain": {"ja": "このサイト", "en": "This site"},
+    "kagoshima": {"ja": "鹿児島市 住民基本台帳に関する事務 全項目評価書 用語集",
+                  "en": "Kagoshima City, Full Assessment Report on basic resident registration, glossary"},
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    ja: str
+    en: str
+    aliases_ja: tuple[str, ...]
+    aliases_en: tuple[str, ...]
+    meaning_ja: str
+    meaning_en: str
+    english_source: str
+    source: str
+    mark: bool
+
+    def words(self, lang: str) -> tuple[str, ...]:
+        return (self.ja, *self.aliases_ja) if lang == "ja" else (self.en, *self.aliases_en)
+
+    def name(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+    def meaning(self, lang: str) -> str:
+        return self.meaning_ja if lang == "ja" else self.meaning_en
+
+
+def load_terms(content: Path = CONTENT) -> list[Term]:
+    """The glossary, checked: unique ASCII ids, both languages present, known provenance."""
+    path = content / GLOSSARY
+    if not path.exists():
+        return []
+    data: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    terms: list[Term] = []
+    seen: set[str] = set()
+    for i, e in enumerate(data.get("terms", [])):
+        where = f"{path.name}: terms[{i}]"
+        ident = str(e.get("id", ""))
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", ident) or ident in seen:
+            raise ValueError(f"{where}: id「{ident}」は英小文字・数字・ハイフンで、重複しないものにしてください")
+        seen.add(ident)
+        term, meaning, aliases = e.get("term") or {}, e.get("meaning") or {}, e.get("aliases") or {}
+        if not (term.get("ja") and term.get("en") and meaning.get("ja") and meaning.get("en")):
+            raise ValueError(f"{where}: term と meaning には ja と en の両方を書いてください")
+        if e.get("english_source") not in ENGLISH_SOURCE or e.get("source") not in SOURCE:
+            raise ValueError(f"{where}: english_source は {sorted(ENGLISH_SOURCE)}、source は {sorted(SOURCE)} のどれかです")
+        terms.append(Term(ident, str(term["ja"]), str(term["en"]), tuple(aliases.get("ja") or ()),
+                          tuple(aliases.get("en") or ()), " ".join(str(meaning["ja"]).split()),
+                          " ".join(str(meaning["en"]).split()), str(e["english_source"]), str(e["source"]),
+                          bool(e.get("mark"))))
+    return terms
+
+
+# ---------------------------------------------------------------------------------------------
+# The glossary page
+# ---------------------------------------------------------------------------------------------
+
+
+def page(terms: list[Term], lang: str) -> str:
+    other = "en" if lang == "ja" else "ja"
+    key = (lambda t: t.ja) if lang == "ja" else (lambda t: t.en.casefold())
+    items = []
+    for term in sorted(terms, key=key):
+        also = [a for a in term.words(lang)[1:]]
+        rows = [f'<dd class="kh-gl-meaning">{esc(term.meaning(lang))}</dd>',
+                f'<dd class="kh-gl-meta"><span>{esc(W["en_term"][lang])}: <span lang="{other}">'
+                f"{esc(term.name(other))}</span></span>"]
+        if also:
+            rows[-1] += f'<span>{esc(W["also"][lang])}: {esc("、".join(also) if lang == "ja" else ", ".join(also))}</span>'
+        rows[-1] += (f'<span>{esc(W["english_source"][lang])}: {esc(ENGLISH_SOURCE[term.english_source][lang])}</span>'
+                     f'<span>{esc(W["source"][lang])}: {esc(SOURCE[term.source][lang])}</span></dd>')
+        items.append(f'<div class="kh-gl-entry"><dt id="{term.id}">{esc(term.name(lang))}</dt>{"".join(rows)}</div>')
+    title = W["glossary"][lang]
+    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n# {title}\n\n"
+            f'<p class="kh-intro">{esc(W["intro"][lang])}</p>\n\n'
+            f'<dl class="kh-glossary">{"".join(items)}</dl>\n')
+
+
+def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
+    terms = load_terms()
+    if terms:
+        yield "glossary/index.md", page(terms, lang)
+
+
+def nav(lang: str) -> list[tuple[str, str]]:
+    return [(W["glossary"][lang], "glossary/index.md")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Marking terms in built assessment pages
+# ---------------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*?)(/?)>", re.S)
+_LANG = re.compile(r'\slang="([^"]+)"')
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Never mark inside these: links, headings, controls, code, existing term-like markup.
+_SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "script", "style", "code", "pre", "abbr", "dfn",
+         "kbd", "label", "select", "option", "textarea", "summary", "svg", "title", "caption", "nav", "strong"}
+_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)
+
+
+class Marker:
+    """Rewrites one page: the first occurrence per section of each term in the page's language."""
+
+    def __init__(self, terms: list[Term], lang: str, glossary_href: str) -> None:
+        self.lang = lang
+        self.href = glossary_href
+        words: dict[str, Term] = {}
+        for term in terms:
+            if term.mark:
+                for word in term.words(lang):
+                    words.setdefault(word, term)
+        self.words = words
+        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        if lang == "en":
+            self.pattern = re.compile(rf"(?<![A-Za-z-])(?:{alternation})(?![A-Za-z-])") if words else None
+        else:
+            self.pattern = re.compile(alternation) if words else None
+        self.count = 0
+        self.marked = 0
+
+    def mark_text(self, text: str, done: set[str]) -> str:
+        if self.pattern is None:
+            return text
+        out, pos = [], 0
+        raw = html.unescape(text)
+        if raw != text and html.escape(raw, quote=False) != text:
+            return text  # entities that would not round-trip: leave the text alone
+        for m in self.pattern.finditer(raw):
+            term = self.words[m.group(0)]
+            if term.id in done:
+                continue
+            done.add(term.id)
+            self.count += 1
+            self.marked += 1
+            ident = f"kh-def-{self.count}"
+            out.append(html.escape(raw[pos:m.start()], quote=False))
+            out.append(
+                f'<span class="kh-term"><a class="kh-term-link" href="{self.href}#{term.id}" '
+                f'aria-describedby="{ident}">{html.escape(m.group(0), quote=False)}</a>'
+                f'<span class="kh-def" role="tooltip" id="{ident}">{esc(term.meaning(self.lang))}</span></span>'
+            )
+            pos = m.end()
+        if not out:
+            return text
+        out.append(html.escape(raw[pos:], quote=False))
+        return "".join(out)
+
+    def rewrite(self, article: str) -> str:
+        parts = _TOKEN.split(article)
+        stack: list[tuple[str, str | None]] = []
+        done: set[str] = set()
+        out: list[str] = []
+        for part in parts:
+            if not part:
+                continue
+            if part.startswith("<!--"):
+                out.append(part)
+                continue
+            m = _TAG.fullmatch(part) if part.startswith("<") else None
+            if m is not None:
+                closing, name, attrs, selfclose = m.group(1), m.group(2).lower(), m.group(3), m.group(4)
+                if closing:
+                    while stack:
+                        if stack.pop()[0] == name:
+                            break
+                elif name not in _VOID and not selfclose:
+                    lm = _LANG.search(attrs)
+                    stack.append((name, lm.group(1) if lm else None))
+                    if name == "h2":
+                        done = set()  # a new section
+                out.append(part)
+                continue
+            if part.startswith("<"):
+                out.append(part)
+                continue
+            current = next((lang for _, lang in reversed(stack) if lang), self.lang)
+            if current != self.lang or any(name in _SKIP for name, _ in stack):
+                out.append(part)
+            else:
+                out.append(self.mark_text(part, done))
+        return "".join(out)
+
+
+def _assessment_pages(site_dir: Path) -> list[tuple[Path, str, str]]:
+    """(file, language, relative link to the glossary page) of every built assessment page."""
+    out = []
+    for lang, base in (("ja", site_dir), ("en", site_dir / "en")):
+        for f in sorted((base / "assessments").glob("*/*/index.html")):
+            out.append((f, lang, "../../../glossary/"))
+    return out
+
+
+def mark_page(text: str, terms: list[Term], lang: str, href: str) -> tuple[str, int]:
+    marker = Marker(terms, lang, href)
+    m = _ARTICLE.search(text)
+    if m is None:
+        return text, 0
+    new = marker.rewrite(m.group(2))
+    if marker.marked:
+        script = '<script src="{}assets/kohyo-terms.js" defer></script>'.format(
+            "../../../" + ("../" if lang == "en" else ""))
+        new += script
+    return text[: m.start(2)] + new + text[m.end(2):], marker.marked
+
+
+def after_build(site: Site, site_dir: Path, config: dict[str, Any]) -> None:
+    terms = load_terms()
+    if not terms:
+        return
+    for f, lang, href in _assessment_pages(site_dir):
+        text = f.read_text(encoding="utf-8")
+        new, n = mark_page(text, terms, lang, href)
+        if n:
+            f.write_text(new, encoding="utf-8", newline="")
