@@ -37,11 +37,11 @@ _ART = (
     rf"(?:第(?P<item>{N})号(?P<itemb>(?:の{N})*)|第?(?P<item2>{N}(?:の{N})+)号|第(?P<item3>{N})号)?"
 )
 _TABLE = (
-    rf"(?:第(?P<tart>{N})条の表|別表第?(?P<tbl>[0-9０-９一二三四]))(?![0-9０-９]|省令)"
+    rf"(?:第(?P<tart>{N})条の表|別表第?(?P<tbl>[一二三四]|[0-9０-９](?![0-9０-９])))(?!省令)"
     rf"(?:(?:の|\s)?(?P<rows>{ROW}(?:[、,，]\s*{ROW})*)(?![0-9０-９条])(?:の?項)?)?"
 )
 _PLIST = rf"[(（](?P<plist>{ROW}(?:[、,，]\s*{ROW})+)の項[)）]"
-_SAME = r"同(?:施行令|省令|条例|規則|法|令)"
+_SAME = r"同(?:施行令|省令|条例|規則|法|令|(?=第))"
 _CITE = re.compile(rf"(?:{_TABLE})|(?:{_ART})")
 # Characters that make a match part of a longer word: kanji, katakana, Latin letters.
 _WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u30a1-\u30fa\u30fc\uff66-\uff9fA-Za-zＡ-Ｚａ-ｚ]")
@@ -212,7 +212,8 @@ class Session:
                 pos = self._after_law(line, start, end, self.law, spans, law_link=False)
                 continue
             if m.group("cite") is not None:
-                if prev and _is_word(prev):
+                table_after_provision = m.group("tbl") is not None and prev in ("条", "号") and self.law is not None
+                if prev and _is_word(prev) and not table_after_provision:
                     # glued to a name that is not a registered law (規則第6条, 施行令第8条)
                     head = start
                     while head > 0 and _is_word(line[head - 1]) and start - head < 40:
@@ -222,6 +223,8 @@ class Session:
                                           text=line[head:end]))
                     pos = end
                     continue
+                if self.law is None and m.group("tbl") is not None and "bango" in rec.laws:
+                    self.law = "bango"  # 別表第一 / 別表第二 without a law: the My Number Act's
                 if self.law is None:
                     if m.group("art") is not None:
                         spans.append(Span(start, end, "unresolved", reason="no-antecedent", text=m.group(0)))
@@ -301,14 +304,17 @@ class Linker:
         self._args = (laws, systems, contractors)
         self.municipality = municipality
         self._rec = Recogniser(laws, systems, contractors, municipality)
+        self._scoped: dict[str | None, Linker] = {municipality: self}
 
     def for_page(self, path: str) -> Linker:
         """The linker for a page: the municipality's own ordinances resolve on its pages only."""
         parts = path.split("/")
         muni = parts[1] if len(parts) > 2 and parts[0] in ("assessments", "council") else None
-        if muni == self.municipality:
-            return self
-        return Linker(*self._args, municipality=muni)
+        if muni not in self._scoped:
+            scoped = Linker(*self._args, municipality=muni)
+            scoped._scoped = self._scoped
+            self._scoped[muni] = scoped
+        return self._scoped[muni]
 
     def for_text(self) -> Session:
         return _LinkSession(self._rec)

@@ -54,6 +54,7 @@ class Site:
     # Optional helpers for rendering, set by later stages when their data exists:
     translator: Callable[[str], str | None] | None = None  # translation memory (ja -> en)
     linker: Callable[[str], list[tuple[str, str | None]]] | None = None  # citation recogniser
+    crosslinks: Any = None  # generator.crosslink.CrossLinks: citations and mentions per page
 
 
 def _suggest(word: str, options: list[str]) -> str:
@@ -155,4 +156,7 @@ def link(corpus: Corpus, findings: Findings) -> Site:
         site.council_by_municipality.setdefault(crec.municipality, []).append(ident)
         for target in targets:
             site.council_by_assessment.setdefault(target, []).append(ident)
+    from generator.crosslink import attach
+
+    attach(site, corpus, findings)
     return site

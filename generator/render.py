@@ -122,7 +122,8 @@ class Ctx:
     def _link(self) -> Callable[[str], list[tuple[str, str | None]]] | None:
         if self.linker is None:
             return None
-        linker, up = self.linker, self.up
+        fresh = getattr(self.linker, "for_text", None)  # a stateful linker per text (同法 refers back)
+        linker, up = (fresh() if callable(fresh) else self.linker), self.up
 
         def link(line: str) -> list[tuple[str, str | None]]:
             return [(seg, f"{up}{href}" if href is not None else None) for seg, href in linker(line)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
@@ -343,6 +343,7 @@ class Corpus:
     processes: dict[str, Any]
     assessments: dict[str, Validated]
     council: dict[str, Validated]
+    registries: dict[str, Validated] = field(default_factory=dict)  # laws.yaml, systems.yaml, ...
 
 
 def _dispatch(kind_key: str, table: dict[str, type[Doc]], loaded: LoadedFile, findings: Findings) -> type[Doc] | None:
@@ -374,6 +375,7 @@ def validate_corpus(root: Path, findings: Findings, only: set[str] | None = None
     processes: dict[str, Any] = {}
     assessments: dict[str, Validated] = {}
     council: dict[str, Validated] = {}
+    registries: dict[str, Validated] = {}
     base = root.parent
     for path in content_files(root) if files is None else files:
         rel = path.relative_to(root)
@@ -400,7 +402,10 @@ def validate_corpus(root: Path, findings: Findings, only: set[str] | None = None
                                      f"事務のid「{p.id}」が重複しています", f"duplicate process id '{p.id}'")
                     processes[p.id] = p
         elif section == "registries":
-            continue  # other registries are read by the link stage
+            from generator.crosslink import validate_registry
+
+            if (reg := validate_registry(rel.name, loaded, findings)) is not None:
+                registries[rel.name] = Validated(display, reg, loaded)
         elif section == "assessments":
             model = _dispatch("form", FORMS, loaded, findings)
             if model is not None and (rec := validate_record(model, loaded, findings)) is not None:
@@ -417,4 +422,4 @@ def validate_corpus(root: Path, findings: Findings, only: set[str] | None = None
                 "評価書は content/assessments/<団体>/ に、団体は content/municipalities/ に置いてください。",
                 "Put assessments in content/assessments/<municipality>/ and municipalities in content/municipalities/.",
             )
-    return Corpus(municipalities, processes, assessments, council)
+    return Corpus(municipalities, processes, assessments, council, registries)

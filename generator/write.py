@@ -74,8 +74,9 @@ class Writer:
 
     def ctx(self, lang: str, path: str) -> Ctx:
         """The rendering context of a page: translation memory and citation links come from the site."""
+        scoped = getattr(self.site.linker, "for_page", None)  # a municipality's own ordinances
         return Ctx(lang, up=_up(path), translator=self.site.translator if lang == "en" else None,
-                   linker=self.site.linker)
+                   linker=scoped(path) if callable(scoped) else self.site.linker)
 
     def put(self, lang: str, path: str, text: str) -> None:
         out = self.docs / lang / path
@@ -118,7 +119,9 @@ class Writer:
             summary=summary_markdown(a, site, lang, self.ctx(lang, a.path),
                                      {b.anchor for b in blocks if isinstance(b, Heading)}),
         )
-        self.put(lang, a.path, text)
+        from generator.pages._xlink import related_block
+
+        self.put(lang, a.path, text + related_block(site, a.id, lang, _up(a.path)))
 
     def council(self, ident: str, lang: str) -> None:
         from generator.render import Walker

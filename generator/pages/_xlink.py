@@ -1,0 +1,189 @@
+"""Shared parts of the cross-link pages (laws, systems, contractors, recipients, file types)
+and the "関連ページ / Related pages" block of each assessment page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from generator.citations import ref_path
+from generator.crosslink import CrossLinks, Occurrence
+from generator.model.links import Entity, Law, LegalRef
+from generator.render import render_template
+from generator.textfmt import esc
+
+KIND_LABEL = {
+    "laws": ("法令", "Laws"),
+    "systems": ("システム", "Systems"),
+    "contractors": ("委託先", "Contractors"),
+    "recipients": ("提供先の種類", "Recipient types"),
+    "filetypes": ("特定個人情報ファイルの種類", "File types"),
+}
+
+
+def xl_of(site: Any) -> CrossLinks | None:
+    xl = getattr(site, "crosslinks", None)
+    return xl if isinstance(xl, CrossLinks) else None
+
+
+def up_of(path: str) -> str:
+    depth = path.count("/") + (0 if path.endswith("index.md") else 1)
+    return "../" * depth
+
+
+def labels(lang: str) -> dict[str, str]:
+    from generator.labels import UI
+
+    return {k: v[lang] for k, v in UI.items()}
+
+
+def name(text: Any, lang: str) -> str:
+    if text is None:
+        return ""
+    return str(text.en) if lang == "en" and text.en else str(text.ja)
+
+
+def ja_span(text: str, lang: str) -> str:
+    """Escaped text, marked Japanese on English pages."""
+    return f'<span lang="ja">{esc(text)}</span>' if lang == "en" else esc(text)
+
+
+def law_short(law: Law, lang: str) -> str:
+    if law.short is not None:
+        return name(law.short, lang)
+    return name(law.name, lang)
+
+
+def ref_title(law: Law, ref: LegalRef, lang: str) -> str:
+    """番号法第19条第8号 / Article 19, item (viii) of the My Number Act."""
+    if ref.is_law:
+        return law_short(law, lang)
+    if lang == "en":
+        short = law_short(law, "en")
+        article = "" if short.startswith(("APPI", "MIC")) else "the "
+        return f"{ref.label_en()} of {article}{short}"
+    return f"{law_short(law, 'ja')}{ref.label_ja()}"
+
+
+def page(title: str, intro: str, sections: list[dict[str, Any]], lang: str) -> str:
+    return render_template("list.md.j2", L=labels(lang), title=title, description=None, intro=intro,
+                           sections=sections)
+
+
+def doc_title(site: Any, occ: Occurrence, lang: str) -> str:
+    if occ.doc.startswith("council:"):
+        return str(site.council[occ.doc.split(":", 1)[1]].title[lang])
+    return str(site.assessments[occ.doc].title[lang])
+
+
+def muni_name(site: Any, muni: str, lang: str) -> str:
+    m = site.municipalities.get(muni)
+    return name(m.name, lang) if m is not None else muni
+
+
+def occurrence_sections(site: Any, occs: Iterable[Occurrence], lang: str, up: str,
+                        with_text: bool = True) -> list[dict[str, Any]]:
+    """One table per municipality: document, process, file, section (and the text as written)."""
+    by_muni: dict[str, list[Occurrence]] = {}
+    for o in occs:
+        by_muni.setdefault(o.municipality, []).append(o)
+    sections: list[dict[str, Any]] = []
+    ja = lang == "ja"
+    headers = ["評価書・文書", "事務", "ファイル", "箇所"] if ja else ["Document", "Process", "File", "Section"]
+    if with_text:
+        headers.append("記載" if ja else "As written")
+    for muni in sorted(by_muni, key=lambda m: (site.municipalities[m].code if m in site.municipalities else "", m)):
+        rows: list[list[str]] = []
+        seen: set[tuple[Any, ...]] = set()
+        for o in sorted(by_muni[muni], key=lambda o: (o.process or "", o.doc, o.loc)):
+            key = (o.doc, o.loc, o.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            proc = site.processes.get(o.process) if o.process else None
+            cells = [
+                f'<a href="{up}{o.path[:-3]}/">{esc(doc_title(site, o, lang))}</a>',
+                (f'<a href="{up}processes/{o.process}/">{esc(name(proc.name, lang))}</a>' if proc is not None else ""),
+                ja_span(o.file[0], lang) if o.file and (ja or o.file[1] == o.file[0]) else esc(o.file[1]) if o.file else "",
+                esc(o.section[0] if ja else o.section[1]),
+            ]
+            if with_text:
+                cells.append(ja_span(" ".join(o.text.split())[:120], lang))
+            rows.append(cells)
+        title = muni_name(site, muni, lang)
+        sections.append({"heading": title, "anchor": f"m-{muni}", "caption": title, "headers": headers, "rows": rows})
+    return sections
+
+
+def entity_pages(site: Any, lang: str, kind: str) -> Iterable[tuple[str, str]]:
+    """The index and one page per entry of a registry of names (systems, contractors, ...)."""
+    xl = xl_of(site)
+    if xl is None or not xl.entities.get(kind):
+        return
+    ja = lang == "ja"
+    entities: dict[str, Entity] = xl.entities[kind]
+    title_ja, title_en = KIND_LABEL[kind]
+    rows: list[list[str]] = []
+    for ident, ent in sorted(entities.items(), key=lambda kv: kv[1].name.ja):
+        docs = {o.doc for o in xl.mentions.get((kind, ident), [])}
+        rows.append([f'<a href="{ident}/">{esc(name(ent.name, lang))}</a>',
+                     ja_span("、".join(ent.aliases), lang) if ent.aliases else "", str(len(docs))])
+    headers = [title_ja if ja else title_en, "別の書き方" if ja else "Other spellings",
+               "評価書・文書の数" if ja else "Documents"]
+    yield f"{kind}/index.md", page(title_ja if ja else title_en, "", [
+        {"heading": "", "anchor": "", "caption": title_ja if ja else title_en, "headers": headers, "rows": rows}], lang)
+    for ident, ent in sorted(entities.items()):
+        path = f"{kind}/{ident}.md"
+        up = up_of(path)
+        parts = [f'<p class="kh-intro"><a href="../">{esc(title_ja if ja else title_en)}</a></p>', '<dl class="kh-facts">']
+        parts.append(f"<dt>{'名称' if ja else 'Name'}</dt><dd>{ja_span(ent.name.ja, lang)}"
+                     + (f" ({esc(ent.name.en)})" if not ja and ent.name.en else "") + "</dd>")
+        if ent.aliases:
+            parts.append(f"<dt>{'別の書き方' if ja else 'Other spellings'}</dt><dd>{ja_span('、'.join(ent.aliases), lang)}</dd>")
+        if ent.description is not None:
+            desc = name(ent.description, lang)
+            parts.append(f"<dt>{'説明' if ja else 'Description'}</dt><dd>"
+                         + (esc(desc) if ja or ent.description.en else ja_span(desc, lang)) + "</dd>")
+        parts.append("</dl>")
+        occs = xl.mentions.get((kind, ident), [])
+        sections = occurrence_sections(site, occs, lang, up)
+        if not sections:
+            sections = [{"heading": "評価書・文書" if ja else "Documents", "anchor": "documents", "caption": "",
+                         "headers": [], "rows": []}]
+        yield path, page(name(ent.name, lang), "\n".join(parts), sections, lang)
+
+
+def related_block(site: Any, doc: str, lang: str, up: str) -> str:
+    """関連ページ: the laws, provisions, systems, contractors, recipients and file types of a document."""
+    xl = xl_of(site)
+    if xl is None:
+        return ""
+    found = xl.by_doc.get(doc, {})
+    if not any(found.values()):
+        return ""
+    ja = lang == "ja"
+    items: list[str] = []
+    refs: set[LegalRef] = found.get("laws", set())
+    by_law: dict[str, list[LegalRef]] = {}
+    for r in refs:
+        by_law.setdefault(r.law, []).append(r)
+    for law_id in sorted(by_law, key=lambda i: (list(xl.laws).index(i) if i in xl.laws else 999, i)):
+        law = xl.laws[law_id]
+        provisions = sorted((r for r in by_law[law_id] if not r.is_law), key=LegalRef.sort_key)
+        links = "、".join(
+            f'<a href="{up}{ref_path(r)}">{esc(r.label_ja() if ja else r.label_en())}</a>' for r in provisions)
+        items.append(f'<li><a href="{up}laws/{law_id}/">{esc(law_short(law, lang))}</a>'
+                     + (f"{'：' if ja else ': '}{links}" if links else "") + "</li>")
+    out = []
+    if items:
+        out.append(f"<h3>{'法令・条項' if ja else 'Laws and provisions'}</h3><ul class=\"kh-related-laws\">{''.join(items)}</ul>")
+    for kind in ("systems", "contractors", "recipients", "filetypes"):
+        ids = sorted(found.get(kind, set()))
+        if not ids:
+            continue
+        label = KIND_LABEL[kind][0 if ja else 1]
+        lis = "".join(f'<li><a href="{up}{kind}/{i}/">{esc(name(xl.entities[kind][i].name, lang))}</a></li>'
+                      for i in ids if i in xl.entities[kind])
+        out.append(f"<h3>{esc(label)}</h3><ul>{lis}</ul>")
+    heading = "関連ページ" if ja else "Related pages"
+    return f"\n## {heading} {{: #related-pages }}\n\n<nav class=\"kh-related-pages\" aria-label=\"{heading}\">{''.join(out)}</nav>\n"

@@ -1,0 +1,12 @@
+"""Contractor pages: every contractor of content/registries/contractors.yaml and the entrusted work that names it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from generator.pages._xlink import entity_pages
+
+
+def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
+    yield from entity_pages(site, lang, "contractors")

@@ -1,0 +1,12 @@
+"""File-type pages: the national 特定個人情報ファイル types and the assessments that hold them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from generator.pages._xlink import entity_pages
+
+
+def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
+    yield from entity_pages(site, lang, "filetypes")

@@ -1,0 +1,12 @@
+"""System pages: every system of content/registries/systems.yaml and where it appears (its aliases land on one page)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from generator.pages._xlink import entity_pages
+
+
+def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
+    yield from entity_pages(site, lang, "systems")
