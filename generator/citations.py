@@ -188,7 +188,8 @@ class Session:
                     continue
                 glued_before = bool(prev) and _is_word(prev) and prev not in "日"
                 glued_after = bool(nxt) and _is_word(nxt) and not line.startswith(_CITE_START, end)
-                if glued_before or glued_after:
+                generic = len(name) <= 2 and not line.startswith(_CITE_START, end)  # 条例 alone: any ordinance
+                if glued_before or glued_after or generic:
                     pos = start + 1
                     continue
                 law = rec.law_names[name]
@@ -230,7 +231,10 @@ class Session:
                         spans.append(Span(start, end, "unresolved", reason="no-antecedent", text=m.group(0)))
                     pos = end
                     continue
-                for s, e, ref in self._cite_ref(self.law, m):
+                law = self.law
+                if m.group("tbl") is not None and law.startswith("bango-") and "bango" in rec.laws:
+                    law = "bango"  # the orders under the My Number Act have no 別表: it is the Act's
+                for s, e, ref in self._cite_ref(law, m):
                     spans.append(Span(s, e, "law", ref=ref, text=line[s:e]))
                 pos = end
                 continue
@@ -261,12 +265,17 @@ class Session:
         return end
 
 
-def segments(line: str, spans: list[Span], href: dict[str, str] | None = None) -> list[tuple[str, str | None]]:
-    """Split ``line`` into (segment, href or None) by the linkable spans (never overlapping)."""
+def segments(line: str, spans: list[Span], known: set[LegalRef] | None = None) -> list[tuple[str, str | None]]:
+    """Split ``line`` into (segment, href or None) by the linkable spans (never overlapping).
+
+    With ``known``, only references that have a page are links.
+    """
     out: list[tuple[str, str | None]] = []
     pos = 0
     for sp in sorted(spans, key=lambda s: s.start):
         if sp.start < pos or sp.kind == "unresolved":
+            continue
+        if known is not None and sp.kind == "law" and sp.ref not in known:
             continue
         link = span_href(sp)
         if link is None:
@@ -305,6 +314,7 @@ class Linker:
         self.municipality = municipality
         self._rec = Recogniser(laws, systems, contractors, municipality)
         self._scoped: dict[str | None, Linker] = {municipality: self}
+        self.known: set[LegalRef] | None = None  # the references that have a page (set by the link stage)
 
     def for_page(self, path: str) -> Linker:
         """The linker for a page: the municipality's own ordinances resolve on its pages only."""
@@ -313,19 +323,24 @@ class Linker:
         if muni not in self._scoped:
             scoped = Linker(*self._args, municipality=muni)
             scoped._scoped = self._scoped
+            scoped.known = self.known
             self._scoped[muni] = scoped
         return self._scoped[muni]
 
-    def for_text(self) -> Session:
-        return _LinkSession(self._rec)
+    def for_text(self) -> _LinkSession:
+        session = _LinkSession(self._rec)
+        session.known = self.known
+        return session
 
     def __call__(self, line: str) -> list[tuple[str, str | None]]:
         return self.for_text()(line)
 
 
 class _LinkSession(Session):
+    known: set[LegalRef] | None = None
+
     def __call__(self, line: str) -> list[tuple[str, str | None]]:
-        return segments(line, self.line(line))
+        return segments(line, self.line(line), self.known)
 
 
 __all__ = ["Linker", "Recogniser", "Session", "Span", "ref_path", "segments", "span_href", "to_arabic"]

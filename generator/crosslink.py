@@ -254,9 +254,7 @@ def attach(site: Any, corpus: Any, findings: Findings) -> CrossLinks | None:
                      c.record, c.source))
     for doc, path, muni, proc, record, source in docs:
         rec = recogniser(muni)
-        for loc, text in iter_texts(record):
-            if loc and loc[0] in ("source", "source_notes"):
-                continue
+        for loc, text in iter_texts(record):  # every text the pages render, source notes included
             section, file = section_label(record, loc)
             session = rec.session()
             for line in text.ja.replace("\r\n", "\n").split("\n"):
@@ -271,7 +269,9 @@ def attach(site: Any, corpus: Any, findings: Findings) -> CrossLinks | None:
                         _warn(findings, source, loc, sp)
         _structured_mentions(xl, doc, path, muni, proc, record)
     site.crosslinks = xl
-    site.linker = Linker(laws, systems, contractors)
+    linker = Linker(laws, systems, contractors)
+    linker.known = set(xl.refs)  # a provision seen only outside the indexed texts stays plain text
+    site.linker = linker
     return xl
 
 
@@ -356,8 +356,6 @@ def measure(site: Any) -> Coverage:
     for doc, path, record in docs:
         page = linker.for_page(path)
         for loc, text in iter_texts(record):
-            if loc and loc[0] in ("source", "source_notes"):
-                continue
             session = page.for_text()
             for line in text.ja.replace("\r\n", "\n").split("\n"):
                 covered: list[tuple[int, int]] = []
