@@ -79,7 +79,8 @@ def _refers_to_annex(text: Text | None) -> bool:
 
 def check_counts(rec: FocusedAssessment | FullAssessment, v: Validated, findings: Findings) -> None:
     annexes = getattr(rec, "annexes", [])
-    for i, f in enumerate(rec.files):
+    files: list[Any] = list(rec.files)
+    for i, f in enumerate(files):
         out = f.outsourcing
         if out is not None and out.count is not None and out.items and out.count != len(out.items):
             _warn(findings, v, ("files", i, "outsourcing", "count"), "count-mismatch",
@@ -153,7 +154,8 @@ def _walk_risks(model: BaseModel, path: tuple[Any, ...]) -> Iterator[tuple[tuple
 
 
 def check_ratings(rec: FocusedAssessment | FullAssessment, v: Validated, findings: Findings) -> None:
-    for i, f in enumerate(rec.files):
+    files: list[Any] = list(rec.files)
+    for i, f in enumerate(files):
         if f.risks is None:
             continue
         for path, node in _walk_risks(f.risks, ("files", i, "risks")):

@@ -46,18 +46,18 @@ def _construct_mapping(loader: StrictLoader, node: MappingNode, deep: bool = Fal
     loader.flatten_mapping(node)
     mapping: dict[Any, Any] = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+        key = loader.construct_object(key_node, deep=deep)
         if not isinstance(key, Hashable):
             raise ConstructorError(
                 "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
             )
         if key in mapping:
             loader.duplicates.append((str(key), key_node.start_mark, node.start_mark))
-        mapping[key] = loader.construct_object(value_node, deep=deep)  # type: ignore[no-untyped-call]
+        mapping[key] = loader.construct_object(value_node, deep=deep)
     return mapping
 
 
-StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)  # type: ignore[arg-type]
+StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 YAML11_BOOLS = frozenset(
     "y Y yes Yes YES n N no No NO on On ON off Off OFF".split()
@@ -284,7 +284,7 @@ def load_text(text: str, display: str, findings: Findings) -> LoadedFile | None:
                 "Write the content or delete the file (kohyo new creates a skeleton).",
             )
             return None
-        data = loader.construct_document(node)  # type: ignore[no-untyped-call]
+        data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if str(exc.context or "").startswith("while scanning a quoted scalar") and exc.context_mark:

@@ -160,9 +160,9 @@ def _one_error(
             f"Add '{name}:'.",
         )
     elif etype in ("literal_error", "enum"):
-        expected = [str(x) for x in _literal_options(ctx.get("expected", ""))]
+        options = [str(x) for x in _literal_options(ctx.get("expected", ""))]
         value = str(inp)
-        guess = _suggest(value, expected)
+        guess = _suggest(value, options)
         if is_key:
             ja = f"「{value}」は選択肢にありません（{where}）"
             en = f"'{value}' is not one of the printed options (in {where})"
@@ -174,8 +174,8 @@ def _one_error(
             ja,
             en,
             (f"「{guess}」ではありませんか。" if guess else "")
-            + f"選択肢: {' / '.join(expected)}",
-            (f"Did you mean '{guess}'? " if guess else "") + f"Options: {' / '.join(expected)}",
+            + f"選択肢: {' / '.join(options)}",
+            (f"Did you mean '{guess}'? " if guess else "") + f"Options: {' / '.join(options)}",
         )
     elif etype == "bool_type" and loaded.yaml11_bools.get(loc) is not None:
         word = loaded.yaml11_bools[loc]
@@ -197,7 +197,7 @@ def _one_error(
             "",
         )
     elif (etype.endswith("_type") or etype in ("model_attributes_type",)) and _model_at(model, loc) is Text:
-        got = _describe(inp)
+        got: tuple[str, str] = _describe(inp)
         if loaded.yaml11_bools.get(loc) is not None:
             got = (f"「{loaded.yaml11_bools[loc]}」", f"'{loaded.yaml11_bools[loc]}'")
         hint_ja = (
@@ -212,13 +212,14 @@ def _one_error(
                 f"'{where}' must be text (found {got[1]})", hint_ja, hint_en)
     elif etype.endswith("_type") or etype in ("model_type", "model_attributes_type", "dict_type", "list_type"):
         expected = _TYPE_JA.get(etype, ("正しい形", "the right type"))
-        got = _describe(inp)
+        found = _describe(inp)
         if loaded.yaml11_bools.get(loc) is not None:
-            got = f"「{loaded.yaml11_bools[loc]}」"
+            word = loaded.yaml11_bools[loc]
+            found = (f"「{word}」", f"'{word}'")
         add(
             "wrong-type",
-            f"「{where}」は{expected[0]}で書いてください（{got[0] if isinstance(got, tuple) else got}が書かれています）",
-            f"'{where}' must be {expected[1]} (found {got[1] if isinstance(got, tuple) else got})",
+            f"「{where}」は{expected[0]}で書いてください（{found[0]}が書かれています）",
+            f"'{where}' must be {expected[1]} (found {found[1]})",
             _TYPE_HINT.get(etype, ""),
             "",
         )
@@ -250,7 +251,8 @@ def _english_value_error(msg: str) -> str:
     if "日はありません" in msg:
         return "no such day " + msg.split("「", 1)[-1].rstrip("」")
     if "期間外" in msg:
-        return "date outside the era " + (re.findall(r"「(.+?)」", msg) or [""])[0]
+        found: list[str] = re.findall(r"「(.+?)」", msg)
+        return "date outside the era " + (found[0] if found else "")
     if "日付として読めません" in msg:
         return "not a date; write 2026-01-19 or 令和8年1月19日"
     if "検査数字" in msg:

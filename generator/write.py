@@ -230,11 +230,11 @@ class Writer:
 
     def home(self, lang: str) -> None:
         site = self.site
-        latest = sorted(
-            site.assessments,
-            key=lambda i: (_published(site.assessments[i]).date.isoformat() if _published(site.assessments[i]) else "", i),
-            reverse=True,
-        )[:10]
+        def newest(ident: str) -> tuple[str, str]:
+            published = _published(site.assessments[ident])
+            return (published.iso if published else "", ident)
+
+        latest = sorted(site.assessments, key=newest, reverse=True)[:10]
         intro = (
             "<p>全国の地方公共団体が公表する特定個人情報保護評価書（マイナンバーを扱う事務のプライバシー影響評価）を、"
             "読みやすく比べやすいウェブページにしています。評価書の原本が正本です。</p>"
