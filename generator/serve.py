@@ -1,0 +1,681 @@
+"""``kohyo serve``: a live preview for editors.
+
+The preview builds the site once (the same stages as ``kohyo build``: validate, link, write,
+MkDocs, page-plugin hooks), serves it on 127.0.0.1, and watches ``content/``, ``theme/`` and
+``site_config.yml``.  After an edit it
+
+1. validates again only the files whose modification time or size changed (every file's
+   result is cached);
+2. links the whole corpus (fast, no file access) and renders the Markdown of the pages the
+   edit can affect: the edited file's pages, the other pages of its municipality and every
+   list page;
+3. runs MkDocs only on the pages whose Markdown differs from the last build, in a small
+   side build that holds those pages and the navigation targets, and copies their HTML into
+   the preview.
+
+So an edit costs one file's validation plus one page's MkDocs build, whatever the size of the
+corpus.  A change to ``theme/`` or ``site_config.yml`` rebuilds everything.
+
+A file that fails validation keeps its last good version on the site; the server adds a
+banner with its problems to that page when it sends it (the files on disk stay as MkDocs wrote
+them).  A new file that has never validated gets a page that lists its problems.  Pages carry
+a small polling script, added only by this server, that reloads them after each update.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import html
+import json
+import logging
+import queue
+import shutil
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields, replace
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from generator.build import load_config
+from generator.findings import Finding, Findings, Severity
+from generator.link import Site, link
+from generator.validate import Corpus, validate_corpus
+from generator.write import LANGS, Writer, mkdocs_config
+
+STATE_URL = "/__kohyo/state"
+NAV_TARGETS = ("index.md", "municipalities/index.md", "processes/index.md", "assessments/index.md")
+
+PageKey = tuple[str, str]  # (language, Markdown path below the language folder)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages and the files they come from
+# ---------------------------------------------------------------------------------------------
+
+
+def html_path(lang: str, md_path: str) -> str:
+    """Where MkDocs writes a page (directory URLs), relative to the site folder."""
+    prefix = "" if lang == "ja" else f"{lang}/"
+    if md_path == "index.md" or md_path.endswith("/index.md"):
+        return prefix + md_path[: -len(".md")] + ".html"
+    return prefix + md_path[: -len(".md")] + "/index.html"
+
+
+def _folder(lang: str, md_path: str) -> str:
+    """The site folder (URL path without the leading slash) of a page."""
+    return html_path(lang, md_path).removesuffix("index.html")
+
+
+def source_pages(display: str) -> list[str]:
+    """The site folders (URL paths without the leading slash) that show a content file."""
+    parts = display.split("/")
+    if len(parts) < 3 or parts[0] != "content":
+        return [""]
+    section, rest = parts[1], "/".join(parts[2:])
+    ident = rest.rsplit(".", 1)[0]
+    if section in ("assessments", "council"):
+        return [f"{section}/{ident}/", f"en/{section}/{ident}/"]
+    if section == "municipalities":
+        return [f"municipalities/{ident}/", f"en/municipalities/{ident}/"]
+    if section == "registries":
+        return ["processes/", "en/processes/"]
+    return [""]
+
+
+def _municipality_of(display: str) -> str | None:
+    parts = display.split("/")
+    if len(parts) >= 4 and parts[1] in ("assessments", "council"):
+        return parts[2]
+    if len(parts) == 3 and parts[1] == "municipalities":
+        return parts[2].rsplit(".", 1)[0]
+    return None
+
+
+def _merge(parts: list[Corpus]) -> Corpus:
+    """One corpus from the per-file ones (every field of Corpus is a dict keyed by id)."""
+    merged: dict[str, dict[str, Any]] = {f.name: {} for f in fields(Corpus)}
+    for c in parts:
+        for name, table in merged.items():
+            table.update(getattr(c, name))
+    return Corpus(**merged)
+
+
+@dataclass
+class FileState:
+    """One content file: its stamp, its current findings, and its last version without errors."""
+
+    stamp: tuple[int, int]
+    findings: list[Finding]
+    good: Corpus | None
+
+
+class _Capture(Writer):
+    """A writer that keeps the pages in memory, so unchanged pages can be left alone."""
+
+    def __init__(self, site: Site) -> None:
+        super().__init__(site, Path("."))
+        self.pages: dict[PageKey, str] = {}
+
+    def put(self, lang: str, path: str, text: str) -> None:
+        self.pages[(lang, path)] = text
+
+
+# ---------------------------------------------------------------------------------------------
+# The preview build
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Update:
+    """What one update did, for the terminal."""
+
+    changed_files: list[str]
+    pages: int
+    seconds: float
+    full: bool
+
+
+@dataclass
+class Preview:
+    root: Path
+    site_url: str
+    only: set[str] | None = None
+    search: bool = False
+    files: dict[str, FileState] = field(default_factory=dict)
+    texts: dict[PageKey, str] = field(default_factory=dict)
+    link_findings: list[Finding] = field(default_factory=list)
+    site: Site | None = None
+    version: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def work(self) -> Path:
+        return self.root / "build" / "preview"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.work / "site"
+
+    # ------------------------------------------------------------ validation
+    def _content_files(self) -> dict[str, Path]:
+        from generator.load import content_files
+
+        content = self.root / "content"
+        out: dict[str, Path] = {}
+        if not content.is_dir():
+            return out
+        for path in content_files(content):
+            display = path.relative_to(self.root).as_posix()
+            muni = _municipality_of(display)
+            parts = display.split("/")
+            if self.only is not None and parts[1] in ("assessments", "council") and muni not in self.only:
+                continue
+            out[display] = path
+        return out
+
+    def scan(self) -> list[str]:
+        """Validate the files that are new or changed; forget deleted ones. Returns what changed."""
+        changed: list[str] = []
+        current = self._content_files()
+        for display in sorted(set(self.files) - set(current)):
+            del self.files[display]
+            changed.append(display)
+        for display, path in current.items():
+            try:
+                st = path.stat()
+            except FileNotFoundError:
+                continue
+            stamp = (st.st_mtime_ns, st.st_size)
+            old = self.files.get(display)
+            if old is not None and old.stamp == stamp:
+                continue
+            findings = Findings()
+            corpus = validate_corpus(self.root / "content", findings, files=[path])
+            items = list(findings)
+            has_error = any(f.severity is Severity.ERROR for f in items)
+            good = old.good if (has_error and old is not None) else (None if has_error else corpus)
+            self.files[display] = FileState(stamp, items, good)
+            changed.append(display)
+        return changed
+
+    def findings(self) -> list[Finding]:
+        out = {f for s in self.files.values() for f in s.findings}
+        out.update(self.link_findings)
+        return sorted(out)
+
+    def problems_by_page(self) -> dict[str, list[Finding]]:
+        """Findings per site folder ("" is the home page, which also lists every problem)."""
+        out: dict[str, list[Finding]] = {}
+        for f in self.findings():
+            for page in source_pages(f.path):
+                out.setdefault(page, []).append(f)
+        return out
+
+    # ------------------------------------------------------------ rendering
+    def _link(self) -> Site:
+        corpus = _merge([s.good for _, s in sorted(self.files.items()) if s.good is not None])
+        findings = Findings()
+        site = link(corpus, findings)
+        self.link_findings = list(findings)
+        if self.only is not None:
+            site = replace(site, municipalities={k: v for k, v in site.municipalities.items() if k in self.only})
+        return site
+
+    def _render(self, site: Site, munis: set[str] | None) -> dict[PageKey, str]:
+        """Markdown of the list pages and of the pages of ``munis`` (all pages when None)."""
+        from generator.pages import plugins
+
+        w = _Capture(site)
+        for lang in LANGS:
+            w.home(lang)
+            w.lists(lang)
+            for ident, a in sorted(site.assessments.items()):
+                if munis is None or a.municipality in munis:
+                    w.assessment(a, lang)
+            for ident, c in sorted(site.council.items()):
+                if munis is None or c.municipality in munis:
+                    w.council(ident, lang)
+            for plugin in plugins():
+                if hasattr(plugin, "pages"):
+                    for path, text in plugin.pages(site, lang):
+                        w.put(lang, path, text)
+        return w.pages
+
+    def _expected(self, site: Site, rendered: dict[PageKey, str]) -> set[PageKey]:
+        keys = set(rendered)
+        for lang in LANGS:
+            keys.update((lang, a.path) for a in site.assessments.values())
+            keys.update((lang, c.path) for c in site.council.values())
+        return keys
+
+    def _mkdocs(self, docs_pages: dict[PageKey, str], site_dir: Path, settings: dict[str, Any]) -> None:
+        build = site_dir.parent
+        docs = build / "docs"
+        if docs.exists():
+            shutil.rmtree(docs)
+        for (lang, path), text in sorted(docs_pages.items()):
+            out = docs / lang / path
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(text, encoding="utf-8", newline="\n")
+        config = mkdocs_config(settings, build, (self.root / "theme").resolve(), site_dir)
+        run_mkdocs_in_process(config)
+
+    def full(self) -> Update:
+        """Build every page into a new folder and swap it in."""
+        start = time.monotonic()
+        changed = self.scan()
+        site = self._link()
+        pages = self._render(site, None)
+        settings = self.settings()
+        self.work.mkdir(parents=True, exist_ok=True)
+        tmp = self.work / "full" / "site"
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        self._mkdocs(pages, tmp, settings)
+        from generator.pages import plugins
+
+        for plugin in plugins():
+            if hasattr(plugin, "after_build"):
+                plugin.after_build(site, tmp, settings)
+        if self.search:
+            from generator.search import index_site
+
+            index_site(tmp)
+        with self.lock:
+            old = self.work / "site.old"
+            if old.exists():
+                shutil.rmtree(old)
+            if self.site_dir.exists():
+                self.site_dir.rename(old)
+            tmp.rename(self.site_dir)
+            if old.exists():
+                shutil.rmtree(old)
+            self.texts = pages
+            self.site = site
+            self.version += 1
+        return Update(changed, len(pages), time.monotonic() - start, True)
+
+    def settings(self) -> dict[str, Any]:
+        settings = load_config(self.root)
+        settings["site_url"] = self.site_url
+        return settings
+
+    def update(self) -> Update | None:
+        """Bring the preview up to date after content edits; None when nothing changed."""
+        start = time.monotonic()
+        old_findings = self.findings()
+        changed = self.scan()
+        if not changed:
+            return None
+        munis: set[str] | None = set()
+        for display in changed:
+            if display.startswith("content/registries/"):
+                munis = None  # processes and shared registries appear on every page
+                break
+            muni = _municipality_of(display)
+            if muni is not None and munis is not None:
+                munis.add(muni)
+        site = self._link()
+        rendered = self._render(site, munis)
+        expected = self._expected(site, rendered)
+        dirty = {k: v for k, v in rendered.items() if self.texts.get(k) != v}
+        # A page whose file has problems stays as it was last built (the banner explains why).
+        kept = set(self.problems_by_page())
+        gone = {k for k in self.texts if k not in expected and _folder(*k) not in kept}
+        if dirty:
+            paths = {path for _, path in dirty}
+            batch = {(lang, p): rendered.get((lang, p)) or self.texts[(lang, p)]
+                     for lang in LANGS for p in paths if (lang, p) in rendered or (lang, p) in self.texts}
+            for lang in LANGS:  # navigation targets: only their titles (from the nav) matter here
+                for p in (*NAV_TARGETS, *self._extra_nav()):
+                    if (lang, p) not in batch and (lang, p) in self.texts:
+                        batch[(lang, p)] = "# -\n"
+            side = self.work / "partial" / "site"
+            self._mkdocs(batch, side, self.settings())
+            staged = [(side / html_path(lang, p), self.site_dir / html_path(lang, p)) for lang, p in dirty]
+        else:
+            staged = []
+        with self.lock:
+            for src, dst in staged:
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                tmp = dst.with_name(dst.name + ".tmp")
+                shutil.copyfile(src, tmp)
+                tmp.replace(dst)
+            for lang, p in gone:
+                target = self.site_dir / html_path(lang, p)
+                target.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    target.parent.rmdir()
+                self.texts.pop((lang, p), None)
+            self.texts.update(dirty)
+            self.site = site
+            if staged or gone or self.findings() != old_findings:
+                self.version += 1
+        if self.search and (staged or gone):
+            from generator.search import index_site
+
+            index_site(self.site_dir)
+        return Update(changed, len(dirty), time.monotonic() - start, False)
+
+    @staticmethod
+    def _extra_nav() -> list[str]:
+        from generator.write import extra_nav
+
+        return [path for entry in extra_nav() for path in entry.values()]
+
+
+def run_mkdocs_in_process(config_file: Path) -> None:
+    """``mkdocs build`` without a new interpreter (imports stay warm between updates)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config as mkdocs_load_config
+
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # the side builds lack most pages: link warnings are expected
+    try:
+        cfg = mkdocs_load_config(str(config_file), strict=False)
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+    finally:
+        logger.setLevel(level)
+
+
+# ---------------------------------------------------------------------------------------------
+# What the server adds to pages
+# ---------------------------------------------------------------------------------------------
+
+
+def _finding_html(f: Finding) -> str:
+    sev = "エラー" if f.severity is Severity.ERROR else "警告"
+    hint = f'<br><span style="margin-left:1.5em">→ {html.escape(f.hint_ja)}</span>' if f.hint_ja else ""
+    return (f"<li><code>{html.escape(f.path)}:{f.line}:{f.col}</code> {sev}: "
+            f"{html.escape(f.message_ja)} [{html.escape(f.code)}]{hint}</li>")
+
+
+def banner_html(findings: list[Finding], stale: bool) -> str:
+    """The box at the top of a page whose source file has problems."""
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    title = f"このページの元ファイルに問題があります（エラー {errors} 件、警告 {len(findings) - errors} 件）"
+    note = ("<p>エラーを直して保存するまで、このページは最後に正しく読めたときの内容のままです。</p>"
+            if stale and errors else "")
+    items = "".join(_finding_html(f) for f in findings)
+    return (
+        '<div id="kohyo-problems" role="alert" style="border:3px solid #b00020;background:#fff4f4;'
+        'color:#000;padding:.8em 1em;margin:0 0 1.5em;font-size:.8rem;line-height:1.6">'
+        f'<p style="margin:0 0 .4em;font-weight:bold">{html.escape(title)}</p>{note}'
+        f'<ul style="margin:0;padding-left:1.2em">{items}</ul></div>'
+    )
+
+
+def home_banner_html(by_file: dict[str, list[Finding]]) -> str:
+    n = sum(len(v) for v in by_file.values())
+    items = "".join(
+        f'<li><a href="/{html.escape(source_pages(path)[0])}">{html.escape(path)}</a>: {len(fs)} 件</li>'
+        for path, fs in sorted(by_file.items())
+    )
+    return (
+        '<div id="kohyo-problems" role="alert" style="border:3px solid #b00020;background:#fff4f4;'
+        'color:#000;padding:.8em 1em;margin:0 0 1.5em;font-size:.8rem">'
+        f'<p style="margin:0 0 .4em;font-weight:bold">問題のあるファイルが {len(by_file)} 個あります（{n} 件）</p>'
+        f'<ul style="margin:0;padding-left:1.2em">{items}</ul></div>'
+    )
+
+
+def reload_script(version: int) -> str:
+    return (
+        "<script>(function(){var v=" + json.dumps(str(version)) + ";function p(){fetch("
+        + json.dumps(STATE_URL) + ",{cache:'no-store'}).then(function(r){return r.json()})"
+        ".then(function(s){if(String(s.version)!==v){location.reload()}else{setTimeout(p,500)}})"
+        ".catch(function(){setTimeout(p,1500)})}setTimeout(p,500)})();</script>"
+    )
+
+
+def inject(page: str, banner: str, version: int) -> str:
+    """Add the banner at the top of the article and the reload script before </body>."""
+    if banner:
+        at = page.find('<article class="md-content__inner')
+        at = page.find(">", at) + 1 if at >= 0 else page.find(">", page.find("<body")) + 1
+        page = page[:at] + banner + page[at:]
+    script = reload_script(version)
+    end = page.rfind("</body>")
+    return page[:end] + script + page[end:] if end >= 0 else page + script
+
+
+def problem_page(folder: str, findings: list[Finding], version: int) -> str:
+    """A page for a file that has never been shown (new, and not yet valid)."""
+    source = sorted({f.path for f in findings})
+    title = f"{', '.join(source)} はまだ表示できません"
+    body = banner_html(findings, stale=False)
+    return (
+        '<!doctype html><html lang="ja"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title></head><body style=\"font-family:sans-serif;max-width:60em;"
+        f'margin:2em auto;padding:0 1em"><h1>{html.escape(title)}</h1>'
+        "<p>このファイルはまだ一度も検査に通っていません。下の問題を直して保存すると、"
+        "このページに評価書が表示されます。</p>"
+        f'{body}<p><a href="/">ホームへ</a></p>{reload_script(version)}</body></html>'
+    )
+
+
+class PreviewHandler(SimpleHTTPRequestHandler):
+    preview: Preview
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def _send(self, body: str, status: int = 200, ctype: str = "text/html; charset=utf-8") -> None:
+        data = body.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+    def do_HEAD(self) -> None:
+        self.do_GET()
+
+    def do_GET(self) -> None:
+        pv = self.preview
+        url = unquote(urlsplit(self.path).path)
+        if url == STATE_URL:
+            self._send(json.dumps({"version": pv.version, "problems": len(pv.findings())}),
+                       ctype="application/json")
+            return
+        folder = url.lstrip("/")
+        if folder and not folder.endswith("/") and not Path(folder).suffix:
+            folder += "/"
+        if folder.endswith("/") or folder == "":
+            with pv.lock:
+                target = pv.site_dir / folder / "index.html"
+                text = target.read_text(encoding="utf-8") if target.is_file() else None
+                version = pv.version
+                problems = pv.problems_by_page()
+            if text is None and folder in problems and folder not in ("", "en/"):
+                self._send(problem_page(folder, problems[folder], version))
+                return
+            if text is not None:
+                if folder in ("", "en/") and problems:
+                    by_file: dict[str, list[Finding]] = {}
+                    for fs in problems.values():
+                        for f in fs:
+                            by_file.setdefault(f.path, []).append(f)
+                    by_file = {k: sorted(set(v)) for k, v in by_file.items()}
+                    banner = home_banner_html(by_file)
+                else:
+                    banner = banner_html(problems[folder], stale=True) if folder in problems else ""
+                self._send(inject(text, banner, version))
+                return
+        super().do_GET()
+
+    def translate_path(self, path: str) -> str:
+        rel = unquote(urlsplit(path).path).lstrip("/")
+        target = (self.preview.site_dir / rel).resolve()
+        base = self.preview.site_dir.resolve()
+        if target != base and base not in target.parents:
+            return str(base / "__missing__")
+        return str(target)
+
+
+# ---------------------------------------------------------------------------------------------
+# Watching and the command
+# ---------------------------------------------------------------------------------------------
+
+
+def watch(root: Path, events: queue.Queue[str]) -> Any:
+    """Start a watchdog observer that puts changed paths into ``events``."""
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            if event.event_type in ("opened", "closed_no_write"):
+                return
+            for p in (event.src_path, getattr(event, "dest_path", "")):
+                if p:
+                    events.put(str(p))
+
+    observer = Observer()
+    handler = Handler()
+    for sub in ("content", "theme"):
+        if (root / sub).is_dir():
+            observer.schedule(handler, str(root / sub), recursive=True)
+    observer.schedule(handler, str(root), recursive=False)
+    observer.start()
+    return observer
+
+
+def _classify(root: Path, paths: set[str]) -> tuple[bool, bool]:
+    """(content changed, everything must be rebuilt) for a batch of changed paths."""
+    content, full = False, False
+    for p in paths:
+        rel = Path(p).resolve().relative_to(root.resolve()) if Path(p).is_absolute() else Path(p)
+        top = rel.parts[0] if rel.parts else ""
+        if top == "content":
+            content = True
+        elif top == "theme" or rel.as_posix() == "site_config.yml":
+            full = True
+    return content, full
+
+
+def print_update(pv: Preview, up: Update) -> None:
+    if up.full:
+        print(f"サイト全体を作りました（{up.pages} ページ、{up.seconds:.1f} 秒）", flush=True)
+    else:
+        files = "、".join(up.changed_files)
+        print(f"更新: {files} → {up.pages} ページを作り直しました（{up.seconds:.1f} 秒）", flush=True)
+    findings = pv.findings()
+    for f in findings:
+        print(f.format("ja"), flush=True)
+    n_err = sum(1 for f in findings if f.severity is Severity.ERROR)
+    if findings:
+        print(f"エラー {n_err} 件、警告 {len(findings) - n_err} 件"
+              + ("（直すまで、その評価書は最後に正しく読めた内容で表示します）" if n_err else ""), flush=True)
+    else:
+        print("問題はありません", flush=True)
+
+
+def _drain(events: queue.Queue[str], first: str, quiet: float = 0.15) -> set[str]:
+    """Collect a burst of events (an editor's save is often several)."""
+    batch = {first}
+    while True:
+        try:
+            batch.add(events.get(timeout=quiet))
+        except queue.Empty:
+            return batch
+
+
+def _loop(pv: Preview, events: queue.Queue[str], stop: threading.Event) -> None:
+    while not stop.is_set():
+        try:
+            first = events.get(timeout=0.5)
+        except queue.Empty:
+            continue
+        batch = _drain(events, first)
+        content, full = _classify(pv.root, batch)
+        if not (content or full):
+            continue
+        try:
+            up = pv.full() if full else pv.update()
+        except Exception as exc:  # noqa: BLE001 (the preview must survive any failure and say so)
+            print(f"プレビューを更新できませんでした: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+            print("ファイルを直して保存すると、もう一度試します。", file=sys.stderr, flush=True)
+            continue
+        if up is not None:
+            print_update(pv, up)
+
+
+@contextlib.contextmanager
+def serving(pv: Preview, server: ThreadingHTTPServer) -> Iterator[None]:
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    if not (root / "content").is_dir():
+        print(f"{root}/content が見つかりません。--root にプロジェクトのフォルダを指定してください。", file=sys.stderr)
+        return 2
+    handler = type("Handler", (PreviewHandler,), {})
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    except OSError as exc:
+        print(f"ポート {args.port} を使えません（{exc.strerror}）。--port で別の番号を指定してください。",
+              file=sys.stderr)
+        return 2
+    port = server.server_address[1]
+    url = f"http://127.0.0.1:{port}/"
+    only = set(args.only) if args.only else None
+    pv = Preview(root, url, only=only, search=args.search)
+    handler.preview = pv
+    events: queue.Queue[str] = queue.Queue()
+    observer = watch(root, events)
+    print("プレビューを準備しています…", flush=True)
+    try:
+        print_update(pv, pv.full())
+    except Exception as exc:  # noqa: BLE001 (say what failed instead of a traceback)
+        print(f"サイトを作れませんでした: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+        observer.stop()
+        server.server_close()
+        return 1
+    stop = threading.Event()
+    with serving(pv, server):
+        print(f"プレビュー: {url}  （止めるには Ctrl+C）", flush=True)
+        try:
+            _loop(pv, events, stop)
+        except KeyboardInterrupt:
+            print("\nプレビューを終了しました", flush=True)
+        finally:
+            stop.set()
+            observer.stop()
+            observer.join(timeout=2)
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser(
+        "serve", help="編集中のサイトをブラウザで確認します（保存すると自動で更新）",
+        description="サイトを作って http://127.0.0.1:ポート/ で表示し、content/・theme/・site_config.yml "
+        "の変更を見張って作り直します。問題はこの画面と該当ページの上部に表示します。",
+    )
+    p.add_argument("--port", type=int, default=8000, help="ポート番号（既定 8000、0 なら空いている番号）")
+    p.add_argument("--only", action="append", metavar="団体",
+                   help="この団体の評価書と一覧ページだけを作ります（大きなコーパスで速く。繰り返し指定可）")
+    p.add_argument("--search", action="store_true", help="検索索引も作ります（更新のたびに時間がかかります）")
+    p.set_defaults(func=cmd_serve)
