@@ -1,0 +1,108 @@
+"""The editing guide (編集ガイド / Editing guide) as a page of the site.
+
+The Japanese page is ``docs/editing-guide.md`` of this repository, published as it is (like the
+accessibility statement, it is read from this repository whatever corpus is being built).  The
+site's Markdown has no fenced code blocks, so fences become indented code blocks here; the file
+itself keeps fences, which read better on GitHub.  The English page summarises the guide.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.link import Site
+
+SOURCE = Path(__file__).resolve().parent.parent.parent / "docs" / "editing-guide.md"
+PATH = "guide/index.md"
+TITLE = {"ja": "編集ガイド", "en": "Editing guide"}
+
+FENCE = re.compile(r"^( *)```")
+
+SUMMARY_EN = """\
+This page summarises the editing guide for the staff who maintain the site. The full guide is in
+Japanese (switch the language to 日本語) and in `docs/editing-guide.md` of the repository.
+
+## Set-up (once)
+
+Clone the repository, open the folder in VS Code and install the recommended **YAML (Red Hat)**
+extension. Then run `make serve` in a terminal: the first run creates the Python environment
+(`.venv`) from the lock files, which takes a few minutes.
+
+## One edit
+
+Open the YAML file of the page (the page `/assessments/takatsuki/juki-basic/` comes from
+`content/assessments/takatsuki/juki-basic.yaml`), change the text and save. Indent with two
+half-width spaces; write `true`/`false` for check boxes (not yes/no); put English in `en:`.
+
+## The preview
+
+`make serve` builds the site, serves it at `http://127.0.0.1:8000/`, rebuilds only the pages that a
+saved file affects and reloads the browser. Problems appear in the terminal and in a red box at the
+top of the page. A file with errors keeps showing its last good version until it is fixed; a new
+file that has never been valid gets a page that lists its problems. Options: `--port`,
+`--only MUNICIPALITY`, `--search`.
+
+## A new assessment
+
+`.venv/bin/kohyo new assessment MUNICIPALITY PROCESS --form 基礎|重点|全項目` writes a commented
+skeleton that builds at once (`kohyo new municipality ID` for a new municipality). Fill in the
+`（記入）` placeholders and the items of the original report, then run `make validate`.
+
+## Editor set-up
+
+`.vscode/settings.json` maps the JSON Schemas in `schema/` to the content files, and the first
+line of each file (`# yaml-language-server: $schema=...`) does the same: hover a key for its Japanese
+description, press Ctrl+Space for the allowed values.
+
+## Reading an error message
+
+`path:line:column: エラー|警告: message [code]`, followed by `→ how to fix it`. Errors block
+publishing; warnings do not. Fix the first problem first. `kohyo --lang en validate` prints the
+messages in English.
+
+## A false positive of the personal-data guard
+
+If a 12-digit number or lines that look like residents' records are really not personal data (a
+sample number printed in the official form), write the comment `# kohyo: 個人情報ではない` on
+the line above the value or at the end of its line. It silences the guard for that value only.
+
+## Publishing
+
+Commit and `git push`. The `pages` workflow (`.github/workflows/pages.yml`) runs the tests, builds
+the site and publishes it on GitHub Pages; if any step fails, the published site stays as it was.
+"""
+
+
+def unfence(markdown: str) -> str:
+    """Fenced code blocks -> indented code blocks (the site enables no fenced-code extension)."""
+    out: list[str] = []
+    inside: int | None = None
+    for line in markdown.splitlines():
+        m = FENCE.match(line)
+        if m and inside is None:
+            inside = len(m.group(1))
+            continue
+        if m and inside is not None:
+            inside = None
+            continue
+        out.append("    " + line if inside is not None and line.strip() else line)
+    return "\n".join(out) + "\n"
+
+
+def guide_markdown(lang: str) -> str:
+    title = TITLE[lang]
+    head = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
+    if lang == "ja":
+        return head + unfence(SOURCE.read_text(encoding="utf-8"))
+    return head + f"# {title}\n\n" + SUMMARY_EN
+
+
+def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
+    yield PATH, guide_markdown(lang)
+
+
+def nav(lang: str) -> list[tuple[str, str]]:
+    return [(TITLE[lang], PATH)]
