@@ -1,0 +1,464 @@
+"""``make bench``: build synthetic corpora of three sizes and record the cost of every stage.
+
+    python -m generator.bench [--sizes 50,300,1741] [--seed 1] [--limit 3600] [--out BENCHMARKS.md]
+
+For each size, ``kohyo synth`` writes a project folder under ``build/bench/n<N>/`` (reused when it
+already holds the same size and seed), then a separate worker process (so that peak memory is per
+size) runs the build stages one by one, the way ``generator.build.build_site`` chains them:
+
+    load -> validate (model + consistency checks) -> link -> write (render Markdown) ->
+    MkDocs build -> page plugins (after_build) -> search index (normalise copy + Pagefind)
+
+and records per stage the wall time and the peak memory (``ru_maxrss`` of the worker for our own
+stages, of the child process itself for MkDocs and Pagefind, measured with ``os.wait4``), then the
+output sizes, page sizes and the bytes the first search query transfers (Chromium + Playwright,
+the site's own ``pagefind/pagefind.js``).  The results go into BENCHMARKS.md with the date and the
+machine; per-size JSON stays in ``build/bench/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import http.server
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+STAGES = ("load", "validate", "link", "write", "mkdocs", "plugins", "search")
+OWN = ("load", "validate", "link", "write", "plugins", "search_normalise")
+TARGETS = {"total_s": 15 * 60, "site_bytes": 1 << 30, "median_page": 80 * 1024, "first_query": 300 * 1024,
+           "own_share": 0.25}
+
+
+# ------------------------------------------------------------------------------ measuring
+def _maxrss_self() -> int:
+    """Peak resident memory of this process so far, in bytes (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+class Children:
+    """A drop-in for the ``subprocess`` module in build/search that records each child's peak memory."""
+
+    def __init__(self) -> None:
+        self.runs: list[dict[str, Any]] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(subprocess, name)
+
+    def run(self, cmd: list[str], **kw: Any) -> subprocess.CompletedProcess[str]:
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            start = time.perf_counter()
+            proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=kw.get("env"))
+            _pid, status, usage = os.wait4(proc.pid, 0)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            wall = time.perf_counter() - start
+            out.seek(0)
+            err.seek(0)
+            stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+        self.runs.append({"cmd": " ".join(Path(c).name if "/" in c else c for c in cmd[:4]), "wall_s": wall,
+                          "maxrss": usage.ru_maxrss * 1024})
+        return subprocess.CompletedProcess(cmd, proc.returncode, stdout, stderr)
+
+
+@contextmanager
+def timed(record: dict[str, Any], name: str) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    record[name] = {"wall_s": time.perf_counter() - start, "maxrss": _maxrss_self()}
+    print(f"  {name}: {record[name]['wall_s']:.1f} s", file=sys.stderr, flush=True)
+
+
+def _tree_size(path: Path) -> tuple[int, int, int]:
+    """(apparent bytes, bytes on disk, files) below ``path``."""
+    apparent = disk = files = 0
+    for p in path.rglob("*"):
+        if p.is_file():
+            st = p.stat()
+            apparent += st.st_size
+            disk += st.st_blocks * 512
+            files += 1
+    return apparent, disk, files
+
+
+# ------------------------------------------------------------------------------ the worker
+def run_stages(project: Path, out_json: Path) -> None:
+    """Build ``project`` stage by stage; write the measurements to ``out_json`` as each stage ends."""
+    import generator.build as build_mod
+    import generator.load as load_mod
+    import generator.search as search_mod
+    from generator.checks import check_site
+    from generator.findings import Findings
+    from generator.link import link
+    from generator.pages import plugins
+    from generator.validate import validate_corpus
+    from generator.write import mkdocs_config, write_docs
+
+    rec: dict[str, Any] = {"project": project.name, "stages": {}}
+    st = rec["stages"]
+
+    def save() -> None:
+        out_json.write_text(json.dumps(rec, indent=1, sort_keys=True), encoding="utf-8")
+
+    children = Children()
+    setattr(build_mod, "subprocess", children)  # noqa: B010 (record the children of the real stage code)
+    setattr(search_mod, "subprocess", children)  # noqa: B010
+    load_time = [0.0]
+    real_load = load_mod.load_file
+
+    @functools.wraps(real_load)
+    def load_file(*a: Any, **kw: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return real_load(*a, **kw)
+        finally:
+            load_time[0] += time.perf_counter() - start
+
+    load_mod.load_file = load_file
+    rec["yaml_bytes"], _disk, rec["yaml_files"] = _tree_size(project / "content")
+    findings = Findings()
+    start = time.perf_counter()
+    corpus = validate_corpus(project / "content", findings)
+    both = time.perf_counter() - start
+    st["load"] = {"wall_s": load_time[0], "maxrss": _maxrss_self()}
+    with timed(st, "link"):
+        site = link(corpus, findings)
+    start = time.perf_counter()
+    check_site(site, findings)
+    st["validate"] = {"wall_s": both - load_time[0] + time.perf_counter() - start, "maxrss": _maxrss_self()}
+    rec["errors"], rec["warnings"] = len(findings.errors), len(findings.warnings)
+    rec["assessments"] = len(site.assessments)
+    rec["municipalities"] = len(site.municipalities)
+    save()
+    build = project / "build"
+    build.mkdir(exist_ok=True)
+    with timed(st, "write"):
+        written = write_docs(site, build)
+    rec["md_pages"] = written.pages
+    rec["md_bytes"] = _tree_size(build / "docs")[0]
+    save()
+    site_dir = project / "site"
+    if site_dir.exists():
+        import shutil
+
+        shutil.rmtree(site_dir)
+    settings = build_mod.load_config(project)
+    config = mkdocs_config(settings, build, (project / "theme").resolve(), site_dir.resolve())
+    with timed(st, "mkdocs"):
+        build_mod.run_mkdocs(config)
+    st["mkdocs"]["maxrss"] = children.runs[-1]["maxrss"]
+    save()
+    with timed(st, "plugins"):
+        for plugin in plugins():
+            if hasattr(plugin, "after_build"):
+                plugin.after_build(site, site_dir, settings)
+    html = sorted(p for p in site_dir.rglob("*.html") if "pagefind" not in p.parts)
+    sizes = sorted(p.stat().st_size for p in html)
+    rec["html_pages"] = len(html)
+    rec["median_page"] = int(statistics.median(sizes))
+    biggest = max(html, key=lambda p: p.stat().st_size)
+    rec["largest_page"] = sizes[-1]
+    rec["largest_page_path"] = biggest.relative_to(site_dir).as_posix()
+    rec["site_before_search"] = _tree_size(site_dir)[:2]
+    save()
+    n_runs = len(children.runs)
+    with timed(st, "search"):
+        search_mod.index_site(site_dir)
+    pf = children.runs[n_runs:]
+    st["search"]["pagefind_s"] = sum(r["wall_s"] for r in pf)
+    st["search"]["maxrss"] = max([r["maxrss"] for r in pf] + [0])
+    st["search_normalise"] = {"wall_s": st["search"]["wall_s"] - st["search"]["pagefind_s"], "maxrss": _maxrss_self()}
+    rec["site_bytes"], rec["site_disk"], rec["site_files"] = _tree_size(site_dir)
+    rec["pagefind_bytes"], _d, rec["pagefind_files"] = _tree_size(site_dir / "pagefind")
+    rec["own_maxrss"] = _maxrss_self()
+    save()
+    try:
+        rec["first_query"] = first_query(site_dir)
+    except Exception as exc:
+        rec["first_query"] = {"error": repr(exc)}
+    save()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def first_query(site_dir: Path, query: str = "個人番号") -> dict[str, Any]:
+    """Bytes transferred by the first Pagefind query in Chromium (index load + results + 5 fragments)."""
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page()
+            page.goto(base, wait_until="load")
+            got: list[tuple[str, int]] = []
+            page.on("response", lambda r: got.append((r.url, len(r.body()))) if "/pagefind/" in r.url else None)
+            start = time.perf_counter()
+            result = page.evaluate(
+                """async (q) => {
+                  const pf = await import('./pagefind/pagefind.js');
+                  await pf.init();
+                  const r = await pf.search(q);
+                  const data = await Promise.all(r.results.slice(0, 5).map(x => x.data()));
+                  return {count: r.results.length, first: data.length ? data[0].url : null};
+                }""",
+                query,
+            )
+            elapsed = time.perf_counter() - start
+            page.wait_for_timeout(200)
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"query": query, "bytes": sum(n for _u, n in got), "requests": len(got), "seconds": elapsed,
+            "results": result["count"], "first_result": result["first"]}
+
+
+# ------------------------------------------------------------------------------ the driver
+def machine() -> dict[str, str]:
+    mem = ""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    versions = {}
+    for pkg in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pagefind", "pydantic", "PyYAML", "playwright"):
+        try:
+            versions[pkg] = metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            versions[pkg] = "-"
+    return {"cores": str(os.cpu_count()), "memory": mem, "python": platform.python_version(),
+            "system": f"{platform.system()} {platform.release()} {platform.machine()}",
+            **versions}
+
+
+def ensure_corpus(n: int, seed: int, work: Path) -> tuple[Path, float]:
+    from generator.synth import MARKER, synthesize
+
+    project = work / f"n{n}"
+    marker = project / MARKER
+    if marker.exists() and marker.read_text(encoding="utf-8").strip() == f"municipalities={n} seed={seed}":
+        return project, 0.0
+    start = time.perf_counter()
+    synthesize(ROOT, project, n, seed)
+    return project, time.perf_counter() - start
+
+
+def measure(n: int, seed: int, work: Path, limit: float) -> dict[str, Any]:
+    project, synth_s = ensure_corpus(n, seed, work)
+    out_json = work / f"n{n}.json"
+    out_json.unlink(missing_ok=True)
+    print(f"n={n}: building {project}", file=sys.stderr, flush=True)
+    load_start = os.getloadavg()[0]
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "generator.bench", "--worker", str(project), str(out_json)])
+    try:
+        proc.wait(timeout=limit)
+        timed_out = False
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        timed_out = True
+    rec: dict[str, Any] = json.loads(out_json.read_text(encoding="utf-8")) if out_json.exists() else {"stages": {}}
+    rec.update(n=n, synth_s=synth_s, wall_s=time.perf_counter() - start, timed_out=timed_out,
+               returncode=proc.returncode, limit_s=limit,
+               loadavg=[load_start, os.getloadavg()[0]])
+    out_json.write_text(json.dumps(rec, indent=1, sort_keys=True), encoding="utf-8")
+    return rec
+
+
+def _mb(n: float) -> str:
+    return f"{n / 1e6:,.1f} MB"
+
+
+def _kb(n: float) -> str:
+    return f"{n / 1024:,.1f} KB"
+
+
+def _s(rec: dict[str, Any], stage: str) -> float:
+    return float(rec["stages"][stage]["wall_s"])
+
+
+def own_total(rec: dict[str, Any]) -> tuple[float, float]:
+    st = rec["stages"]
+    own = sum(st[s]["wall_s"] for s in OWN if s in st)
+    total = sum(st[s]["wall_s"] for s in STAGES if s in st)
+    return own, total
+
+
+def report(results: list[dict[str, Any]], seed: int) -> str:
+    m = machine()
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured {dt.date.today().isoformat()} with `make bench` (`python -m generator.bench`), synthetic corpus "
+        f"`kohyo synth --seed {seed}`: each municipality has one 基礎, one 重点 and one 全項目評価書 made from the "
+        "real seeds (texts rewritten from the real sentences at 70–130 % of their length, lists at 70–130 % of "
+        "their entries, Japanese only, so English pages show the Japanese text).",
+        "",
+        f"Machine: {m['cores']} cores, {m['memory']} memory, {m['system']}, Python {m['python']}; "
+        f"mkdocs {m['mkdocs']}, mkdocs-material {m['mkdocs-material']}, mkdocs-static-i18n "
+        f"{m['mkdocs-static-i18n']}, pagefind {m['pagefind']}, pydantic {m['pydantic']}, PyYAML {m['PyYAML']}.",
+        "",
+        "## Per stage",
+        "",
+        "Wall time in seconds; peak memory (RSS) in MB. Our stages run in one worker process, so their peak is "
+        "the worker's peak so far; MkDocs and Pagefind are child processes measured on their own (`os.wait4`).",
+        "",
+    ]
+    head = "| Stage | " + " | ".join(f"{r['n']} munis ({r.get('assessments', '?')} assessments)" for r in results) + " |"
+    lines += [head, "|---" * (len(results) + 1) + "|"]
+    names = {"load": "load (YAML)", "validate": "validate (model + checks)", "link": "link", "write": "render + write Markdown",
+             "mkdocs": "MkDocs build", "plugins": "page plugins (after_build)", "search": "search index (total)",
+             "search_normalise": "… normalise copy (ours)"}
+    for stage in (*STAGES, "search_normalise"):
+        cells = []
+        for r in results:
+            v = r["stages"].get(stage)
+            if v is None:
+                cells.append("not reached" if r.get("timed_out") else "–")
+            else:
+                extra = f" (Pagefind {v['pagefind_s']:.1f} s)" if stage == "search" and "pagefind_s" in v else ""
+                cells.append(f"{v['wall_s']:.1f} s{extra}, {v['maxrss'] / 1e6:,.0f} MB")
+        lines.append(f"| {names[stage]} | " + " | ".join(cells) + " |")
+    lines += ["", "## Per size", "", "| Figure | " + " | ".join(str(r["n"]) for r in results) + " |",
+              "|---" * (len(results) + 1) + "|"]
+
+    def row(label: str, fn: Callable[[dict[str, Any]], str]) -> None:
+        cells = []
+        for r in results:
+            try:
+                cells.append(fn(r))
+            except (KeyError, TypeError, ZeroDivisionError):
+                cells.append("–")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+
+    row("assessments / municipalities", lambda r: f"{r['assessments']:,} / {r['municipalities']:,}")
+    row("validation findings", lambda r: f"{r['errors']} errors, {r['warnings']} warnings")
+    row("content YAML", lambda r: f"{_mb(r['yaml_bytes'])} in {r['yaml_files']:,} files")
+    row("Markdown written", lambda r: f"{_mb(r['md_bytes'])} in {r['md_pages']:,} pages")
+    row("HTML pages", lambda r: f"{r['html_pages']:,}")
+    row("median HTML page", lambda r: _kb(r["median_page"]))
+    row("largest HTML page", lambda r: f"{_kb(r['largest_page'])} ({r['largest_page_path']})")
+    row("site before search", lambda r: _mb(r["site_before_search"][0]))
+    row("site total (apparent / on disk)", lambda r: f"{_mb(r['site_bytes'])} / {_mb(r['site_disk'])}")
+    row("Pagefind index", lambda r: f"{_mb(r['pagefind_bytes'])} in {r['pagefind_files']:,} files")
+    row("MkDocs pages per second", lambda r: f"{r['html_pages'] / _s(r, 'mkdocs'):,.0f}")
+    row("end-to-end pages per second", lambda r: f"{r['html_pages'] / own_total(r)[1]:,.0f}")
+    row("end to end (sum of stages)", lambda r: f"{own_total(r)[1]:,.1f} s ({own_total(r)[1] / 60:.1f} min)")
+    row("our stages / MkDocs build", lambda r: f"{own_total(r)[0] / _s(r, 'mkdocs'):.2f}")
+    row("our stages / end to end", lambda r: f"{own_total(r)[0] / own_total(r)[1] * 100:.0f} %")
+    row("first search query (「個人番号」)",
+        lambda r: f"{_kb(r['first_query']['bytes'])} in {r['first_query']['requests']} requests, "
+                  f"{r['first_query']['seconds']:.2f} s, {r['first_query']['results']:,} results")
+    row("load average (1 min) at start / end", lambda r: f"{r['loadavg'][0]:.1f} / {r['loadavg'][1]:.1f}")
+    row("synth (not a build stage)", lambda r: f"{r['synth_s']:.1f} s" if r["synth_s"] else "reused")
+    row("worker wall time / limit", lambda r: f"{r['wall_s']:,.0f} s / {r['limit_s']:,.0f} s"
+        + (" **timed out**" if r["timed_out"] else ""))
+    lines += ["", "## Growth", ""]
+    done = [r for r in results if not r.get("timed_out") and "search" in r["stages"]]
+    lines.append("| Assessments | End to end (s) | Our stages (s) | MkDocs (s) | Site (MB) |")
+    lines.append("|---|---|---|---|---|")
+    for r in done:
+        own, total = own_total(r)
+        lines.append(f"| {r['assessments']:,} | {total:,.1f} | {own:,.1f} | {_s(r, 'mkdocs'):,.1f} | "
+                     f"{r['site_bytes'] / 1e6:,.1f} |")
+    if len(done) >= 2:
+        xs = [float(r["assessments"]) for r in done]
+        ys = [own_total(r)[1] for r in done]
+        slope, intercept = _fit(xs, ys)
+        zs = [r["site_bytes"] / 1e6 for r in done]
+        sslope, sintercept = _fit(xs, zs)
+        lines += ["", f"Least-squares fit: end to end ≈ {intercept:.1f} s + {slope:.3f} s × assessments; "
+                  f"site ≈ {sintercept:.1f} MB + {sslope:.3f} MB × assessments. At 5,223 assessments "
+                  f"(1,741 × 3) that predicts {intercept + slope * 5223:,.0f} s and "
+                  f"{sintercept + sslope * 5223:,.0f} MB."]
+    lines += ["", "## Targets (nation scale: 1,741 municipalities)", ""]
+    nation = next((r for r in results if r["n"] == 1741), None)
+    if nation is not None:
+        lines += target_lines(nation)
+    return "\n".join(lines) + "\n"
+
+
+def _fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    sxx = sum((x - mx) ** 2 for x in xs)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
+    return slope, my - slope * mx
+
+
+def target_lines(r: dict[str, Any]) -> list[str]:
+    out = ["| Target | Limit | Measured | Met |", "|---|---|---|---|"]
+    own, total = own_total(r)
+    complete = "search" in r["stages"]
+
+    def add(name: str, limit: str, value: str, ok: bool | None) -> None:
+        out.append(f"| {name} | {limit} | {value} | {'yes' if ok else ('no' if ok is not None else 'not measured')} |")
+
+    add("end-to-end build", "15 min", f"{total / 60:.1f} min" + ("" if complete else " (incomplete)"),
+        total <= TARGETS["total_s"] if complete else (False if total > TARGETS["total_s"] else None))
+    add("site on disk", "1 GB", _mb(r["site_disk"]) if "site_disk" in r else "–",
+        r["site_disk"] <= TARGETS["site_bytes"] if "site_disk" in r else None)
+    add("median HTML page", "80 KB", _kb(r["median_page"]) if "median_page" in r else "–",
+        r["median_page"] <= TARGETS["median_page"] if "median_page" in r else None)
+    fq = r.get("first_query", {})
+    add("first search query", "300 KB", _kb(fq["bytes"]) if "bytes" in fq else "–",
+        fq["bytes"] <= TARGETS["first_query"] if "bytes" in fq else None)
+    add("our stages share", "25 %", f"{own / total * 100:.0f} %" if total else "–",
+        own / total <= TARGETS["own_share"] if complete and total else None)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator.bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="50,300,1741", help="municipality counts, comma-separated")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--limit", type=float, default=3600.0, help="seconds allowed per size")
+    parser.add_argument("--work", default=str(ROOT / "build" / "bench"))
+    parser.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))
+    parser.add_argument("--worker", nargs=2, metavar=("PROJECT", "JSON"), help=argparse.SUPPRESS)
+    parser.add_argument("--report-only", action="store_true", help="rewrite the report from the saved JSON")
+    args = parser.parse_args(argv)
+    if args.worker:
+        run_stages(Path(args.worker[0]), Path(args.worker[1]))
+        return 0
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    results = []
+    for n in sizes:
+        if args.report_only:
+            results.append(json.loads((work / f"n{n}.json").read_text(encoding="utf-8")))
+        else:
+            results.append(measure(n, args.seed, work, args.limit))
+    Path(args.out).write_text(report(results, args.seed), encoding="utf-8")
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+
+
+__all__ = ["Children", "first_query", "machine", "main", "run_stages"]

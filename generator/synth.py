@@ -1,0 +1,479 @@
+"""``kohyo synth``: a deterministic synthetic corpus shaped like the real assessments.
+
+Each synthetic municipality gets one assessment of each form (基礎項目評価書, 重点項目評価書,
+全項目評価書).  An assessment is a real converted seed from ``content/assessments/`` used as a
+template: the structure (sections, choices, dates, numbering) is kept, every free text (every
+``Text`` field of the model) is replaced by Japanese text of about the same length built from
+sentences of the real content files, and repeatable lists (recipients, transferees, annex rows,
+entrusted work, change logs) get a different number of entries.  The same seed always gives
+byte-identical files; nothing is ever written into the project's own ``content/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import random
+import re
+import shutil
+import sys
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel
+
+from generator.load import StrictLoader
+from generator.model import FORMS, Text
+from generator.model.registry import lg_code_check_digit
+
+MARKER = ".kohyo-synth"
+
+# Real seeds used as templates, per form (relative to content/assessments/).
+TEMPLATES: dict[str, tuple[str, ...]] = {
+    "basic": ("takatsuki/juki-basic.yaml",),
+    "focused": ("neyagawa/juki-focused.yaml",),
+    "full": ("takatsuki/juki-full.yaml", "takatsuki/vaccination-full.yaml", "kagoshima/juki-full.yaml"),
+}
+FORM_JA = {"basic": "基礎項目評価書", "focused": "重点項目評価書", "full": "全項目評価書"}
+# Real municipality names that appear in the template texts; replaced by the synthetic name.
+REAL_NAMES = ("高槻市", "寝屋川市", "鹿児島市", "足立区")
+# Lists whose length varies between assessments (item model names).
+VARIABLE_LISTS = {"Recipient", "Transferee", "AnnexRow", "OutsourcingItemFocused", "OutsourcingItemFull", "Change"}
+
+PREFECTURES: tuple[tuple[str, str], ...] = (
+    ("北海道", "Hokkaido"), ("青森県", "Aomori"), ("岩手県", "Iwate"), ("宮城県", "Miyagi"), ("秋田県", "Akita"),
+    ("山形県", "Yamagata"), ("福島県", "Fukushima"), ("茨城県", "Ibaraki"), ("栃木県", "Tochigi"),
+    ("群馬県", "Gunma"), ("埼玉県", "Saitama"), ("千葉県", "Chiba"), ("東京都", "Tokyo"),
+    ("神奈川県", "Kanagawa"), ("新潟県", "Niigata"), ("富山県", "Toyama"), ("石川県", "Ishikawa"),
+    ("福井県", "Fukui"), ("山梨県", "Yamanashi"), ("長野県", "Nagano"), ("岐阜県", "Gifu"),
+    ("静岡県", "Shizuoka"), ("愛知県", "Aichi"), ("三重県", "Mie"), ("滋賀県", "Shiga"), ("京都府", "Kyoto"),
+    ("大阪府", "Osaka"), ("兵庫県", "Hyogo"), ("奈良県", "Nara"), ("和歌山県", "Wakayama"),
+    ("鳥取県", "Tottori"), ("島根県", "Shimane"), ("岡山県", "Okayama"), ("広島県", "Hiroshima"),
+    ("山口県", "Yamaguchi"), ("徳島県", "Tokushima"), ("香川県", "Kagawa"), ("愛媛県", "Ehime"),
+    ("高知県", "Kochi"), ("福岡県", "Fukuoka"), ("佐賀県", "Saga"), ("長崎県", "Nagasaki"),
+    ("熊本県", "Kumamoto"), ("大分県", "Oita"), ("宮崎県", "Miyazaki"), ("鹿児島県", "Kagoshima"),
+    ("沖縄県", "Okinawa"),
+)
+# Place-name parts: (kanji, reading, romaji).  Readings and romaji are unique within each list.
+HEADS: tuple[tuple[str, str, str], ...] = (
+    ("高", "たか", "taka"), ("大", "おお", "o"), ("小", "こ", "ko"), ("北", "きた", "kita"),
+    ("南", "みなみ", "minami"), ("東", "ひがし", "higashi"), ("西", "にし", "nishi"), ("中", "なか", "naka"),
+    ("上", "かみ", "kami"), ("下", "しも", "shimo"), ("新", "にい", "nii"), ("古", "ふる", "furu"),
+    ("長", "なが", "naga"), ("広", "ひろ", "hiro"), ("石", "いし", "ishi"), ("松", "まつ", "matsu"),
+    ("竹", "たけ", "take"), ("梅", "うめ", "ume"), ("桜", "さくら", "sakura"), ("藤", "ふじ", "fuji"),
+    ("杉", "すぎ", "sugi"), ("柳", "やなぎ", "yanagi"), ("青", "あお", "ao"), ("赤", "あか", "aka"),
+    ("白", "しろ", "shiro"), ("黒", "くろ", "kuro"), ("金", "かね", "kane"), ("銀", "しろがね", "shirogane"),
+    ("若", "わか", "waka"), ("宮", "みや", "miya"), ("神", "かん", "kan"), ("寺", "てら", "tera"),
+    ("岩", "いわ", "iwa"), ("森", "もり", "mori"), ("林", "はやし", "hayashi"), ("浜", "はま", "hama"),
+    ("湊", "みなと", "minato"), ("鶴", "つる", "tsuru"), ("亀", "かめ", "kame"), ("鷹", "たかの", "takano"),
+    ("朝", "あさ", "asa"), ("夕", "ゆう", "yu"), ("日", "ひ", "hi"), ("月", "つき", "tsuki"),
+    ("星", "ほし", "hoshi"),
+)
+TAILS: tuple[tuple[str, str, str], ...] = (
+    ("川", "かわ", "kawa"), ("山", "やま", "yama"), ("田", "た", "ta"), ("野", "の", "no"),
+    ("原", "はら", "hara"), ("島", "しま", "shima"), ("沢", "さわ", "sawa"), ("津", "つ", "tsu"),
+    ("浦", "うら", "ura"), ("崎", "さき", "saki"), ("岡", "おか", "oka"), ("谷", "や", "ya"),
+    ("井", "い", "i"), ("瀬", "せ", "se"), ("江", "え", "e"), ("木", "ぎ", "gi"), ("尾", "お", "o"),
+    ("根", "ね", "ne"), ("部", "べ", "be"), ("見", "み", "mi"), ("坂", "ざか", "zaka"),
+    ("橋", "はし", "hashi"), ("倉", "くら", "kura"), ("里", "さと", "sato"), ("堀", "ぼり", "bori"),
+    ("峰", "みね", "mine"), ("代", "しろ", "shiro"), ("須", "す", "su"), ("波", "なみ", "nami"),
+    ("宿", "じゅく", "juku"), ("町", "まち", "machi"), ("丘", "おか", "oka2"), ("台", "だい", "dai"),
+    ("関", "ぜき", "zeki"), ("泉", "いずみ", "izumi"), ("湖", "こ", "ko"), ("森", "もり", "mori"),
+    ("守", "もり", "mori2"), ("城", "しろ", "shiro2"), ("館", "だて", "date"),
+)
+KINDS = (("市", "し", "City", "shi"), ("町", "ちょう", "Town", "cho"), ("村", "むら", "Village", "mura"))
+
+
+# ------------------------------------------------------------------------------ phrase pools
+_SENT_END = re.compile(r"(?<=。)")
+_FRAG_SPLIT = re.compile(r"[、。\n]")
+_MARK = re.compile(r"^(?:\s|・|-\s|[①-⑳]|[0-9０-９]+[．.)）]|[（(][0-9０-９]+[)）]|※)*")
+_KEEP = re.compile(r"別紙|別添|別表.*参照")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+@dataclass
+class Pools:
+    """Sentences (long texts) and fragments (short texts) of the real content, sorted by length."""
+
+    sentences: list[str]
+    fragments: list[str]
+    frag_lens: list[int]
+
+    @classmethod
+    def from_content(cls, content: Path) -> Pools:
+        texts: list[str] = []
+        for path in sorted((content / "assessments").rglob("*.yaml")):
+            _collect_ja(_read(path), texts)
+        sentences: set[str] = set()
+        fragments: set[str] = set()
+        for text in texts:
+            for line in text.splitlines():
+                line = _MARK.sub("", line).strip()
+                if not _CJK.search(line):
+                    continue
+                for s in _SENT_END.split(line):
+                    s = s.strip()
+                    if 8 <= len(s) <= 160:
+                        sentences.add(s)
+                for f in _FRAG_SPLIT.split(line):
+                    f = f.strip()
+                    if 2 <= len(f) <= 40 and _CJK.search(f):
+                        fragments.add(f)
+        frags = sorted(fragments, key=lambda f: (len(f), f))
+        return cls(sorted(sentences), frags, [len(f) for f in frags])
+
+    def fragment(self, rng: random.Random, length: int) -> str:
+        lo = bisect.bisect_left(self.frag_lens, max(2, length - 3))
+        hi = bisect.bisect_right(self.frag_lens, length + 3)
+        if hi <= lo:
+            lo, hi = max(0, lo - 20), min(len(self.fragments), lo + 20)
+        return self.fragments[rng.randrange(lo, hi)]
+
+    def line(self, rng: random.Random, length: int) -> str:
+        if length <= 30:
+            return self.fragment(rng, length)
+        out: list[str] = []
+        total = 0
+        while total < length:
+            s = self.sentences[rng.randrange(len(self.sentences))]
+            out.append(s)
+            total += len(s)
+        return "".join(out)
+
+
+def _collect_ja(node: Any, out: list[str]) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "en":
+                continue
+            if isinstance(value, str) and _CJK.search(value):
+                out.append(value)
+            else:
+                _collect_ja(value, out)
+    elif isinstance(node, list):
+        for value in node:
+            if isinstance(value, str) and _CJK.search(value):
+                out.append(value)
+            else:
+                _collect_ja(value, out)
+
+
+# ------------------------------------------------------------------------------ text rewriting
+class Rewriter:
+    """Walks a template record alongside its pydantic model and replaces every free text."""
+
+    def __init__(self, pools: Pools, rng: random.Random, muni_name: str) -> None:
+        self.pools = pools
+        self.rng = rng
+        self.muni_name = muni_name
+        self.body_lines: list[str] = []  # lines written outside the change log
+        self.in_changes = False
+
+    def text(self, ja: str) -> str:
+        lines = []
+        for line in ja.split("\n"):
+            stripped = line.strip()
+            if not stripped or (stripped[0] in "<＜" and stripped[-1] in ">＞") or _KEEP.search(stripped):
+                lines.append(self.rename(line))  # blank lines, sub-headings and references to 別紙 keep the structure
+                continue
+            mark = _MARK.match(line)
+            prefix = mark.group(0) if mark else ""
+            body = line[len(prefix):]
+            target = max(2, round(len(body) * self.rng.uniform(0.7, 1.3)))
+            new = self.pools.line(self.rng, target)
+            new = self.rename(new)
+            lines.append(prefix + new)
+            if not self.in_changes and 6 <= len(new) <= 300:
+                self.body_lines.append(new)
+        return "\n".join(lines)
+
+    def rename(self, text: str) -> str:
+        for real in REAL_NAMES:
+            text = text.replace(real, self.muni_name)
+        return text
+
+    def record(self, model: type[BaseModel], template: dict[str, Any]) -> dict[str, Any]:
+        """Rewrite a whole assessment; each change row then quotes a line of the new body as its
+        「変更後の記載」, as a real change log does."""
+        out: dict[str, Any] = {}
+        for key, item in template.items():
+            info = model.model_fields.get(key)
+            self.in_changes = key == "changes"
+            out[key] = self.value(info.annotation, item) if info is not None else item
+        self.in_changes = False
+        return out
+
+
+    def value(self, tp: Any, value: Any) -> Any:
+        tp = _strip(tp)
+        origin = get_origin(tp)
+        if origin in (typing.Union, types.UnionType):
+            options = [a for a in get_args(tp) if a is not type(None)]
+            if value is None:
+                return None
+            models = [a for a in options if isinstance(a, type) and issubclass(a, BaseModel)]
+            for option in options:
+                if _strip(option) is Text:
+                    return self.value(option, value)
+            if isinstance(value, dict) and models:
+                keys = set(value)
+                fitting = [m for m in models if keys <= set(m.model_fields)]
+                return self.value(fitting[0] if fitting else models[0], value)
+            if isinstance(value, list):
+                lists = [a for a in options if get_origin(_strip(a)) is list]
+                if lists:
+                    return self.value(lists[0], value)
+            return value
+        if tp is Text:
+            if isinstance(value, str):
+                return self.text(value)
+            if isinstance(value, dict) and isinstance(value.get("ja"), str):
+                return self.text(value["ja"])  # synthetic municipalities publish in Japanese only
+            return value
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            if not isinstance(value, dict):
+                return value
+            out: dict[str, Any] = {}
+            for key, item in value.items():
+                info = tp.model_fields.get(key)
+                out[key] = self.value(info.annotation, item) if info is not None else item
+            return out
+        if origin is list and isinstance(value, list):
+            (item_tp,) = get_args(tp) or (Any,)
+            items = value
+            inner = _strip(item_tp)
+            if isinstance(inner, type) and inner.__name__ in VARIABLE_LISTS and items:
+                n = max(1, round(len(items) * self.rng.uniform(0.7, 1.3)))
+                items = [items[i % len(items)] for i in range(n)]
+            if value and not isinstance(value[0], dict) and _is_record_groups(tp):
+                return [self.value(Text, v) for v in items]
+            return [self.value(item_tp, v) for v in items]
+        if origin is dict and isinstance(value, dict):
+            _k, v_tp = get_args(tp)
+            return {k: self.value(v_tp, v) for k, v in value.items()}
+        return value
+
+
+def _strip(tp: Any) -> Any:
+    while get_origin(tp) is typing.Annotated:
+        tp = get_args(tp)[0]
+    return tp
+
+
+def _is_record_groups(tp: Any) -> bool:
+    args = get_args(tp)
+    return bool(args) and getattr(_strip(args[0]), "__name__", "") == "RecordGroup"
+
+
+def _strings(node: Any, out: list[str]) -> None:
+    if isinstance(node, dict):
+        for value in node.values():
+            _strings(value, out)
+    elif isinstance(node, list):
+        for value in node:
+            _strings(value, out)
+    elif isinstance(node, str):
+        out.append(node)
+
+
+def _finish(record: dict[str, Any], rw: Rewriter) -> None:
+    """Make the record consistent with itself, as the checks of a real one expect: each change row
+    quotes a line of the new body as its 「変更後の記載」, and the printed counts match the lists."""
+    body_parts: list[str] = []
+    _strings({k: v for k, v in record.items() if k != "changes"}, body_parts)
+    body = "".join(body_parts)
+    lines = [line for line in rw.body_lines if line in body]
+    for change in record.get("changes") or []:
+        if isinstance(change, dict) and change.get("after") is not None and lines:
+            change["after"] = lines[rw.rng.randrange(len(lines))]
+    annexes = record.get("annexes") or []
+    for i, file in enumerate(record.get("files") or []):
+        if not isinstance(file, dict):
+            continue
+        out = file.get("outsourcing")
+        if isinstance(out, dict) and out.get("count") is not None and out.get("items"):
+            out["count"] = len(out["items"])
+        d = file.get("disclosure")
+        if not isinstance(d, dict):
+            continue
+        for kind, count_key, list_key in (("提供", "provides_count", "recipients"), ("移転", "transfers_count", "transferees")):
+            entries = d.get(list_key) or []
+            if d.get(count_key) is None or not entries:
+                continue
+            annex_rows = sum(len(part.get("rows") or []) for annex in annexes
+                             if annex.get("kind") == kind and annex.get("file", 1) == i + 1
+                             for part in annex.get("parts") or [])
+            listed = [e for e in entries if not _KEEP.search(_ja(e.get("name")))]
+            if len(listed) < len(entries) and not annex_rows:
+                continue
+            d[count_key] = len(listed) + annex_rows
+
+
+def _ja(text: Any) -> str:
+    if isinstance(text, dict):
+        return str(text.get("ja", ""))
+    return str(text or "")
+
+
+# ------------------------------------------------------------------------------ municipalities
+@dataclass(frozen=True)
+class SynthMunicipality:
+    id: str
+    name_ja: str
+    name_en: str
+    kana: str
+    prefecture: tuple[str, str]
+    code: str
+
+    def yaml(self) -> dict[str, Any]:
+        return {
+            "name": {"ja": self.name_ja, "en": self.name_en},
+            "kana": self.kana,
+            "prefecture": {"ja": self.prefecture[0], "en": f"{self.prefecture[1]} Prefecture"
+                           if self.prefecture[1] not in ("Hokkaido", "Tokyo") else self.prefecture[1]},
+            "code": self.code,
+        }
+
+
+def municipalities(n: int, seed: int) -> list[SynthMunicipality]:
+    """``n`` distinct municipalities spread over the 47 prefectures, in a seed-dependent order."""
+    combos = [(h, t, k) for k in range(len(KINDS)) for h in HEADS for t in TAILS]
+    if n > len(combos):
+        raise ValueError(f"at most {len(combos)} municipalities")
+    rng = random.Random(f"kohyo-synth:{seed}:municipalities")
+    rng.shuffle(combos)
+    out = []
+    serial: dict[int, int] = {}
+    for i, (head, tail, k) in enumerate(combos[:n]):
+        pref = i % len(PREFECTURES)
+        serial[pref] = serial.get(pref, 200) + 1
+        code5 = f"{pref + 1:02d}{serial[pref]:03d}"
+        kind = KINDS[k]
+        romaji = head[2] + tail[2].rstrip("2")
+        out.append(SynthMunicipality(
+            id=f"{romaji}-{kind[3]}-{code5}",
+            name_ja=head[0] + tail[0] + kind[0],
+            name_en=f"{romaji.capitalize()} {kind[2]}",
+            kana=head[1] + tail[1] + kind[1],
+            prefecture=PREFECTURES[pref],
+            code=code5 + str(lg_code_check_digit(code5)),
+        ))
+    return out
+
+
+# ------------------------------------------------------------------------------ writing
+class _Loader(yaml.CSafeLoader):
+    """libyaml parsing with the project loader's scalar rules (YAML 1.2 booleans, no timestamps)."""
+
+
+_Loader.yaml_implicit_resolvers = StrictLoader.yaml_implicit_resolvers
+
+
+def _read(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+class _Dumper(yaml.CSafeDumper):
+    pass
+
+
+def _str_repr(dumper: _Dumper, data: str) -> yaml.Node:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _str_repr)
+
+
+def dump(data: Any, schema: str) -> str:
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000)
+    return f"# yaml-language-server: $schema={schema}\n" + body
+
+
+def _processes(content: Path) -> list[tuple[str, str]]:
+    data = _read(content / "registries" / "processes.yaml")
+    return [(p["id"], p["name"]["ja"]) for p in data["processes"]]
+
+
+def _title(form: str, process_name: str, muni: SynthMunicipality) -> str:
+    return f"{muni.name_ja}　{process_name}　{FORM_JA[form]}"
+
+
+def synthesize(project: Path, out: Path, n: int, seed: int) -> int:
+    """Write a complete project folder with ``n`` synthetic municipalities into ``out``; returns files written."""
+    content = (project / "content").resolve()
+    out = out.resolve()
+    if out == content or content in out.parents or out == content.parent or out in content.parents:
+        raise ValueError(f"プロジェクトの content/ には書き込みません: {out}")
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise ValueError(f"空でないフォルダには書き込みません（kohyo synth が作ったものを除く）: {out}")
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "content" / "registries").mkdir(parents=True)
+    (out / MARKER).write_text(f"municipalities={n} seed={seed}\n", encoding="utf-8")
+    for registry in sorted((content / "registries").glob("*.yaml")):  # processes.yaml and the link registries
+        shutil.copyfile(registry, out / "content" / "registries" / registry.name)
+    for extra in ("site_config.yml",):
+        if (project / extra).exists():
+            shutil.copyfile(project / extra, out / extra)
+    if (project / "theme").is_dir():
+        shutil.copytree(project / "theme", out / "theme")
+    pools = Pools.from_content(content)
+    templates = {
+        form: [_read(content / "assessments" / rel) for rel in rels]
+        for form, rels in TEMPLATES.items()
+    }
+    processes = _processes(content)
+    written = 1
+    for muni in municipalities(n, seed):
+        mdir = out / "content" / "municipalities"
+        mdir.mkdir(exist_ok=True)
+        (mdir / f"{muni.id}.yaml").write_text(
+            dump(muni.yaml(), "../../schema/municipality.schema.json"), encoding="utf-8", newline="\n")
+        written += 1
+        adir = out / "content" / "assessments" / muni.id
+        adir.mkdir(parents=True)
+        for form in ("basic", "focused", "full"):
+            rng = random.Random(f"kohyo-synth:{seed}:{muni.id}:{form}")
+            template = templates[form][rng.randrange(len(templates[form]))]
+            process, process_name = processes[rng.randrange(len(processes))]
+            model = FORMS[FORM_JA[form]]
+            rw = Rewriter(pools, rng, muni.name_ja)
+            record = rw.record(model, template)
+            record["municipality"] = muni.id
+            record["process"] = process
+            if isinstance(record.get("cover"), dict):
+                record["cover"]["title"] = _title(form, process_name, muni)
+            record.pop("source", None)
+            record.pop("source_notes", None)
+            _finish(record, rw)
+            (adir / f"{process}-{form}.yaml").write_text(
+                dump(record, "../../../schema/assessment.schema.json"), encoding="utf-8", newline="\n")
+            written += 1
+    return written
+
+
+# ------------------------------------------------------------------------------ command line
+def cmd_synth(args: argparse.Namespace) -> int:
+    try:
+        count = synthesize(Path(args.root), Path(args.out), args.municipalities, args.seed)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    msg = (f"{count} 個のファイルを {args.out}/ に書き出しました" if args.lang == "ja"
+           else f"wrote {count} files into {args.out}/")
+    print(msg)
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser("synth", help="性能測定用の架空の評価書一式を作ります（content/ には書きません）")
+    p.add_argument("--municipalities", type=int, required=True, help="団体の数（各団体に評価書3件）")
+    p.add_argument("--seed", type=int, default=0, help="乱数の種（同じ種なら同じ出力）")
+    p.add_argument("--out", required=True, help="出力先のプロジェクトフォルダ")
+    p.set_defaults(func=cmd_synth)

@@ -1,0 +1,87 @@
+"""kohyo synth: valid, deterministic, all three forms, never into the project's content/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.findings import Findings
+from generator.link import link
+from generator.synth import MARKER, synthesize
+from generator.validate import validate_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """Every file synth generates (the copied theme/ is the project's own and may change meanwhile)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.relative_to(folder).parts[0] != "theme"}
+
+
+@pytest.fixture(scope="module")
+def synth(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("synth") / "a"
+    assert main(["--root", str(ROOT), "synth", "--municipalities", "3", "--seed", "7", "--out", str(out)]) == 0
+    return out
+
+
+def test_validates_without_errors(synth: Path) -> None:
+    from generator.checks import check_site
+
+    findings = Findings()
+    corpus = validate_corpus(synth / "content", findings)
+    site = link(corpus, findings)
+    check_site(site, findings)
+    assert [f.format("en") for f in findings.errors] == []
+    assert len(site.municipalities) == 3
+    assert len(site.assessments) == 9
+    forms = {getattr(a.record, "form", "") for a in site.assessments.values()}
+    assert forms == {"基礎項目評価書", "重点項目評価書", "全項目評価書"}
+    for mid in site.municipalities:
+        assert len(site.by_municipality[mid]) == 3
+
+
+def test_shaped_like_the_seeds(synth: Path) -> None:
+    fulls = [p.read_text(encoding="utf-8") for p in (synth / "content" / "assessments").rglob("*-full.yaml")]
+    assert min(len(f) for f in fulls) > 50_000  # characters: full-form reports are long, as the real ones are
+    full = "".join(fulls)
+    assert "recipients:" in full and "changes:" in full and "annexes:" in full  # recipient lists, 別紙, change logs
+    assert "番号法" in full  # legal citations come from the real sentences
+    real_names = ("高槻市", "寝屋川市", "鹿児島市", "足立区")
+    texts = "".join(p.read_text(encoding="utf-8") for p in (synth / "content" / "assessments").rglob("*.yaml"))
+    assert not any(name in texts for name in real_names)
+    assert (synth / "content" / "registries" / "processes.yaml").read_bytes() == (
+        ROOT / "content" / "registries" / "processes.yaml").read_bytes()
+
+
+def test_deterministic(synth: Path, tmp_path: Path) -> None:
+    synthesize(ROOT, tmp_path / "b", 3, 7)
+    assert _files(tmp_path / "b") == _files(synth)
+    synthesize(ROOT, tmp_path / "c", 3, 8)
+    other = _files(tmp_path / "c")
+    mine = _files(synth)
+    assert other.keys() != mine.keys() or other != mine
+    # a different seed changes the text of every assessment, not just the names
+    a = sorted(v for k, v in mine.items() if k.startswith("content/assessments/"))
+    b = sorted(v for k, v in other.items() if k.startswith("content/assessments/"))
+    assert not set(a) & set(b)
+
+
+def test_refuses_project_content(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = _files(ROOT / "content")
+    for target in (ROOT / "content", ROOT / "content" / "assessments", ROOT):
+        with pytest.raises(ValueError):
+            synthesize(ROOT, target, 1, 1)
+        assert main(["--root", str(ROOT), "synth", "--municipalities", "1", "--out", str(target)]) == 2
+        assert "content/" in capsys.readouterr().err
+    assert _files(ROOT / "content") == before
+    # nor into a folder it did not make
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep", encoding="utf-8")
+    with pytest.raises(ValueError):
+        synthesize(ROOT, tmp_path / "mine", 1, 1)
+    assert (tmp_path / "mine" / "notes.txt").read_text(encoding="utf-8") == "keep"
+    assert not (tmp_path / "mine" / MARKER).exists()
