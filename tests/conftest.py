@@ -4,11 +4,13 @@ and the options that rewrite expected outputs (golden Markdown, error messages).
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from generator.build import BuildResult, build_site
+from tests.subpath import Served, serve_subpath_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -47,3 +49,10 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildR
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
     """content/ built end to end, as `make site` builds it."""
     return _build(tmp_path_factory.mktemp("real"), ROOT)
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The fixture corpus built for http://127.0.0.1:<port>/kohyo/ and served there, as GitHub Pages
+    serves a project site (tests/subpath.py)."""
+    yield from serve_subpath_site(tmp_path_factory.mktemp("subpath"), FIXTURE_CORPUS)

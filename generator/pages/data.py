@@ -323,7 +323,7 @@ def data_page(site: Site, lang: str) -> str:
         (f"{d}schema/{BUNDLE_SCHEMA}", BUNDLE_SCHEMA,
          "一括ダウンロードの JSON Schema" if ja else "JSON Schema of the bulk download"),
         (f"{root}feed.xml", "feed.xml", "更新情報（Atom、日本語）" if ja else "Updates (Atom feed, Japanese)"),
-        (f"{root}en/feed.xml", "en/feed.xml", "更新情報（Atom、英語）" if ja else "Updates (Atom feed, English)"),
+        (f"{root}feed.en.xml", "feed.en.xml", "更新情報（Atom、英語）" if ja else "Updates (Atom feed, English)"),
     ]
     out += [f'<li><a href="{href}"><code>{esc(name)}</code></a>: {esc(text)}</li>' for href, name, text in items]
     out += ["</ul>", ""]

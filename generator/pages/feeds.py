@@ -1,4 +1,7 @@
-"""Atom feeds of published and changed assessments: ``feed.xml`` (ja) and ``en/feed.xml`` (en).
+"""Atom feeds of published and changed assessments: ``feed.xml`` (ja) and ``feed.en.xml`` (en).
+
+Both sit at the site root: Material's script fetches ``sitemap.xml`` next to every
+``<link rel="alternate">`` of the page head, and the only sitemap is at the root.
 
 Every date comes from the content: an entry for each 公表日 and one for each date of the change
 log (変更箇所) of an assessment.  Planned dates (予定) are left out.  Nothing depends on the
@@ -17,7 +20,7 @@ from generator.link import AssessmentRef, Site
 from generator.model.base import DateValue
 
 ATOM = "http://www.w3.org/2005/Atom"
-FEEDS = {"ja": "feed.xml", "en": "en/feed.xml"}
+FEEDS = {"ja": "feed.xml", "en": "feed.en.xml"}
 LIMIT = 100
 _EPOCH = "1970-01-01T00:00:00Z"
 
@@ -94,16 +97,17 @@ def feed(site: Site, lang: str, config: dict[str, Any]) -> str:
     """The Atom document of one language."""
     site_url = str(config.get("site_url") or "")
     base = site_url.rstrip("/") + "/" if site_url else ""
-    lang_root = "" if lang == "ja" else "en/"
-    # Without site_url the addresses are relative to the feed, which sits in the language root.
-    prefix = base + lang_root if base else ""
+    # Without site_url the addresses are relative to the feed, which sits at the site root.
+    prefix = base + ("" if lang == "ja" else "en/")
+    if not base:
+        prefix = "" if lang == "ja" else "en/"
     title = (config.get("site_name") or {}).get(lang) or "kohyo"
     events = entries(site)
     root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
     _sub(root, "title", f"{title}: {'更新情報' if lang == 'ja' else 'updates'}")
     _sub(root, "id", _uid("feed", lang, site_url))
     _sub(root, "updated", events[0].timestamp if events else _EPOCH)
-    _sub(root, "link", rel="self", type="application/atom+xml", href=(base + FEEDS[lang]) if base else "feed.xml")
+    _sub(root, "link", rel="self", type="application/atom+xml", href=base + FEEDS[lang])
     _sub(root, "link", rel="alternate", type="text/html", href=prefix or "./")
     author = _sub(root, "author")
     _sub(author, "name", title)
