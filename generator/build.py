@@ -46,6 +46,9 @@ def prepare(root: Path, findings: Findings, only: set[str] | None = None) -> tup
     corpus = validate_corpus(root / "content", findings, only=only)
     site = link(corpus, findings)
     check_site(site, findings)
+    from generator.i18n import load_translator
+
+    site.translator = load_translator(root / "content")  # the translation memory, for English pages
     return corpus, site
 
 

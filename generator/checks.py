@@ -68,6 +68,9 @@ def check_site(site: Site, findings: Findings) -> None:
             check_changes(rec, a.source, findings)
         if isinstance(rec, (FocusedAssessment, FullAssessment, BasicAssessment)):
             check_threshold(rec, a.source, findings)
+    from generator.i18n import check_glossary
+
+    check_glossary(site, findings)  # English that renders a glossary term otherwise
 
 
 # ---------------------------------------------------------------------------------------------

@@ -82,6 +82,13 @@ class Coverage:
             if from_memory:
                 self.memory_chars += n
 
+    def add_part(self, text: Text, translated: int) -> None:
+        """A text the translation memory translates in part: ``translated`` of its characters."""
+        n = len("".join(text.ja.split()))
+        self.ja_chars += n
+        self.en_chars += min(n, translated)
+        self.memory_chars += min(n, translated)
+
     def merge(self, other: Coverage) -> None:
         self.ja_chars += other.ja_chars
         self.en_chars += other.en_chars
@@ -137,6 +144,12 @@ class Ctx:
             return self.empty()
         if self.lang == "en":
             english, from_memory = self.english(value)
+            # generator.i18n: a text the memory knows only some sentences of -> (html, characters)
+            partial = getattr(self.translator, "partial", None) if english is None else None
+            mixed = partial(value.ja, self._link()) if callable(partial) else None
+            if mixed is not None:
+                self.coverage.add_part(value, mixed[1])
+                return str(mixed[0])
             self.coverage.add(value, english, from_memory)
             if english is not None:
                 return f'<div class="kh-text">{text_html(english)}</div>'

@@ -412,6 +412,10 @@ def validate_corpus(root: Path, findings: Findings, only: set[str] | None = None
             model = _dispatch("form", FORMS, loaded, findings)
             if model is not None and (rec := validate_record(model, loaded, findings)) is not None:
                 assessments[ident] = Validated(display, rec, loaded)
+        elif section == "translations":
+            from generator.i18n import check_memory_file  # the translation memory
+
+            check_memory_file(loaded, findings)
         elif section == "council":
             model = _dispatch("kind", COUNCIL_KINDS, loaded, findings)
             if model is not None and (rec := validate_record(model, loaded, findings)) is not None:
