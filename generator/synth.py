@@ -36,56 +36,169 @@ MARKER = ".kohyo-synth"
 TEMPLATES: dict[str, tuple[str, ...]] = {
     "basic": ("takatsuki/juki-basic.yaml",),
     "focused": ("neyagawa/juki-focused.yaml",),
-    "full": ("takatsuki/juki-full.yaml", "takatsuki/vaccination-full.yaml", "kagoshima/juki-full.yaml"),
+    "full": (
+        "takatsuki/juki-full.yaml",
+        "takatsuki/vaccination-full.yaml",
+        "kagoshima/juki-full.yaml",
+    ),
 }
 FORM_JA = {"basic": "基礎項目評価書", "focused": "重点項目評価書", "full": "全項目評価書"}
 # Real municipality names that appear in the template texts; replaced by the synthetic name.
 REAL_NAMES = ("高槻市", "寝屋川市", "鹿児島市", "足立区")
 # Lists whose length varies between assessments (item model names).
-VARIABLE_LISTS = {"Recipient", "Transferee", "AnnexRow", "OutsourcingItemFocused", "OutsourcingItemFull", "Change"}
+VARIABLE_LISTS = {
+    "Recipient",
+    "Transferee",
+    "AnnexRow",
+    "OutsourcingItemFocused",
+    "OutsourcingItemFull",
+    "Change",
+}
 
 PREFECTURES: tuple[tuple[str, str], ...] = (
-    ("北海道", "Hokkaido"), ("青森県", "Aomori"), ("岩手県", "Iwate"), ("宮城県", "Miyagi"), ("秋田県", "Akita"),
-    ("山形県", "Yamagata"), ("福島県", "Fukushima"), ("茨城県", "Ibaraki"), ("栃木県", "Tochigi"),
-    ("群馬県", "Gunma"), ("埼玉県", "Saitama"), ("千葉県", "Chiba"), ("東京都", "Tokyo"),
-    ("神奈川県", "Kanagawa"), ("新潟県", "Niigata"), ("富山県", "Toyama"), ("石川県", "Ishikawa"),
-    ("福井県", "Fukui"), ("山梨県", "Yamanashi"), ("長野県", "Nagano"), ("岐阜県", "Gifu"),
-    ("静岡県", "Shizuoka"), ("愛知県", "Aichi"), ("三重県", "Mie"), ("滋賀県", "Shiga"), ("京都府", "Kyoto"),
-    ("大阪府", "Osaka"), ("兵庫県", "Hyogo"), ("奈良県", "Nara"), ("和歌山県", "Wakayama"),
-    ("鳥取県", "Tottori"), ("島根県", "Shimane"), ("岡山県", "Okayama"), ("広島県", "Hiroshima"),
-    ("山口県", "Yamaguchi"), ("徳島県", "Tokushima"), ("香川県", "Kagawa"), ("愛媛県", "Ehime"),
-    ("高知県", "Kochi"), ("福岡県", "Fukuoka"), ("佐賀県", "Saga"), ("長崎県", "Nagasaki"),
-    ("熊本県", "Kumamoto"), ("大分県", "Oita"), ("宮崎県", "Miyazaki"), ("鹿児島県", "Kagoshima"),
+    ("北海道", "Hokkaido"),
+    ("青森県", "Aomori"),
+    ("岩手県", "Iwate"),
+    ("宮城県", "Miyagi"),
+    ("秋田県", "Akita"),
+    ("山形県", "Yamagata"),
+    ("福島県", "Fukushima"),
+    ("茨城県", "Ibaraki"),
+    ("栃木県", "Tochigi"),
+    ("群馬県", "Gunma"),
+    ("埼玉県", "Saitama"),
+    ("千葉県", "Chiba"),
+    ("東京都", "Tokyo"),
+    ("神奈川県", "Kanagawa"),
+    ("新潟県", "Niigata"),
+    ("富山県", "Toyama"),
+    ("石川県", "Ishikawa"),
+    ("福井県", "Fukui"),
+    ("山梨県", "Yamanashi"),
+    ("長野県", "Nagano"),
+    ("岐阜県", "Gifu"),
+    ("静岡県", "Shizuoka"),
+    ("愛知県", "Aichi"),
+    ("三重県", "Mie"),
+    ("滋賀県", "Shiga"),
+    ("京都府", "Kyoto"),
+    ("大阪府", "Osaka"),
+    ("兵庫県", "Hyogo"),
+    ("奈良県", "Nara"),
+    ("和歌山県", "Wakayama"),
+    ("鳥取県", "Tottori"),
+    ("島根県", "Shimane"),
+    ("岡山県", "Okayama"),
+    ("広島県", "Hiroshima"),
+    ("山口県", "Yamaguchi"),
+    ("徳島県", "Tokushima"),
+    ("香川県", "Kagawa"),
+    ("愛媛県", "Ehime"),
+    ("高知県", "Kochi"),
+    ("福岡県", "Fukuoka"),
+    ("佐賀県", "Saga"),
+    ("長崎県", "Nagasaki"),
+    ("熊本県", "Kumamoto"),
+    ("大分県", "Oita"),
+    ("宮崎県", "Miyazaki"),
+    ("鹿児島県", "Kagoshima"),
     ("沖縄県", "Okinawa"),
 )
 # Place-name parts: (kanji, reading, romaji).  Readings and romaji are unique within each list.
 HEADS: tuple[tuple[str, str, str], ...] = (
-    ("高", "たか", "taka"), ("大", "おお", "o"), ("小", "こ", "ko"), ("北", "きた", "kita"),
-    ("南", "みなみ", "minami"), ("東", "ひがし", "higashi"), ("西", "にし", "nishi"), ("中", "なか", "naka"),
-    ("上", "かみ", "kami"), ("下", "しも", "shimo"), ("新", "にい", "nii"), ("古", "ふる", "furu"),
-    ("長", "なが", "naga"), ("広", "ひろ", "hiro"), ("石", "いし", "ishi"), ("松", "まつ", "matsu"),
-    ("竹", "たけ", "take"), ("梅", "うめ", "ume"), ("桜", "さくら", "sakura"), ("藤", "ふじ", "fuji"),
-    ("杉", "すぎ", "sugi"), ("柳", "やなぎ", "yanagi"), ("青", "あお", "ao"), ("赤", "あか", "aka"),
-    ("白", "しろ", "shiro"), ("黒", "くろ", "kuro"), ("金", "かね", "kane"), ("銀", "しろがね", "shirogane"),
-    ("若", "わか", "waka"), ("宮", "みや", "miya"), ("神", "かん", "kan"), ("寺", "てら", "tera"),
-    ("岩", "いわ", "iwa"), ("森", "もり", "mori"), ("林", "はやし", "hayashi"), ("浜", "はま", "hama"),
-    ("湊", "みなと", "minato"), ("鶴", "つる", "tsuru"), ("亀", "かめ", "kame"), ("鷹", "たかの", "takano"),
-    ("朝", "あさ", "asa"), ("夕", "ゆう", "yu"), ("日", "ひ", "hi"), ("月", "つき", "tsuki"),
+    ("高", "たか", "taka"),
+    ("大", "おお", "o"),
+    ("小", "こ", "ko"),
+    ("北", "きた", "kita"),
+    ("南", "みなみ", "minami"),
+    ("東", "ひがし", "higashi"),
+    ("西", "にし", "nishi"),
+    ("中", "なか", "naka"),
+    ("上", "かみ", "kami"),
+    ("下", "しも", "shimo"),
+    ("新", "にい", "nii"),
+    ("古", "ふる", "furu"),
+    ("長", "なが", "naga"),
+    ("広", "ひろ", "hiro"),
+    ("石", "いし", "ishi"),
+    ("松", "まつ", "matsu"),
+    ("竹", "たけ", "take"),
+    ("梅", "うめ", "ume"),
+    ("桜", "さくら", "sakura"),
+    ("藤", "ふじ", "fuji"),
+    ("杉", "すぎ", "sugi"),
+    ("柳", "やなぎ", "yanagi"),
+    ("青", "あお", "ao"),
+    ("赤", "あか", "aka"),
+    ("白", "しろ", "shiro"),
+    ("黒", "くろ", "kuro"),
+    ("金", "かね", "kane"),
+    ("銀", "しろがね", "shirogane"),
+    ("若", "わか", "waka"),
+    ("宮", "みや", "miya"),
+    ("神", "かん", "kan"),
+    ("寺", "てら", "tera"),
+    ("岩", "いわ", "iwa"),
+    ("森", "もり", "mori"),
+    ("林", "はやし", "hayashi"),
+    ("浜", "はま", "hama"),
+    ("湊", "みなと", "minato"),
+    ("鶴", "つる", "tsuru"),
+    ("亀", "かめ", "kame"),
+    ("鷹", "たかの", "takano"),
+    ("朝", "あさ", "asa"),
+    ("夕", "ゆう", "yu"),
+    ("日", "ひ", "hi"),
+    ("月", "つき", "tsuki"),
     ("星", "ほし", "hoshi"),
 )
 TAILS: tuple[tuple[str, str, str], ...] = (
-    ("川", "かわ", "kawa"), ("山", "やま", "yama"), ("田", "た", "ta"), ("野", "の", "no"),
-    ("原", "はら", "hara"), ("島", "しま", "shima"), ("沢", "さわ", "sawa"), ("津", "つ", "tsu"),
-    ("浦", "うら", "ura"), ("崎", "さき", "saki"), ("岡", "おか", "oka"), ("谷", "や", "ya"),
-    ("井", "い", "i"), ("瀬", "せ", "se"), ("江", "え", "e"), ("木", "ぎ", "gi"), ("尾", "お", "o"),
-    ("根", "ね", "ne"), ("部", "べ", "be"), ("見", "み", "mi"), ("坂", "ざか", "zaka"),
-    ("橋", "はし", "hashi"), ("倉", "くら", "kura"), ("里", "さと", "sato"), ("堀", "ぼり", "bori"),
-    ("峰", "みね", "mine"), ("代", "しろ", "shiro"), ("須", "す", "su"), ("波", "なみ", "nami"),
-    ("宿", "じゅく", "juku"), ("町", "まち", "machi"), ("丘", "おか", "oka2"), ("台", "だい", "dai"),
-    ("関", "ぜき", "zeki"), ("泉", "いずみ", "izumi"), ("湖", "こ", "ko"), ("森", "もり", "mori"),
-    ("守", "もり", "mori2"), ("城", "しろ", "shiro2"), ("館", "だて", "date"),
+    ("川", "かわ", "kawa"),
+    ("山", "やま", "yama"),
+    ("田", "た", "ta"),
+    ("野", "の", "no"),
+    ("原", "はら", "hara"),
+    ("島", "しま", "shima"),
+    ("沢", "さわ", "sawa"),
+    ("津", "つ", "tsu"),
+    ("浦", "うら", "ura"),
+    ("崎", "さき", "saki"),
+    ("岡", "おか", "oka"),
+    ("谷", "や", "ya"),
+    ("井", "い", "i"),
+    ("瀬", "せ", "se"),
+    ("江", "え", "e"),
+    ("木", "ぎ", "gi"),
+    ("尾", "お", "o"),
+    ("根", "ね", "ne"),
+    ("部", "べ", "be"),
+    ("見", "み", "mi"),
+    ("坂", "ざか", "zaka"),
+    ("橋", "はし", "hashi"),
+    ("倉", "くら", "kura"),
+    ("里", "さと", "sato"),
+    ("堀", "ぼり", "bori"),
+    ("峰", "みね", "mine"),
+    ("代", "しろ", "shiro"),
+    ("須", "す", "su"),
+    ("波", "なみ", "nami"),
+    ("宿", "じゅく", "juku"),
+    ("町", "まち", "machi"),
+    ("丘", "おか", "oka2"),
+    ("台", "だい", "dai"),
+    ("関", "ぜき", "zeki"),
+    ("泉", "いずみ", "izumi"),
+    ("湖", "こ", "ko"),
+    ("森", "もり", "mori"),
+    ("守", "もり", "mori2"),
+    ("城", "しろ", "shiro2"),
+    ("館", "だて", "date"),
 )
-KINDS = (("市", "し", "City", "shi"), ("町", "ちょう", "Town", "cho"), ("村", "むら", "Village", "mura"))
+KINDS = (
+    ("市", "し", "City", "shi"),
+    ("町", "ちょう", "Town", "cho"),
+    ("村", "むら", "Village", "mura"),
+)
 
 
 # ------------------------------------------------------------------------------ phrase pools
@@ -178,12 +291,18 @@ class Rewriter:
         lines = []
         for line in ja.split("\n"):
             stripped = line.strip()
-            if not stripped or (stripped[0] in "<＜" and stripped[-1] in ">＞") or _KEEP.search(stripped):
-                lines.append(self.rename(line))  # blank lines, sub-headings and references to 別紙 keep the structure
+            if (
+                not stripped
+                or (stripped[0] in "<＜" and stripped[-1] in ">＞")
+                or _KEEP.search(stripped)
+            ):
+                lines.append(
+                    self.rename(line)
+                )  # blank lines, sub-headings and references to 別紙 keep the structure
                 continue
             mark = _MARK.match(line)
             prefix = mark.group(0) if mark else ""
-            body = line[len(prefix):]
+            body = line[len(prefix) :]
             target = max(2, round(len(body) * self.rng.uniform(0.7, 1.3)))
             new = self.pools.line(self.rng, target)
             new = self.rename(new)
@@ -207,7 +326,6 @@ class Rewriter:
             out[key] = self.value(info.annotation, item) if info is not None else item
         self.in_changes = False
         return out
-
 
     def value(self, tp: Any, value: Any) -> Any:
         tp = _strip(tp)
@@ -301,13 +419,19 @@ def _finish(record: dict[str, Any], rw: Rewriter) -> None:
         d = file.get("disclosure")
         if not isinstance(d, dict):
             continue
-        for kind, count_key, list_key in (("提供", "provides_count", "recipients"), ("移転", "transfers_count", "transferees")):
+        for kind, count_key, list_key in (
+            ("提供", "provides_count", "recipients"),
+            ("移転", "transfers_count", "transferees"),
+        ):
             entries = d.get(list_key) or []
             if d.get(count_key) is None or not entries:
                 continue
-            annex_rows = sum(len(part.get("rows") or []) for annex in annexes
-                             if annex.get("kind") == kind and annex.get("file", 1) == i + 1
-                             for part in annex.get("parts") or [])
+            annex_rows = sum(
+                len(part.get("rows") or [])
+                for annex in annexes
+                if annex.get("kind") == kind and annex.get("file", 1) == i + 1
+                for part in annex.get("parts") or []
+            )
             listed = [e for e in entries if not _KEEP.search(_ja(e.get("name")))]
             if len(listed) < len(entries) and not annex_rows:
                 continue
@@ -334,8 +458,12 @@ class SynthMunicipality:
         return {
             "name": {"ja": self.name_ja, "en": self.name_en},
             "kana": self.kana,
-            "prefecture": {"ja": self.prefecture[0], "en": f"{self.prefecture[1]} Prefecture"
-                           if self.prefecture[1] not in ("Hokkaido", "Tokyo") else self.prefecture[1]},
+            "prefecture": {
+                "ja": self.prefecture[0],
+                "en": f"{self.prefecture[1]} Prefecture"
+                if self.prefecture[1] not in ("Hokkaido", "Tokyo")
+                else self.prefecture[1],
+            },
             "code": self.code,
         }
 
@@ -355,14 +483,16 @@ def municipalities(n: int, seed: int) -> list[SynthMunicipality]:
         code5 = f"{pref + 1:02d}{serial[pref]:03d}"
         kind = KINDS[k]
         romaji = head[2] + tail[2].rstrip("2")
-        out.append(SynthMunicipality(
-            id=f"{romaji}-{kind[3]}-{code5}",
-            name_ja=head[0] + tail[0] + kind[0],
-            name_en=f"{romaji.capitalize()} {kind[2]}",
-            kana=head[1] + tail[1] + kind[1],
-            prefecture=PREFECTURES[pref],
-            code=code5 + str(lg_code_check_digit(code5)),
-        ))
+        out.append(
+            SynthMunicipality(
+                id=f"{romaji}-{kind[3]}-{code5}",
+                name_ja=head[0] + tail[0] + kind[0],
+                name_en=f"{romaji.capitalize()} {kind[2]}",
+                kana=head[1] + tail[1] + kind[1],
+                prefecture=PREFECTURES[pref],
+                code=code5 + str(lg_code_check_digit(code5)),
+            )
+        )
     return out
 
 
@@ -411,12 +541,16 @@ def synthesize(project: Path, out: Path, n: int, seed: int) -> int:
     if out == content or content in out.parents or out == content.parent or out in content.parents:
         raise ValueError(f"プロジェクトの content/ には書き込みません: {out}")
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
-        raise ValueError(f"空でないフォルダには書き込みません（kohyo synth が作ったものを除く）: {out}")
+        raise ValueError(
+            f"空でないフォルダには書き込みません（kohyo synth が作ったものを除く）: {out}"
+        )
     if out.exists():
         shutil.rmtree(out)
     (out / "content" / "registries").mkdir(parents=True)
     (out / MARKER).write_text(f"municipalities={n} seed={seed}\n", encoding="utf-8")
-    for registry in sorted((content / "registries").glob("*.yaml")):  # processes.yaml and the link registries
+    for registry in sorted(
+        (content / "registries").glob("*.yaml")
+    ):  # processes.yaml and the link registries
         shutil.copyfile(registry, out / "content" / "registries" / registry.name)
     for extra in ("site_config.yml",):
         if (project / extra).exists():
@@ -434,7 +568,10 @@ def synthesize(project: Path, out: Path, n: int, seed: int) -> int:
         mdir = out / "content" / "municipalities"
         mdir.mkdir(exist_ok=True)
         (mdir / f"{muni.id}.yaml").write_text(
-            dump(muni.yaml(), "../../schema/municipality.schema.json"), encoding="utf-8", newline="\n")
+            dump(muni.yaml(), "../../schema/municipality.schema.json"),
+            encoding="utf-8",
+            newline="\n",
+        )
         written += 1
         adir = out / "content" / "assessments" / muni.id
         adir.mkdir(parents=True)
@@ -453,7 +590,10 @@ def synthesize(project: Path, out: Path, n: int, seed: int) -> int:
             record.pop("source_notes", None)
             _finish(record, rw)
             (adir / f"{process}-{form}.yaml").write_text(
-                dump(record, "../../../schema/assessment.schema.json"), encoding="utf-8", newline="\n")
+                dump(record, "../../../schema/assessment.schema.json"),
+                encoding="utf-8",
+                newline="\n",
+            )
             written += 1
     return written
 
@@ -465,15 +605,22 @@ def cmd_synth(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    msg = (f"{count} 個のファイルを {args.out}/ に書き出しました" if args.lang == "ja"
-           else f"wrote {count} files into {args.out}/")
+    msg = (
+        f"{count} 個のファイルを {args.out}/ に書き出しました"
+        if args.lang == "ja"
+        else f"wrote {count} files into {args.out}/"
+    )
     print(msg)
     return 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subparsers.add_parser("synth", help="性能測定用の架空の評価書一式を作ります（content/ には書きません）")
-    p.add_argument("--municipalities", type=int, required=True, help="団体の数（各団体に評価書3件）")
+    p = subparsers.add_parser(
+        "synth", help="性能測定用の架空の評価書一式を作ります（content/ には書きません）"
+    )
+    p.add_argument(
+        "--municipalities", type=int, required=True, help="団体の数（各団体に評価書3件）"
+    )
     p.add_argument("--seed", type=int, default=0, help="乱数の種（同じ種なら同じ出力）")
     p.add_argument("--out", required=True, help="出力先のプロジェクトフォルダ")
     p.set_defaults(func=cmd_synth)

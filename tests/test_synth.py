@@ -17,14 +17,32 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _files(folder: Path) -> dict[str, bytes]:
     """Every file synth generates (the copied theme/ is the project's own and may change meanwhile)."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.relative_to(folder).parts[0] != "theme"}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.relative_to(folder).parts[0] != "theme"
+    }
 
 
 @pytest.fixture(scope="module")
 def synth(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("synth") / "a"
-    assert main(["--root", str(ROOT), "synth", "--municipalities", "3", "--seed", "7", "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--root",
+                str(ROOT),
+                "synth",
+                "--municipalities",
+                "3",
+                "--seed",
+                "7",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     return out
 
 
@@ -45,16 +63,26 @@ def test_validates_without_errors(synth: Path) -> None:
 
 
 def test_shaped_like_the_seeds(synth: Path) -> None:
-    fulls = [p.read_text(encoding="utf-8") for p in (synth / "content" / "assessments").rglob("*-full.yaml")]
-    assert min(len(f) for f in fulls) > 50_000  # characters: full-form reports are long, as the real ones are
+    fulls = [
+        p.read_text(encoding="utf-8")
+        for p in (synth / "content" / "assessments").rglob("*-full.yaml")
+    ]
+    assert (
+        min(len(f) for f in fulls) > 50_000
+    )  # characters: full-form reports are long, as the real ones are
     full = "".join(fulls)
-    assert "recipients:" in full and "changes:" in full and "annexes:" in full  # recipient lists, 別紙, change logs
+    assert (
+        "recipients:" in full and "changes:" in full and "annexes:" in full
+    )  # recipient lists, 別紙, change logs
     assert "番号法" in full  # legal citations come from the real sentences
     real_names = ("高槻市", "寝屋川市", "鹿児島市", "足立区")
-    texts = "".join(p.read_text(encoding="utf-8") for p in (synth / "content" / "assessments").rglob("*.yaml"))
+    texts = "".join(
+        p.read_text(encoding="utf-8") for p in (synth / "content" / "assessments").rglob("*.yaml")
+    )
     assert not any(name in texts for name in real_names)
     assert (synth / "content" / "registries" / "processes.yaml").read_bytes() == (
-        ROOT / "content" / "registries" / "processes.yaml").read_bytes()
+        ROOT / "content" / "registries" / "processes.yaml"
+    ).read_bytes()
 
 
 def test_deterministic(synth: Path, tmp_path: Path) -> None:
@@ -75,7 +103,9 @@ def test_refuses_project_content(tmp_path: Path, capsys: pytest.CaptureFixture[s
     for target in (ROOT / "content", ROOT / "content" / "assessments", ROOT):
         with pytest.raises(ValueError):
             synthesize(ROOT, target, 1, 1)
-        assert main(["--root", str(ROOT), "synth", "--municipalities", "1", "--out", str(target)]) == 2
+        assert (
+            main(["--root", str(ROOT), "synth", "--municipalities", "1", "--out", str(target)]) == 2
+        )
         assert "content/" in capsys.readouterr().err
     assert _files(ROOT / "content") == before
     # nor into a folder it did not make
