@@ -189,12 +189,16 @@ def _one_error(
     elif etype == "value_error":
         msg = str(ctx.get("error", err.get("msg", "")))
         ja, _, hint = msg.partition(" / ")
+        hint_en = ""
+        if not hint and any(k in ja for k in ("月という月", "日はありません", "期間外", "年という年")):
+            hint = "実在する日付を 2026-01-19 または 令和8年1月19日 の形で書いてください（元号の期間にも注意）。"
+            hint_en = "Write a real date as 2026-01-19 or 令和8年1月19日 (mind the era's range)."
         add(
             "invalid-value",
             f"「{where}」: {ja}",
             f"invalid value in '{where}': {_english_value_error(msg)}",
             hint,
-            "",
+            hint_en,
         )
     elif (etype.endswith("_type") or etype in ("model_attributes_type",)) and _model_at(model, loc) is Text:
         got: tuple[str, str] = _describe(inp)
