@@ -33,7 +33,9 @@ class BuildResult:
 
 def load_config(root: Path) -> dict[str, Any]:
     path = root / "site_config.yml"
-    config: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    config: dict[str, Any] = (
+        yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    )
     env_url = os.environ.get("KOHYO_SITE_URL")
     if env_url:
         config["site_url"] = env_url
@@ -66,8 +68,9 @@ def run_mkdocs(config_file: Path, quiet: bool = True) -> None:
         raise BuildError(proc.stdout + proc.stderr)
 
 
-def build_site(root: Path, out: Path, strict: bool = False, only: set[str] | None = None,
-               search: bool = True) -> BuildResult:
+def build_site(
+    root: Path, out: Path, strict: bool = False, only: set[str] | None = None, search: bool = True
+) -> BuildResult:
     findings = Findings()
     _corpus, site = prepare(root, findings, only)
     if findings.failed(strict):

@@ -53,10 +53,20 @@ def noted(rec: Any, loc: tuple[Any, ...]) -> bool:
     return False
 
 
-def _warn(findings: Findings, v: Validated, loc: tuple[Any, ...], code: str, ja: str, en: str,
-          hint_ja: str, hint_en: str) -> None:
+def _warn(
+    findings: Findings,
+    v: Validated,
+    loc: tuple[Any, ...],
+    code: str,
+    ja: str,
+    en: str,
+    hint_ja: str,
+    hint_en: str,
+) -> None:
     pos = v.source.position(loc)
-    findings.add(v.path, pos.line, pos.col, code, ja, en, hint_ja, hint_en, severity=Severity.WARNING)
+    findings.add(
+        v.path, pos.line, pos.col, code, ja, en, hint_ja, hint_en, severity=Severity.WARNING
+    )
 
 
 def check_site(site: Site, findings: Findings) -> None:
@@ -86,10 +96,16 @@ def check_counts(rec: FocusedAssessment | FullAssessment, v: Validated, findings
     for i, f in enumerate(files):
         out = f.outsourcing
         if out is not None and out.count is not None and out.items and out.count != len(out.items):
-            _warn(findings, v, ("files", i, "outsourcing", "count"), "count-mismatch",
-                  f"委託の件数 {out.count} 件と、書かれている委託事項の数 {len(out.items)} が合いません",
-                  f"the entrustment count {out.count} differs from the {len(out.items)} entrusted works listed",
-                  "原本の「( ) 件」と委託事項の数を確かめてください。", "Check the count against the listed works.")
+            _warn(
+                findings,
+                v,
+                ("files", i, "outsourcing", "count"),
+                "count-mismatch",
+                f"委託の件数 {out.count} 件と、書かれている委託事項の数 {len(out.items)} が合いません",
+                f"the entrustment count {out.count} differs from the {len(out.items)} entrusted works listed",
+                "原本の「( ) 件」と委託事項の数を確かめてください。",
+                "Check the count against the listed works.",
+            )
         d = f.disclosure
         if d is None:
             continue
@@ -100,8 +116,11 @@ def check_counts(rec: FocusedAssessment | FullAssessment, v: Validated, findings
             if count is None or not entries:
                 continue
             annex_rows = [
-                row for annex in annexes if annex.kind == kind and annex.file == i + 1
-                for part in annex.parts for row in part.rows
+                row
+                for annex in annexes
+                if annex.kind == kind and annex.file == i + 1
+                for part in annex.parts
+                for row in part.rows
             ]
             listed = [e for e in entries if not _refers_to_annex(e.name)]
             refers = len(listed) < len(entries)
@@ -110,11 +129,16 @@ def check_counts(rec: FocusedAssessment | FullAssessment, v: Validated, findings
             rows = len(listed) + len(annex_rows)
             if rows != count:
                 field = "provides_count" if kind == "提供" else "transfers_count"
-                _warn(findings, v, ("files", i, "disclosure", field), "count-mismatch",
-                      f"{label_ja}の件数 {count} 件と、{label_ja}先の行数 {rows}（別紙を含む）が合いません",
-                      f"the {label_en} count {count} differs from the {rows} rows listed (annexes included)",
-                      "原本の「( ) 件」と別紙の行数を確かめてください。件数は法令上の根拠の行の数で数えます。",
-                      "Check the count against the rows; the count is of legal-basis rows.")
+                _warn(
+                    findings,
+                    v,
+                    ("files", i, "disclosure", field),
+                    "count-mismatch",
+                    f"{label_ja}の件数 {count} 件と、{label_ja}先の行数 {rows}（別紙を含む）が合いません",
+                    f"the {label_en} count {count} differs from the {rows} rows listed (annexes included)",
+                    "原本の「( ) 件」と別紙の行数を確かめてください。件数は法令上の根拠の行の数で数えます。",
+                    "Check the count against the rows; the count is of legal-basis rows.",
+                )
 
 
 def check_threshold(rec: Any, v: Validated, findings: Findings) -> None:
@@ -124,7 +148,9 @@ def check_threshold(rec: Any, v: Validated, findings: Findings) -> None:
         result = rec.threshold_result
         result_loc: tuple[Any, ...] = ("threshold_result",)
     else:
-        population = rec.basic_info.process.population if rec.basic_info and rec.basic_info.process else None
+        population = (
+            rec.basic_info.process.population if rec.basic_info and rec.basic_info.process else None
+        )
         loc = ("basic_info", "process", "population")
         step = rec.procedure.basic_assessment if rec.procedure else None
         result = step.threshold_result if step else None
@@ -132,23 +158,40 @@ def check_threshold(rec: Any, v: Validated, findings: Findings) -> None:
     if population is None:
         return
     required = REQUIRED_FORM.get(population.replace("（任意実施）", ""))
-    if required and not isinstance(rec, BasicAssessment) and FORM_RANK[rec.form] < FORM_RANK[required]:
-        _warn(findings, v, loc, "threshold-form",
-              f"対象人数「{population}」では{required}が必要ですが、この評価書は{rec.form}です",
-              f"{population} persons require a {required}, but this is a {rec.form}",
-              "しきい値判断（対象人数・取扱者数・重大事故）と評価書の種類を確かめてください。",
-              "Check the threshold assessment and the form.")
+    if (
+        required
+        and not isinstance(rec, BasicAssessment)
+        and FORM_RANK[rec.form] < FORM_RANK[required]
+    ):
+        _warn(
+            findings,
+            v,
+            loc,
+            "threshold-form",
+            f"対象人数「{population}」では{required}が必要ですが、この評価書は{rec.form}です",
+            f"{population} persons require a {required}, but this is a {rec.form}",
+            "しきい値判断（対象人数・取扱者数・重大事故）と評価書の種類を確かめてください。",
+            "Check the threshold assessment and the form.",
+        )
     if result:
         base = re.sub(r"\(任意に.*\)$", "", result)
         implied = THRESHOLD_FORM.get(base)
         if implied and required and FORM_RANK[implied] < FORM_RANK[required]:
-            _warn(findings, v, result_loc, "threshold-result",
-                  f"しきい値判断結果「{result}」は対象人数「{population}」と合いません（{required}が必要です）",
-                  f"the threshold result does not fit {population} persons (a {required} is required)",
-                  "対象人数としきい値判断結果を確かめてください。", "Check the population and the threshold result.")
+            _warn(
+                findings,
+                v,
+                result_loc,
+                "threshold-result",
+                f"しきい値判断結果「{result}」は対象人数「{population}」と合いません（{required}が必要です）",
+                f"the threshold result does not fit {population} persons (a {required} is required)",
+                "対象人数としきい値判断結果を確かめてください。",
+                "Check the population and the threshold result.",
+            )
 
 
-def _walk_risks(model: BaseModel, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], BaseModel]]:
+def _walk_risks(
+    model: BaseModel, path: tuple[Any, ...]
+) -> Iterator[tuple[tuple[Any, ...], BaseModel]]:
     yield path, model
     for name in type(model).model_fields:
         value = getattr(model, name)
@@ -156,22 +199,33 @@ def _walk_risks(model: BaseModel, path: tuple[Any, ...]) -> Iterator[tuple[tuple
             yield from _walk_risks(value, (*path, name))
 
 
-def check_ratings(rec: FocusedAssessment | FullAssessment, v: Validated, findings: Findings) -> None:
+def check_ratings(
+    rec: FocusedAssessment | FullAssessment, v: Validated, findings: Findings
+) -> None:
     files: list[Any] = list(rec.files)
     for i, f in enumerate(files):
         if f.risks is None:
             continue
         for path, node in _walk_risks(f.risks, ("files", i, "risks")):
-            if "rating" not in type(node).model_fields or getattr(node, "rating") is not None:
+            if "rating" not in type(node).model_fields or node.rating is not None:
                 continue
-            texts = [getattr(node, n) for n in type(node).model_fields if isinstance(getattr(node, n), Text)]
+            texts = [
+                getattr(node, n)
+                for n in type(node).model_fields
+                if isinstance(getattr(node, n), Text)
+            ]
             if any(not t.is_blank for t in texts) and not noted(rec, (*path, "rating")):
-                _warn(findings, v, path, "rating-missing",
-                      "リスクに対する措置が書かれていますが、「リスクへの対策は十分か」の回答がありません",
-                      "measures are described but the self-rating is missing",
-                      "rating: に 特に力を入れている / 十分である / 課題が残されている のどれかを書いてください"
-                      "（原本にない場合は source_notes に理由を書いてください）。",
-                      "Add the rating, or explain in source_notes why the source has none.")
+                _warn(
+                    findings,
+                    v,
+                    path,
+                    "rating-missing",
+                    "リスクに対する措置が書かれていますが、「リスクへの対策は十分か」の回答がありません",
+                    "measures are described but the self-rating is missing",
+                    "rating: に 特に力を入れている / 十分である / 課題が残されている のどれかを書いてください"
+                    "（原本にない場合は source_notes に理由を書いてください）。",
+                    "Add the rating, or explain in source_notes why the source has none.",
+                )
 
 
 def _norm(text: str) -> str:
@@ -201,7 +255,9 @@ def _body_texts(model: Any, out: list[str]) -> None:
 _NOT_BODY = re.compile(r"^(削除|追加|記載なし|なし|—|－|-|別紙.*|.*（略）.*|.*省略.*)$")
 
 
-def check_changes(rec: FocusedAssessment | FullAssessment, v: Validated, findings: Findings) -> None:
+def check_changes(
+    rec: FocusedAssessment | FullAssessment, v: Validated, findings: Findings
+) -> None:
     """The latest change of each item should say what the body says now."""
     if not rec.changes:
         return
@@ -210,18 +266,32 @@ def check_changes(rec: FocusedAssessment | FullAssessment, v: Validated, finding
     body = _norm("".join(parts))
     latest: dict[str, int] = {}
     for i, change in enumerate(rec.changes):
-        if change.item is not None and "別紙" not in change.item.ja and "別添" not in change.item.ja:
+        if (
+            change.item is not None
+            and "別紙" not in change.item.ja
+            and "別添" not in change.item.ja
+        ):
             latest[_norm(change.item.ja)] = i
-    for key, i in sorted(latest.items(), key=lambda kv: kv[1]):
+    for i in sorted(latest.values()):
         after = rec.changes[i].after
-        if after is None or after.is_blank or _NOT_BODY.match(after.ja.strip()) or "別紙" in after.ja:
+        if (
+            after is None
+            or after.is_blank
+            or _NOT_BODY.match(after.ja.strip())
+            or "別紙" in after.ja
+        ):
             continue
         text = _norm(after.ja)
         if len(text) < 6 or len(text) > 300 or noted(rec, ("changes", i)):
             continue
         if text not in body:
-            _warn(findings, v, ("changes", i, "after"), "change-not-in-body",
-                  "変更箇所の「変更後の記載」が本文に見当たりません",
-                  "the 'after' text of this change does not appear in the body",
-                  "本文がこの変更を反映しているか、変更箇所の記載が正しいかを確かめてください。",
-                  "Check that the body reflects this change, or that the change row is right.")
+            _warn(
+                findings,
+                v,
+                ("changes", i, "after"),
+                "change-not-in-body",
+                "変更箇所の「変更後の記載」が本文に見当たりません",
+                "the 'after' text of this change does not appear in the body",
+                "本文がこの変更を反映しているか、変更箇所の記載が正しいかを確かめてください。",
+                "Check that the body reflects this change, or that the change row is right.",
+            )

@@ -40,15 +40,21 @@ def cmd_build(args: argparse.Namespace) -> int:
         result = build_site(root, Path(args.out), strict=args.strict, search=not args.no_search)
     except BuildError as exc:
         print_findings(Findings(), args.lang)
-        print(("MkDocs のビルドに失敗しました:\n" if args.lang == "ja" else "MkDocs build failed:\n") + str(exc),
-              file=sys.stderr)
+        print(
+            ("MkDocs のビルドに失敗しました:\n" if args.lang == "ja" else "MkDocs build failed:\n")
+            + str(exc),
+            file=sys.stderr,
+        )
         return 1
     print_findings(result.findings, args.lang)
     if not result.ok:
         return 1
     assert result.written is not None
-    msg = f"{result.written.pages} ページを書き出し、{args.out}/ を作りました" if args.lang == "ja" else (
-        f"wrote {result.written.pages} pages into {args.out}/")
+    msg = (
+        f"{result.written.pages} ページを書き出し、{args.out}/ を作りました"
+        if args.lang == "ja"
+        else (f"wrote {result.written.pages} pages into {args.out}/")
+    )
     print(msg)
     return 0
 
@@ -83,13 +89,19 @@ def cmd_new(args: argparse.Namespace) -> int:
     ident_ok = re.compile(r"^[a-z0-9][a-z0-9-]*$")
     for value in (args.municipality, getattr(args, "process", None), getattr(args, "slug", None)):
         if value is not None and not ident_ok.match(value):
-            print(f"「{value}」: 英小文字・数字・ハイフンで書いてください（例: neyagawa）", file=sys.stderr)
+            print(
+                f"「{value}」: 英小文字・数字・ハイフンで書いてください（例: neyagawa）",
+                file=sys.stderr,
+            )
             return 2
     try:
         if args.what == "municipality":
             path = new_municipality(root, args.municipality)
         else:
-            slug = args.slug or f"{args.process}-{ {'基礎': 'basic', '重点': 'focused', '全項目': 'full'}.get(args.form, args.form)}"
+            slug = (
+                args.slug
+                or f"{args.process}-{ {'基礎': 'basic', '重点': 'focused', '全項目': 'full'}.get(args.form, args.form) }"
+            )
             path = new_assessment(root, args.municipality, args.process, args.form, slug)
     except (FileExistsError, ValueError) as exc:
         print(str(exc), file=sys.stderr)
@@ -99,12 +111,20 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kohyo", description="特定個人情報保護評価書を公開するサイトを作ります。")
-    parser.add_argument("--lang", choices=["ja", "en"], default="ja", help="メッセージの言語 (ja/en)")
-    parser.add_argument("--root", default=".", help="プロジェクトのフォルダ（content/ と site_config.yml がある所）")
+    parser = argparse.ArgumentParser(
+        prog="kohyo", description="特定個人情報保護評価書を公開するサイトを作ります。"
+    )
+    parser.add_argument(
+        "--lang", choices=["ja", "en"], default="ja", help="メッセージの言語 (ja/en)"
+    )
+    parser.add_argument(
+        "--root", default=".", help="プロジェクトのフォルダ（content/ と site_config.yml がある所）"
+    )
     # --lang and --root are accepted before or after the subcommand (kohyo validate --lang en).
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=["ja", "en"], default=argparse.SUPPRESS, help="メッセージの言語 (ja/en)")
+    common.add_argument(
+        "--lang", choices=["ja", "en"], default=argparse.SUPPRESS, help="メッセージの言語 (ja/en)"
+    )
     common.add_argument("--root", default=argparse.SUPPRESS, help="プロジェクトのフォルダ")
     sub = parser.add_subparsers(dest="command", required=True)
     _orig_add = sub.add_parser
@@ -130,8 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
     q = new_sub.add_parser("assessment", help="評価書の雛形 content/assessments/<団体>/<名前>.yaml")
     q.add_argument("municipality", help="団体のid（例: neyagawa）")
     q.add_argument("process", help="事務のid（例: juki）")
-    q.add_argument("--form", required=True, choices=["基礎", "重点", "全項目", "basic", "focused", "full"],
-                   help="評価書の種類")
+    q.add_argument(
+        "--form",
+        required=True,
+        choices=["基礎", "重点", "全項目", "basic", "focused", "full"],
+        help="評価書の種類",
+    )
     q.add_argument("--slug", help="ファイル名（省略時は <事務>-<種類>）")
     q.set_defaults(func=cmd_new)
     p = sub.add_parser("schema", help="エディタ用の JSON Schema を schema/ に書き出します")

@@ -11,9 +11,15 @@ UI: dict[str, dict[str, str]] = {
     "unchecked": {"ja": "非選択", "en": "not selected"},
     "unknown_state": {"ja": "原本から判読できず", "en": "not legible in the source"},
     "cases": {"ja": "件", "en": "cases"},
-    "important": {"ja": "重要な変更の対象となる項目", "en": "A change of this item is an important change"},
+    "important": {
+        "ja": "重要な変更の対象となる項目",
+        "en": "A change of this item is an important change",
+    },
     "home": {"ja": "ホーム", "en": "Home"},
-    "site_name": {"ja": "kohyo 特定個人情報保護評価書", "en": "kohyo: My Number privacy impact assessments"},
+    "site_name": {
+        "ja": "kohyo 特定個人情報保護評価書",
+        "en": "kohyo: My Number privacy impact assessments",
+    },
     "municipalities": {"ja": "地方公共団体", "en": "Municipalities"},
     "assessments": {"ja": "評価書", "en": "Assessments"},
     "processes": {"ja": "事務", "en": "Processes"},
@@ -27,7 +33,10 @@ UI: dict[str, dict[str, str]] = {
     "code": {"ja": "全国地方公共団体コード", "en": "Local government code"},
     "official_site": {"ja": "公式サイト", "en": "Official website"},
     "item_no": {"ja": "No.", "en": "No."},
-    "source_notes": {"ja": "原本から判読できなかった項目", "en": "Fields not legible in the source"},
+    "source_notes": {
+        "ja": "原本から判読できなかった項目",
+        "en": "Fields not legible in the source",
+    },
     "source": {"ja": "原本", "en": "Source"},
     "coverage": {"ja": "英語訳の割合", "en": "Translation coverage"},
     "coverage_text": {
@@ -40,7 +49,10 @@ UI: dict[str, dict[str, str]] = {
         "ja": "この評価書は案（意見聴取・第三者点検のための版）です。",
         "en": "This report is a draft (the version for public consultation or third-party review).",
     },
-    "files_overview": {"ja": "特定個人情報ファイルの概要", "en": "Overview of the Specific Personal Information Files"},
+    "files_overview": {
+        "ja": "特定個人情報ファイルの概要",
+        "en": "Overview of the Specific Personal Information Files",
+    },
     "record_items": {"ja": "特定個人情報ファイル記録項目", "en": "Items recorded in the files"},
     "risks": {"ja": "リスク対策", "en": "Risk measures"},
     "risks_full": {

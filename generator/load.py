@@ -34,7 +34,11 @@ class StrictLoader(yaml.SafeLoader):
 
 
 StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+    first: [
+        (tag, rx)
+        for tag, rx in resolvers
+        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 StrictLoader.add_implicit_resolver(
@@ -42,14 +46,19 @@ StrictLoader.add_implicit_resolver(
 )
 
 
-def _construct_mapping(loader: StrictLoader, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+def _construct_mapping(
+    loader: StrictLoader, node: MappingNode, deep: bool = False
+) -> dict[Any, Any]:
     loader.flatten_mapping(node)
     mapping: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=deep)
         if not isinstance(key, Hashable):
             raise ConstructorError(
-                "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
+                "while constructing a mapping",
+                node.start_mark,
+                "found unhashable key",
+                key_node.start_mark,
             )
         if key in mapping:
             loader.duplicates.append((str(key), key_node.start_mark, node.start_mark))
@@ -60,7 +69,24 @@ def _construct_mapping(loader: StrictLoader, node: MappingNode, deep: bool = Fal
 StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 YAML11_BOOLS = frozenset(
-    "y Y yes Yes YES n N no No NO on On ON off Off OFF".split()
+    [
+        "y",
+        "Y",
+        "yes",
+        "Yes",
+        "YES",
+        "n",
+        "N",
+        "no",
+        "No",
+        "NO",
+        "on",
+        "On",
+        "ON",
+        "off",
+        "Off",
+        "OFF",
+    ]
 )
 
 
@@ -79,8 +105,12 @@ class LoadedFile:
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
     yaml11_bools: dict[PathKey, str] = field(default_factory=dict)
-    folded: dict[PathKey, Position] = field(default_factory=dict)  # plain scalars that swallowed a key or item
-    comments: dict[PathKey, Position] = field(default_factory=dict)  # " # ..." cut off a plain value
+    folded: dict[PathKey, Position] = field(
+        default_factory=dict
+    )  # plain scalars that swallowed a key or item
+    comments: dict[PathKey, Position] = field(
+        default_factory=dict
+    )  # " # ..." cut off a plain value
     text: str = ""  # the source text (normalised line ends), for checks that read comments
 
     def position(self, loc: Iterable[str | int], prefer_key: bool = False) -> Position:
@@ -158,7 +188,7 @@ _YAML_PROBLEMS = [
         re.compile(r"mapping values are not allowed here"),
         "ここに「キー: 値」は書けません",
         "a 'key: value' is not allowed here",
-        "値の中に「: 」（コロンと空白）があるときは、値全体を \"…\" で囲むか、| を使って次の行から書いてください。字下げがずれていないかも確かめてください。",
+        '値の中に「: 」（コロンと空白）があるときは、値全体を "…" で囲むか、| を使って次の行から書いてください。字下げがずれていないかも確かめてください。',
         "Quote the whole value with \"…\" when it contains ': ', or use | and write it on the next lines; also check the indentation.",
     ),
     (
@@ -186,14 +216,16 @@ _YAML_PROBLEMS = [
         re.compile(r"expected ',' or '\}'|expected ',' or '\]'|while parsing a flow"),
         "{ } や [ ] の中の書き方が誤っています",
         "a { } or [ ] construct is malformed",
-        "{ } や [ ] の中の値に [ ] { } , が含まれるときは、その値を \"…\" で囲んでください。",
+        '{ } や [ ] の中の値に [ ] { } , が含まれるときは、その値を "…" で囲んでください。',
         "Quote values that contain [ ] { } or , inside { } or [ ].",
     ),
     (
-        re.compile(r"found undefined alias|found unhashable key|expected alphabetic or numeric character"),
+        re.compile(
+            r"found undefined alias|found unhashable key|expected alphabetic or numeric character"
+        ),
         "& や * は特別な記号です",
         "& and * are special characters",
-        "& や * で始まる値は \"…\" で囲んでください。",
+        '& や * で始まる値は "…" で囲んでください。',
         "Quote values that start with & or *.",
     ),
 ]
@@ -216,7 +248,10 @@ def load_file(path: Path, display: str, findings: Findings) -> LoadedFile | None
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         findings.add(
-            display, 1, 1, "bom",
+            display,
+            1,
+            1,
+            "bom",
             "ファイルの先頭にBOM（バイト順マーク）があります",
             "the file starts with a byte order mark (BOM)",
             "エディタで「UTF-8（BOMなし）」を選んで保存し直してください。",
@@ -231,7 +266,10 @@ def load_file(path: Path, display: str, findings: Findings) -> LoadedFile | None
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         enc = "Shift_JIS" if _looks_like_sjis(raw) else "UTF-8以外"
         findings.add(
-            display, line, col, "encoding",
+            display,
+            line,
+            col,
+            "encoding",
             f"文字コードがUTF-8ではありません（{enc}のようです）",
             "the file is not UTF-8 encoded",
             "エディタで文字コードを「UTF-8」にして保存し直してください。",
@@ -241,7 +279,10 @@ def load_file(path: Path, display: str, findings: Findings) -> LoadedFile | None
     if "\r\n" in text:
         line = text[: text.index("\r\n")].count("\n") + 1
         findings.add(
-            display, line, 1, "crlf",
+            display,
+            line,
+            1,
+            "crlf",
             "改行コードがCRLF（Windows形式）です",
             "line ends are CRLF (Windows style)",
             "エディタで改行コードを「LF」にして保存し直してください（内容はそのまま読み込まれています）。",
@@ -264,7 +305,10 @@ def load_text(text: str, display: str, findings: Findings) -> LoadedFile | None:
     for n, line in enumerate(text.split("\n"), 1):
         if line.startswith("\u3000"):
             findings.add(
-                display, n, 1, "yaml-syntax",
+                display,
+                n,
+                1,
+                "yaml-syntax",
                 "YAMLの書き方の誤り: 行の先頭に全角スペースがあります",
                 "YAML syntax error: a line starts with a full-width space",
                 "字下げは半角スペースで書いてください（エディタの「空白文字を表示」を使うと全角スペースが見えます）。",
@@ -277,7 +321,10 @@ def load_text(text: str, display: str, findings: Findings) -> LoadedFile | None:
         node = loader.get_single_node()
         if node is None:
             findings.add(
-                display, 1, 1, "empty",
+                display,
+                1,
+                1,
+                "empty",
                 "ファイルが空です",
                 "the file is empty",
                 "内容を書くか、不要ならファイルを削除してください（kohyo new で雛形を作れます）。",
@@ -302,13 +349,18 @@ def load_text(text: str, display: str, findings: Findings) -> LoadedFile | None:
         )
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors without marks
-        findings.add(display, 1, 1, "yaml-syntax", f"YAMLとして読めません: {exc}", f"not valid YAML: {exc}")
+        findings.add(
+            display, 1, 1, "yaml-syntax", f"YAMLとして読めません: {exc}", f"not valid YAML: {exc}"
+        )
         return None
     finally:
         loader.dispose()
     for key, mark, _parent in loader.duplicates:
         findings.add(
-            display, mark.line + 1, mark.column + 1, "duplicate-key",
+            display,
+            mark.line + 1,
+            mark.column + 1,
+            "duplicate-key",
             f"キー「{key}」が同じ階層に2回あります",
             f"the key '{key}' appears twice at the same level",
             "どちらか一方を消してください（後の値で前の値が上書きされ、内容が失われます）。",
@@ -318,19 +370,25 @@ def load_text(text: str, display: str, findings: Findings) -> LoadedFile | None:
     _walk(node, (), loaded)
     for pos in loaded.comments.values():
         findings.add(
-            display, pos.line, pos.col, "comment-in-value",
+            display,
+            pos.line,
+            pos.col,
+            "comment-in-value",
             "値の後ろの「 #」から行末まではコメントとして扱われ、ページに載りません",
             "everything from ' #' to the end of the line is a comment and does not reach the page",
-            "# も本文なら、値全体を \"…\" で囲んでください。コメントのつもりなら、値の上の行に書いてください。",
+            '# も本文なら、値全体を "…" で囲んでください。コメントのつもりなら、値の上の行に書いてください。',
             "If the # is part of the text, quote the whole value; put intended comments on the line above.",
             severity=Severity.WARNING,
         )
     for pos in loaded.folded.values():
         findings.add(
-            display, pos.line, pos.col, "folded-item",
+            display,
+            pos.line,
+            pos.col,
+            "folded-item",
             "複数行にわたる文章の中に「- 」や「キー: 」があります。字下げが深すぎて、次の項目が前の文章に取り込まれていませんか",
             "a multi-line text contains '- ' or 'key: ': the next item may have been swallowed by the text above because it is indented too deep",
-            "次の項目のつもりなら字下げを前の項目にそろえてください。文章のままでよければ、| を使って書くか全体を \"…\" で囲んでください。",
+            '次の項目のつもりなら字下げを前の項目にそろえてください。文章のままでよければ、| を使って書くか全体を "…" で囲んでください。',
             "If it is the next item, align its indentation; if it is text, write it as a | block or quote it.",
             severity=Severity.WARNING,
         )
@@ -349,7 +407,10 @@ def _check_texts(loaded: LoadedFile, findings: Findings) -> None:
         elif isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
             pos = loaded.position(path)
             findings.add(
-                loaded.path, pos.line, pos.col, "text-too-long",
+                loaded.path,
+                pos.line,
+                pos.col,
+                "text-too-long",
                 f"文章が長すぎます（{len(value):,}文字。上限は{MAX_TEXT_CHARS:,}文字）",
                 f"the text is too long ({len(value):,} characters; the limit is {MAX_TEXT_CHARS:,})",
                 "別の項目の内容まで貼り付けていないか確かめ、項目ごとに分けて書いてください。",

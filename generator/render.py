@@ -129,11 +129,15 @@ class Ctx:
     def _link(self) -> Callable[[str], list[tuple[str, str | None]]] | None:
         if self.linker is None:
             return None
-        fresh = getattr(self.linker, "for_text", None)  # a stateful linker per text (同法 refers back)
+        fresh = getattr(
+            self.linker, "for_text", None
+        )  # a stateful linker per text (同法 refers back)
         linker, up = (fresh() if callable(fresh) else self.linker), self.up
 
         def link(line: str) -> list[tuple[str, str | None]]:
-            return [(seg, f"{up}{href}" if href is not None else None) for seg, href in linker(line)]
+            return [
+                (seg, f"{up}{href}" if href is not None else None) for seg, href in linker(line)
+            ]
 
         return link
 
@@ -219,8 +223,12 @@ def field_label(finfo: Any, lang: str, with_num: bool = True) -> str:
     label = str(extra.get("label_en" if lang == "en" else "label_ja", finfo.title or ""))
     num = str(extra.get("num", "")) if with_num else ""
     if num and lang == "en":
-        num = num.replace("①", "(1) ").replace("②", "(2) ").replace("③", "(3) ").replace("④", "(4) ")
-        num = num.replace("⑤", "(5) ").replace("⑥", "(6) ").replace("⑦", "(7) ").replace("⑧", "(8) ")
+        num = (
+            num.replace("①", "(1) ").replace("②", "(2) ").replace("③", "(3) ").replace("④", "(4) ")
+        )
+        num = (
+            num.replace("⑤", "(5) ").replace("⑥", "(6) ").replace("⑦", "(7) ").replace("⑧", "(8) ")
+        )
         num = num.replace("⑨", "(9) ").replace("⑩", "(10) ")
     sep = " " if num.endswith((".", "I", "V", "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ")) else ""
     return f"{num}{sep}{label}".strip()
@@ -234,13 +242,19 @@ def label_html(finfo: Any, lang: str) -> str:
 
 
 def _is_record(value: Any) -> bool:
-    return isinstance(value, BaseModel) and not isinstance(value, (Text, DateValue, DateRange, Check))
+    return isinstance(value, BaseModel) and not isinstance(
+        value, (Text, DateValue, DateRange, Check)
+    )
 
 
 def _model_type(annotation: Any) -> type[BaseModel] | None:
     """The record type behind ``X | None`` (for rendering a missing group)."""
     for arg in (annotation, *typing.get_args(annotation)):
-        if isinstance(arg, type) and issubclass(arg, Doc) and arg not in (Text, DateValue, DateRange, Check):
+        if (
+            isinstance(arg, type)
+            and issubclass(arg, Doc)
+            and arg not in (Text, DateValue, DateRange, Check)
+        ):
             return arg
     return None
 
@@ -273,7 +287,11 @@ def value_html(value: Any, ctx: Ctx) -> str:
     if isinstance(value, list):
         if not value:
             return ctx.empty()
-        return '<ul class="kh-plain">' + "".join(f"<li>{value_html(v, ctx)}</li>" for v in value) + "</ul>"
+        return (
+            '<ul class="kh-plain">'
+            + "".join(f"<li>{value_html(v, ctx)}</li>" for v in value)
+            + "</ul>"
+        )
     return esc(str(value))  # pragma: no cover
 
 
@@ -327,7 +345,9 @@ class Walker:
         self.anchors.add(cand)
         return cand
 
-    def heading(self, level: int, text: str, anchor: str, name: Text | None = None, toc: str = "") -> None:
+    def heading(
+        self, level: int, text: str, anchor: str, name: Text | None = None, toc: str = ""
+    ) -> None:
         """A heading: ``text`` is plain (escaped here); ``name`` is content appended after it.
 
         On English pages an untranslated ``name`` is marked ``lang="ja"`` and the table of
@@ -380,7 +400,11 @@ class Walker:
                 rows = []
                 self.heading(level, field_label(finfo, self.ctx.lang), sub_path)
                 for i, item in enumerate(value, 1):
-                    self.heading(level + 1, f"{field_label(finfo, self.ctx.lang, False)} {i}", f"{sub_path}-{i}")
+                    self.heading(
+                        level + 1,
+                        f"{field_label(finfo, self.ctx.lang, False)} {i}",
+                        f"{sub_path}-{i}",
+                    )
                     self.model(item, level + 2, f"{sub_path}-{i}")
             else:
                 rows.append((label_html(finfo, self.ctx.lang), value_html(value, self.ctx)))
@@ -411,7 +435,12 @@ class Walker:
             return
         for i, system in enumerate(systems, 1):
             word = t("system", lang)
-            self.heading(level + 1, f"{word}{i}:" if lang == "ja" else f"{word} {i}:", f"{path}-{i}", system.name)
+            self.heading(
+                level + 1,
+                f"{word}{i}:" if lang == "ja" else f"{word} {i}:",
+                f"{path}-{i}",
+                system.name,
+            )
             self.model(system, level + 2, f"{path}-{i}")
 
     def items(self, items: list[Any], finfo: Any, level: int, path: str) -> None:
@@ -424,18 +453,29 @@ class Walker:
         first = items[0]
         cols: list[tuple[str, str]] = []
         if hasattr(first, "title"):
-            cols = [("title", t("entrusted_work", lang)), ("contractor", t("contractor", lang)),
-                    ("handlers", t("handlers", lang))]
+            cols = [
+                ("title", t("entrusted_work", lang)),
+                ("contractor", t("contractor", lang)),
+                ("handlers", t("handlers", lang)),
+            ]
         else:
-            cols = [("name", label), ("legal_basis", t("legal_basis", lang)), ("method", t("method", lang)),
-                    ("timing", t("timing", lang))]
+            cols = [
+                ("name", label),
+                ("legal_basis", t("legal_basis", lang)),
+                ("method", t("method", lang)),
+                ("timing", t("timing", lang)),
+            ]
         rows: list[tuple[str, ...]] = []
         for i, item in enumerate(items, 1):
             cells = [f'<a href="#{esc(path.replace("_", "-").lower())}-{i}">{i}</a>']
             for key, _ in cols:
                 v = getattr(item, key)
                 if isinstance(v, Text):
-                    cells.append(esc(one_line(ctx.plain(v), 80)) if ctx.is_translated(v) else f'<span lang="ja">{esc(one_line(v.ja, 80))}</span>')
+                    cells.append(
+                        esc(one_line(ctx.plain(v), 80))
+                        if ctx.is_translated(v)
+                        else f'<span lang="ja">{esc(one_line(v.ja, 80))}</span>'
+                    )
                 elif isinstance(v, dict):
                     on = [ctx.choice(k) for k, c in v.items() if c.checked]
                     cells.append("、".join(on) if lang == "ja" else ", ".join(on) or ctx.empty())
@@ -448,7 +488,18 @@ class Walker:
         headers = [t("item_no", lang), *[h for _, h in cols]]
         if hasattr(first, "subcontract"):
             headers.append(t("subcontract", lang))
-        self.blocks.append(Table(esc(f"{label}（{t('summary_of', lang)}）" if lang == "ja" else f"{label}: {t('summary_of', lang)}"), tuple(headers), tuple(rows), "kh-summary"))
+        self.blocks.append(
+            Table(
+                esc(
+                    f"{label}（{t('summary_of', lang)}）"
+                    if lang == "ja"
+                    else f"{label}: {t('summary_of', lang)}"
+                ),
+                tuple(headers),
+                tuple(rows),
+                "kh-summary",
+            )
+        )
         for i, item in enumerate(items, 1):
             name = getattr(item, "title", None) or getattr(item, "name", None)
             heading = f"{label}{i}:" if lang == "ja" else f"{label} {i}:"
@@ -537,7 +588,21 @@ def assessment_blocks(doc: Doc, lang: str, ctx: Ctx | None = None) -> tuple[list
             section(name)
         changes(w, doc, "")
     elif isinstance(doc, SummaryDocument):
-        w.model(doc, 2, "", skip=("form", "municipality", "process", "status", "source", "source_notes", "title", "of_form"))
+        w.model(
+            doc,
+            2,
+            "",
+            skip=(
+                "form",
+                "municipality",
+                "process",
+                "status",
+                "source",
+                "source_notes",
+                "title",
+                "of_form",
+            ),
+        )
     source_notes(w, doc)
     return w.blocks, ctx.coverage
 
@@ -561,7 +626,9 @@ def record_items(w: Walker, doc: Any, prefix: str) -> None:
             w.empty_group()
         for group in f.record_items:
             if group.title is not None:
-                w.blocks.append(Html(f'<p class="kh-subhead"><strong>{ctx.inline(group.title)}</strong></p>'))
+                w.blocks.append(
+                    Html(f'<p class="kh-subhead"><strong>{ctx.inline(group.title)}</strong></p>')
+                )
             lis = "".join(f"<li>{ctx.inline(item)}</li>" for item in group.items)
             w.blocks.append(Html(f'<ol class="kh-record-items">{lis}</ol>'))
 
@@ -593,13 +660,21 @@ def flows(w: Walker, doc: Any, prefix: str) -> None:
             rows.append((esc("図" if lang == "ja" else "Diagram"), ctx.text(flow.diagram_note)))
         w.kv(rows)
         if flow.components:
-            w.blocks.append(Table(esc(t("components", lang)), (esc(t("components", lang)), esc("説明" if lang == "ja" else "Description")),
-                                  tuple((ctx.inline(c.name), value_html(c.description, ctx)) for c in flow.components)))
-        for g in flow.groups:
-            w.heading(4, g.number or "", f"flow-{i}-{g.number or 'x'}", g.title, toc=g.number or "Task")
-            lis = "".join(
-                f'<li>{_step_id(s.id, lang)}{ctx.inline(s.text)}</li>' for s in g.steps
+            w.blocks.append(
+                Table(
+                    esc(t("components", lang)),
+                    (esc(t("components", lang)), esc("説明" if lang == "ja" else "Description")),
+                    tuple(
+                        (ctx.inline(c.name), value_html(c.description, ctx))
+                        for c in flow.components
+                    ),
+                )
             )
+        for g in flow.groups:
+            w.heading(
+                4, g.number or "", f"flow-{i}-{g.number or 'x'}", g.title, toc=g.number or "Task"
+            )
+            lis = "".join(f"<li>{_step_id(s.id, lang)}{ctx.inline(s.text)}</li>" for s in g.steps)
             if lis:
                 w.blocks.append(Html(f'<ul class="kh-steps">{lis}</ul>'))
 
@@ -636,7 +711,11 @@ def annexes(w: Walker, doc: Any) -> None:
     for i, annex in enumerate(doc.annexes, 1):
         w.heading(3, "", f"annex-{i}", annex.title, toc=f"Annex {i}")
         for j, part in enumerate(annex.parts, 1):
-            names = [n for n in AnnexRow.model_fields if any(getattr(r, n) is not None for r in part.rows)]
+            names = [
+                n
+                for n in AnnexRow.model_fields
+                if any(getattr(r, n) is not None for r in part.rows)
+            ]
             headers = tuple(esc(field_label(AnnexRow.model_fields[n], lang)) for n in names)
             rows = tuple(tuple(value_html(getattr(r, n), ctx) for n in names) for r in part.rows)
             caption = ctx.inline(part.heading) if part.heading else esc(ctx.plain(annex.title))
@@ -650,8 +729,16 @@ def glossary(w: Walker, doc: Any) -> None:
     if not doc.glossary:
         return
     w.heading(2, t("glossary", lang), "glossary")
-    rows = tuple((ctx.inline(g.term), ctx.raw(g.reading or ""), ctx.text(g.meaning)) for g in doc.glossary)
-    w.blocks.append(Table(esc(t("glossary", lang)), (esc(t("term", lang)), esc(t("reading", lang)), esc(t("meaning", lang))), rows))
+    rows = tuple(
+        (ctx.inline(g.term), ctx.raw(g.reading or ""), ctx.text(g.meaning)) for g in doc.glossary
+    )
+    w.blocks.append(
+        Table(
+            esc(t("glossary", lang)),
+            (esc(t("term", lang)), esc(t("reading", lang)), esc(t("meaning", lang))),
+            rows,
+        )
+    )
 
 
 def source_notes(w: Walker, doc: Any) -> None:

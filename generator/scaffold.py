@@ -64,12 +64,16 @@ def _label(finfo: Any) -> str:
     return f"{num}{' ' if num.endswith('.') else ''}{label}{mark}"
 
 
-def skeleton_lines(model: type[BaseModel], indent: int, fixed: dict[str, str], depth: int = 0) -> list[str]:
+def skeleton_lines(
+    model: type[BaseModel], indent: int, fixed: dict[str, str], depth: int = 0
+) -> list[str]:
     pad = "  " * indent
     lines: list[str] = []
     for name, finfo in model.model_fields.items():
         if name in ("source_notes",):
-            lines.append(f"{pad}# 原本から読み取れなかった項目があれば、ここに書きます（例: - {{field: files[0].basic, note: 理由}}）")
+            lines.append(
+                f"{pad}# 原本から読み取れなかった項目があれば、ここに書きます（例: - {{field: files[0].basic, note: 理由}}）"
+            )
             lines.append(f"{pad}{name}: []")
             continue
         if name in fixed:
@@ -78,7 +82,9 @@ def skeleton_lines(model: type[BaseModel], indent: int, fixed: dict[str, str], d
         tp, _optional = _unwrap(finfo.annotation)
         desc = finfo.description or ""
         label = _label(finfo)
-        comment = f"{pad}# {label}" + (f": {desc}" if desc and desc != finfo.title and desc not in label else "")
+        comment = f"{pad}# {label}" + (
+            f": {desc}" if desc and desc != finfo.title and desc not in label else ""
+        )
         opts = _options(tp)
         if opts:
             lines.append(comment)
@@ -99,7 +105,9 @@ def skeleton_lines(model: type[BaseModel], indent: int, fixed: dict[str, str], d
         elif get_origin(tp) is dict:
             keys = _options(get_args(tp)[0])
             lines.append(comment)
-            lines.append(f"{pad}#   当てはまるものを true に。括弧内の記載は {{checked: true, note: …}} と書きます。")
+            lines.append(
+                f"{pad}#   当てはまるものを true に。括弧内の記載は {{checked: true, note: …}} と書きます。"
+            )
             lines.append(f"{pad}{name}:")
             for k in keys:
                 lines.append(f"{pad}  # {k}: false")
@@ -152,8 +160,10 @@ def assessment_skeleton(form: str, municipality: str, process: str) -> str:
 
 
 def municipality_skeleton(ident: str) -> str:
-    lines = ["# yaml-language-server: $schema=../../schema/municipality.schema.json",
-             "# 地方公共団体の情報です。全国地方公共団体コードは総務省の一覧で確かめてください。"]
+    lines = [
+        "# yaml-language-server: $schema=../../schema/municipality.schema.json",
+        "# 地方公共団体の情報です。全国地方公共団体コードは総務省の一覧で確かめてください。",
+    ]
     for name, finfo in Municipality.model_fields.items():
         lines.append(f"# {_label(finfo)}: {finfo.description}")
         tp, _ = _unwrap(finfo.annotation)
@@ -176,7 +186,9 @@ def new_assessment(root: Path, municipality: str, process: str, form: str, slug:
     if path.exists():
         raise FileExistsError(f"{path.as_posix()} は既にあります")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(assessment_skeleton(form, municipality, process), encoding="utf-8", newline="\n")
+    path.write_text(
+        assessment_skeleton(form, municipality, process), encoding="utf-8", newline="\n"
+    )
     return path
 
 

@@ -24,13 +24,20 @@ from generator.model import (
 )
 
 AnyAssessment = Annotated[
-    FocusedAssessment | FullAssessment | BasicAssessment | SummaryDocument, Field(discriminator="form")
+    FocusedAssessment | FullAssessment | BasicAssessment | SummaryDocument,
+    Field(discriminator="form"),
 ]
 AnyCouncil = Annotated[Consultation | Report, Field(discriminator="kind")]
 
 SCHEMAS: dict[str, tuple[Any, str]] = {
-    "assessment.schema.json": (AnyAssessment, "特定個人情報保護評価書（content/assessments/<団体>/<名前>.yaml）"),
-    "council.schema.json": (AnyCouncil, "審議会の文書: 諮問・答申（content/council/<団体>/<名前>.yaml）"),
+    "assessment.schema.json": (
+        AnyAssessment,
+        "特定個人情報保護評価書（content/assessments/<団体>/<名前>.yaml）",
+    ),
+    "council.schema.json": (
+        AnyCouncil,
+        "審議会の文書: 諮問・答申（content/council/<団体>/<名前>.yaml）",
+    ),
     "municipality.schema.json": (Municipality, "地方公共団体（content/municipalities/<id>.yaml）"),
     "processes.schema.json": (ProcessRegistry, "事務の一覧（content/registries/processes.yaml）"),
 }
@@ -40,7 +47,11 @@ def schema_documents() -> dict[str, str]:
     out: dict[str, str] = {}
     for name, (tp, title) in SCHEMAS.items():
         schema = TypeAdapter(tp).json_schema()
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **schema}
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": title,
+            **schema,
+        }
         out[name] = json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     return out
 

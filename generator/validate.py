@@ -77,7 +77,9 @@ def _clean_loc(loc: tuple[Any, ...]) -> PathKey:
         if isinstance(part, int):
             out.append(part)
         elif isinstance(part, str):
-            if part.startswith(("function-", "literal[", "tagged-union", "nullable", "lax-or-strict")) or part in (
+            if part.startswith(
+                ("function-", "literal[", "tagged-union", "nullable", "lax-or-strict")
+            ) or part in (
                 "str",
                 "bool",
                 "int",
@@ -173,8 +175,7 @@ def _one_error(
             "invalid-choice",
             ja,
             en,
-            (f"「{guess}」ではありませんか。" if guess else "")
-            + f"選択肢: {' / '.join(options)}",
+            (f"「{guess}」ではありませんか。" if guess else "") + f"選択肢: {' / '.join(options)}",
             (f"Did you mean '{guess}'? " if guess else "") + f"Options: {' / '.join(options)}",
         )
     elif etype == "bool_type" and loaded.yaml11_bools.get(loc) is not None:
@@ -190,7 +191,9 @@ def _one_error(
         msg = str(ctx.get("error", err.get("msg", "")))
         ja, _, hint = msg.partition(" / ")
         hint_en = ""
-        if not hint and any(k in ja for k in ("月という月", "日はありません", "期間外", "年という年")):
+        if not hint and any(
+            k in ja for k in ("月という月", "日はありません", "期間外", "年という年")
+        ):
             hint = "実在する日付を 2026-01-19 または 令和8年1月19日 の形で書いてください（元号の期間にも注意）。"
             hint_en = "Write a real date as 2026-01-19 or 令和8年1月19日 (mind the era's range)."
         add(
@@ -200,21 +203,33 @@ def _one_error(
             hint,
             hint_en,
         )
-    elif (etype.endswith("_type") or etype in ("model_attributes_type",)) and _model_at(model, loc) is Text:
+    elif (etype.endswith("_type") or etype in ("model_attributes_type",)) and _model_at(
+        model, loc
+    ) is Text:
         got: tuple[str, str] = _describe(inp)
         if loaded.yaml11_bools.get(loc) is not None:
             got = (f"「{loaded.yaml11_bools[loc]}」", f"'{loaded.yaml11_bools[loc]}'")
         hint_ja = (
             f"文章は「{name}: 文章」と1行で書くか、「{name}: |」の次の行から字下げして書いてください。"
-            "数字や true/false だけの文章は \"…\" で囲みます。"
+            '数字や true/false だけの文章は "…" で囲みます。'
         )
         hint_en = f"Write text as '{name}: text' or as '{name}: |' followed by indented lines; quote text that is only a number or true/false."
         if inp is None:
             add("wrong-type", f"「{where}」が空欄です", f"'{where}' is empty", hint_ja, hint_en)
         else:
-            add("wrong-type", f"「{where}」は文章で書いてください（{got[0]}が書かれています）",
-                f"'{where}' must be text (found {got[1]})", hint_ja, hint_en)
-    elif etype.endswith("_type") or etype in ("model_type", "model_attributes_type", "dict_type", "list_type"):
+            add(
+                "wrong-type",
+                f"「{where}」は文章で書いてください（{got[0]}が書かれています）",
+                f"'{where}' must be text (found {got[1]})",
+                hint_ja,
+                hint_en,
+            )
+    elif etype.endswith("_type") or etype in (
+        "model_type",
+        "model_attributes_type",
+        "dict_type",
+        "list_type",
+    ):
         expected = _TYPE_JA.get(etype, ("正しい形", "the right type"))
         found = _describe(inp)
         if loaded.yaml11_bools.get(loc) is not None:
@@ -232,7 +247,9 @@ def _one_error(
             "invalid-value",
             f"「{where}」の「{inp}」は書式が合いません",
             f"'{inp}' in '{where}' does not match the required pattern",
-            "英小文字・数字・ハイフンで書いてください（例: neyagawa）。" if name in ("municipality", "process") else "",
+            "英小文字・数字・ハイフンで書いてください（例: neyagawa）。"
+            if name in ("municipality", "process")
+            else "",
             "",
         )
     elif etype in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
@@ -281,7 +298,7 @@ _TYPE_HINT = {
     "dict_type": "次の行から字下げして「キー: 値」を書いてください。",
     "model_type": "次の行から字下げして「キー: 値」を書いてください。",
     "int_type": "数字だけを書いてください（「件」などは付けません）。",
-    "string_type": "数字や true/false を文章として書くときは \"…\" で囲んでください。",
+    "string_type": '数字や true/false を文章として書くときは "…" で囲んでください。',
 }
 
 
@@ -315,7 +332,10 @@ def validate_record(
     data = loaded.data
     if not isinstance(data, dict):
         findings.add(
-            loaded.path, 1, 1, "wrong-type",
+            loaded.path,
+            1,
+            1,
+            "wrong-type",
             "ファイルの中身は「キー: 値」の形で書いてください",
             "the file must contain a mapping of 'key: value'",
             "kohyo new で作った雛形を参考にしてください。",
@@ -352,7 +372,9 @@ class Corpus:
     registries: dict[str, Validated] = field(default_factory=dict)  # laws.yaml, systems.yaml, ...
 
 
-def _dispatch(kind_key: str, table: dict[str, type[Doc]], loaded: LoadedFile, findings: Findings) -> type[Doc] | None:
+def _dispatch(
+    kind_key: str, table: dict[str, type[Doc]], loaded: LoadedFile, findings: Findings
+) -> type[Doc] | None:
     data = loaded.data
     value = data.get(kind_key) if isinstance(data, dict) else None
     if value in table:
@@ -361,8 +383,13 @@ def _dispatch(kind_key: str, table: dict[str, type[Doc]], loaded: LoadedFile, fi
     options = list(table)
     guess = _suggest(str(value), options) if value is not None else None
     findings.add(
-        loaded.path, pos.line, pos.col, "missing-field" if value is None else "invalid-choice",
-        f"「{kind_key}」がありません" if value is None else f"「{kind_key}」の「{value}」は選択肢にありません",
+        loaded.path,
+        pos.line,
+        pos.col,
+        "missing-field" if value is None else "invalid-choice",
+        f"「{kind_key}」がありません"
+        if value is None
+        else f"「{kind_key}」の「{value}」は選択肢にありません",
         f"'{kind_key}' is missing" if value is None else f"'{value}' is not a valid '{kind_key}'",
         (f"「{guess}」ではありませんか。" if guess else "") + f"選択肢: {' / '.join(options)}",
         (f"Did you mean '{guess}'? " if guess else "") + f"Options: {' / '.join(options)}",
@@ -370,8 +397,9 @@ def _dispatch(kind_key: str, table: dict[str, type[Doc]], loaded: LoadedFile, fi
     return None
 
 
-def validate_corpus(root: Path, findings: Findings, only: set[str] | None = None,
-                    files: list[Path] | None = None) -> Corpus:
+def validate_corpus(
+    root: Path, findings: Findings, only: set[str] | None = None, files: list[Path] | None = None
+) -> Corpus:
     """Load and validate every content file below ``root`` (the content/ folder), or only ``files``."""
     from generator.guard import scan_personal_data
     from generator.load import content_files, load_file
@@ -388,7 +416,11 @@ def validate_corpus(root: Path, findings: Findings, only: set[str] | None = None
         display = path.relative_to(base).as_posix()
         section = rel.parts[0] if len(rel.parts) > 1 else ""
         ident = rel.relative_to(section).with_suffix("").as_posix() if section else rel.stem
-        if only is not None and section in ("assessments", "council") and ident.split("/")[0] not in only:
+        if (
+            only is not None
+            and section in ("assessments", "council")
+            and ident.split("/")[0] not in only
+        ):
             continue
         loaded = load_file(path, display, findings)
         if loaded is None:
@@ -404,8 +436,14 @@ def validate_corpus(root: Path, findings: Findings, only: set[str] | None = None
                 for i, p in enumerate(reg.processes):
                     if p.id in processes:
                         pos = loaded.position(("processes", i, "id"))
-                        findings.add(display, pos.line, pos.col, "duplicate-id",
-                                     f"事務のid「{p.id}」が重複しています", f"duplicate process id '{p.id}'")
+                        findings.add(
+                            display,
+                            pos.line,
+                            pos.col,
+                            "duplicate-id",
+                            f"事務のid「{p.id}」が重複しています",
+                            f"duplicate process id '{p.id}'",
+                        )
                     processes[p.id] = p
         elif section == "registries":
             from generator.crosslink import validate_registry
@@ -426,7 +464,10 @@ def validate_corpus(root: Path, findings: Findings, only: set[str] | None = None
                 council[ident] = Validated(display, rec, loaded)
         else:
             findings.add(
-                display, 1, 1, "unknown-file",
+                display,
+                1,
+                1,
+                "unknown-file",
                 "このファイルは読み込まれません（置き場所が違います）",
                 "this file is not read (it is in the wrong folder)",
                 "評価書は content/assessments/<団体>/ に、団体は content/municipalities/ に置いてください。",

@@ -15,9 +15,9 @@ from typing import Any
 import yaml
 
 from generator.labels import UI, t
-from generator.pages import plugins
 from generator.link import AssessmentRef, Site
 from generator.model.base import DateValue
+from generator.pages import plugins
 from generator.render import (
     Coverage,
     Ctx,
@@ -75,8 +75,12 @@ class Writer:
     def ctx(self, lang: str, path: str) -> Ctx:
         """The rendering context of a page: translation memory and citation links come from the site."""
         scoped = getattr(self.site.linker, "for_page", None)  # a municipality's own ordinances
-        return Ctx(lang, up=_up(path), translator=self.site.translator if lang == "en" else None,
-                   linker=scoped(path) if callable(scoped) else self.site.linker)
+        return Ctx(
+            lang,
+            up=_up(path),
+            translator=self.site.translator if lang == "en" else None,
+            linker=scoped(path) if callable(scoped) else self.site.linker,
+        )
 
     def put(self, lang: str, path: str, text: str) -> None:
         out = self.docs / lang / path
@@ -95,7 +99,8 @@ class Writer:
             self.result.coverage[a.id] = coverage
         pct = f"{coverage.ratio * 100:.0f}%"
         council = [
-            {"id": c, "title": site.council[c].title[lang]} for c in site.council_by_assessment.get(a.id, [])
+            {"id": c, "title": site.council[c].title[lang]}
+            for c in site.council_by_assessment.get(a.id, [])
         ]
         text = render_template(
             "assessment.md.j2",
@@ -116,8 +121,13 @@ class Writer:
             draft_note=t("draft_note", lang) if rec.status == "案" else "",
             council=council,
             blocks=blocks,
-            summary=summary_markdown(a, site, lang, self.ctx(lang, a.path),
-                                     {b.anchor for b in blocks if isinstance(b, Heading)}),
+            summary=summary_markdown(
+                a,
+                site,
+                lang,
+                self.ctx(lang, a.path),
+                {b.anchor for b in blocks if isinstance(b, Heading)},
+            ),
         )
         from generator.pages._xlink import related_block
 
@@ -140,7 +150,9 @@ class Writer:
             up=_up(c.path),
             muni_name=_name(self.site.municipalities[c.municipality].name, lang),
             kind=kind_label(rec.kind, lang),
-            targets=[{"id": x, "title": self.site.assessments[x].title[lang]} for x in c.assessments],
+            targets=[
+                {"id": x, "title": self.site.assessments[x].title[lang]} for x in c.assessments
+            ],
             blocks=w.blocks,
         )
         self.put(lang, c.path, text)
@@ -165,71 +177,182 @@ class Writer:
         return rows
 
     def assessment_headers(self, lang: str) -> list[str]:
-        return [t("assessments", lang), t("municipality", lang), t("process", lang), t("form", lang),
-                t("status", lang), t("published", lang)]
+        return [
+            t("assessments", lang),
+            t("municipality", lang),
+            t("process", lang),
+            t("form", lang),
+            t("status", lang),
+            t("published", lang),
+        ]
 
     def lists(self, lang: str) -> None:
         site = self.site
         # municipalities
         rows = []
         for mid, muni in sorted(site.municipalities.items(), key=lambda kv: (kv[1].code, kv[0])):
-            rows.append([
-                f'<a href="../municipalities/{mid}/">{esc(_name(muni.name, lang))}</a>',
-                esc(_name(muni.prefecture, lang)),
-                esc(muni.code),
-                str(len(site.by_municipality.get(mid, []))),
-            ])
-        self.put(lang, "municipalities/index.md", render_template(
-            "list.md.j2", L=_labels(lang), title=t("all_municipalities", lang), description=None, intro="",
-            sections=[{"heading": "", "anchor": "", "caption": t("all_municipalities", lang),
-                       "headers": [t("municipality", lang), t("prefecture", lang), t("code", lang),
-                                   t("assessments", lang)], "rows": rows}]))
+            rows.append(
+                [
+                    f'<a href="../municipalities/{mid}/">{esc(_name(muni.name, lang))}</a>',
+                    esc(_name(muni.prefecture, lang)),
+                    esc(muni.code),
+                    str(len(site.by_municipality.get(mid, []))),
+                ]
+            )
+        self.put(
+            lang,
+            "municipalities/index.md",
+            render_template(
+                "list.md.j2",
+                L=_labels(lang),
+                title=t("all_municipalities", lang),
+                description=None,
+                intro="",
+                sections=[
+                    {
+                        "heading": "",
+                        "anchor": "",
+                        "caption": t("all_municipalities", lang),
+                        "headers": [
+                            t("municipality", lang),
+                            t("prefecture", lang),
+                            t("code", lang),
+                            t("assessments", lang),
+                        ],
+                        "rows": rows,
+                    }
+                ],
+            ),
+        )
         for mid, muni in sorted(site.municipalities.items()):
             path = f"municipalities/{mid}.md"
             up = _up(path)
-            intro_parts = [f"{esc(t('prefecture', lang))}: {esc(_name(muni.prefecture, lang))}",
-                           f"{esc(t('code', lang))}: {esc(muni.code)}"]
+            intro_parts = [
+                f"{esc(t('prefecture', lang))}: {esc(_name(muni.prefecture, lang))}",
+                f"{esc(t('code', lang))}: {esc(muni.code)}",
+            ]
             if muni.url:
-                intro_parts.append(f'{esc(t("official_site", lang))}: <a href="{esc(muni.url)}">{esc(muni.url)}</a>')
-            sections = [{"heading": t("assessments_of", lang, name=_name(muni.name, lang)), "anchor": "assessments",
-                         "caption": t("assessments_of", lang, name=_name(muni.name, lang)),
-                         "headers": self.assessment_headers(lang),
-                         "rows": self.assessment_rows(site.by_municipality.get(mid, []), lang, up)}]
+                intro_parts.append(
+                    f'{esc(t("official_site", lang))}: <a href="{esc(muni.url)}">{esc(muni.url)}</a>'
+                )
+            sections = [
+                {
+                    "heading": t("assessments_of", lang, name=_name(muni.name, lang)),
+                    "anchor": "assessments",
+                    "caption": t("assessments_of", lang, name=_name(muni.name, lang)),
+                    "headers": self.assessment_headers(lang),
+                    "rows": self.assessment_rows(site.by_municipality.get(mid, []), lang, up),
+                }
+            ]
             council_ids = site.council_by_municipality.get(mid, [])
             if council_ids:
-                sections.append({"heading": t("council_of", lang, name=_name(muni.name, lang)), "anchor": "council",
-                                 "caption": t("council_of", lang, name=_name(muni.name, lang)),
-                                 "headers": [t("title", lang), t("kind", lang)],
-                                 "rows": [[f'<a href="{up}council/{c}/">{esc(site.council[c].title[lang])}</a>',
-                                           esc(kind_label(getattr(site.council[c].record, "kind", ""), lang))]
-                                          for c in council_ids]})
-            self.put(lang, path, render_template(
-                "list.md.j2", L=_labels(lang), title=_name(muni.name, lang), description=None,
-                intro='<p class="kh-intro">' + (" ／ " if lang == "ja" else " / ").join(intro_parts) + "</p>", sections=sections))
+                sections.append(
+                    {
+                        "heading": t("council_of", lang, name=_name(muni.name, lang)),
+                        "anchor": "council",
+                        "caption": t("council_of", lang, name=_name(muni.name, lang)),
+                        "headers": [t("title", lang), t("kind", lang)],
+                        "rows": [
+                            [
+                                f'<a href="{up}council/{c}/">{esc(site.council[c].title[lang])}</a>',
+                                esc(kind_label(getattr(site.council[c].record, "kind", ""), lang)),
+                            ]
+                            for c in council_ids
+                        ],
+                    }
+                )
+            self.put(
+                lang,
+                path,
+                render_template(
+                    "list.md.j2",
+                    L=_labels(lang),
+                    title=_name(muni.name, lang),
+                    description=None,
+                    intro='<p class="kh-intro">'
+                    + (" ／ " if lang == "ja" else " / ").join(intro_parts)
+                    + "</p>",
+                    sections=sections,
+                ),
+            )
         # processes
-        rows = [[f'<a href="../processes/{pid}/">{esc(_name(p.name, lang))}</a>',
-                 str(len(site.by_process.get(pid, [])))] for pid, p in sorted(site.processes.items())]
-        self.put(lang, "processes/index.md", render_template(
-            "list.md.j2", L=_labels(lang), title=t("all_processes", lang), description=None, intro="",
-            sections=[{"heading": "", "anchor": "", "caption": t("all_processes", lang),
-                       "headers": [t("process", lang), t("assessments", lang)], "rows": rows}]))
+        rows = [
+            [
+                f'<a href="../processes/{pid}/">{esc(_name(p.name, lang))}</a>',
+                str(len(site.by_process.get(pid, []))),
+            ]
+            for pid, p in sorted(site.processes.items())
+        ]
+        self.put(
+            lang,
+            "processes/index.md",
+            render_template(
+                "list.md.j2",
+                L=_labels(lang),
+                title=t("all_processes", lang),
+                description=None,
+                intro="",
+                sections=[
+                    {
+                        "heading": "",
+                        "anchor": "",
+                        "caption": t("all_processes", lang),
+                        "headers": [t("process", lang), t("assessments", lang)],
+                        "rows": rows,
+                    }
+                ],
+            ),
+        )
         for pid, p in sorted(site.processes.items()):
             path = f"processes/{pid}.md"
             intro = f'<div class="kh-intro">{_desc_html(p, lang)}</div>' if p.description else ""
-            self.put(lang, path, render_template(
-                "list.md.j2", L=_labels(lang), title=_name(p.name, lang), description=None, intro=intro,
-                sections=[{"heading": t("assessments", lang), "anchor": "assessments",
-                           "caption": t("assessments", lang), "headers": self.assessment_headers(lang),
-                           "rows": self.assessment_rows(site.by_process.get(pid, []), lang, _up(path))}]))
+            self.put(
+                lang,
+                path,
+                render_template(
+                    "list.md.j2",
+                    L=_labels(lang),
+                    title=_name(p.name, lang),
+                    description=None,
+                    intro=intro,
+                    sections=[
+                        {
+                            "heading": t("assessments", lang),
+                            "anchor": "assessments",
+                            "caption": t("assessments", lang),
+                            "headers": self.assessment_headers(lang),
+                            "rows": self.assessment_rows(
+                                site.by_process.get(pid, []), lang, _up(path)
+                            ),
+                        }
+                    ],
+                ),
+            )
         # all assessments
-        self.put(lang, "assessments/index.md", render_template(
-            "list.md.j2", L=_labels(lang), title=t("all_assessments", lang), description=None, intro="",
-            sections=[{"heading": "", "anchor": "", "caption": t("all_assessments", lang),
-                       "headers": self.assessment_headers(lang),
-                       "rows": self.assessment_rows(list(site.assessments), lang, "../")}]))
+        self.put(
+            lang,
+            "assessments/index.md",
+            render_template(
+                "list.md.j2",
+                L=_labels(lang),
+                title=t("all_assessments", lang),
+                description=None,
+                intro="",
+                sections=[
+                    {
+                        "heading": "",
+                        "anchor": "",
+                        "caption": t("all_assessments", lang),
+                        "headers": self.assessment_headers(lang),
+                        "rows": self.assessment_rows(list(site.assessments), lang, "../"),
+                    }
+                ],
+            ),
+        )
 
     def home(self, lang: str) -> None:
         site = self.site
+
         def newest(ident: str) -> tuple[str, str]:
             published = _published(site.assessments[ident])
             return (published.iso if published else "", ident)
@@ -248,11 +371,26 @@ class Writer:
             f'<li><a href="processes/">{esc(t("all_processes", lang))}</a></li>'
             f'<li><a href="assessments/">{esc(t("all_assessments", lang))}</a></li></ul>'
         )
-        self.put(lang, "index.md", render_template(
-            "list.md.j2", L=_labels(lang), title=t("site_name", lang), description=None, intro=intro + "\n\n" + links,
-            sections=[{"heading": t("latest", lang), "anchor": "latest", "caption": t("latest", lang),
-                       "headers": self.assessment_headers(lang),
-                       "rows": self.assessment_rows(latest, lang, "")}]))
+        self.put(
+            lang,
+            "index.md",
+            render_template(
+                "list.md.j2",
+                L=_labels(lang),
+                title=t("site_name", lang),
+                description=None,
+                intro=intro + "\n\n" + links,
+                sections=[
+                    {
+                        "heading": t("latest", lang),
+                        "anchor": "latest",
+                        "caption": t("latest", lang),
+                        "headers": self.assessment_headers(lang),
+                        "rows": self.assessment_rows(latest, lang, ""),
+                    }
+                ],
+            ),
+        )
 
 
 def _desc_html(p: Any, lang: str) -> str:
@@ -295,7 +433,12 @@ def extra_nav() -> list[dict[str, str]]:
 
 
 def nav_translations() -> dict[str, str]:
-    table = {"ホーム": "Home", "地方公共団体": "Municipalities", "事務": "Processes", "評価書": "Assessments"}
+    table = {
+        "ホーム": "Home",
+        "地方公共団体": "Municipalities",
+        "事務": "Processes",
+        "評価書": "Assessments",
+    }
     for plugin in plugins():
         if hasattr(plugin, "nav"):
             for (ja, _), (en, _) in zip(plugin.nav("ja"), plugin.nav("en"), strict=True):
@@ -334,11 +477,20 @@ def mkdocs_config(config: dict[str, Any], build: Path, theme_dir: Path, site_dir
                     "reconfigure_material": True,
                     "reconfigure_search": False,
                     "languages": [
-                        {"locale": "ja", "default": True, "name": "日本語", "build": True,
-                         "site_name": config.get("site_name", {}).get("ja", "kohyo")},
-                        {"locale": "en", "name": "English", "build": True,
-                         "site_name": config.get("site_name", {}).get("en", "kohyo"),
-                         "nav_translations": nav_translations()},
+                        {
+                            "locale": "ja",
+                            "default": True,
+                            "name": "日本語",
+                            "build": True,
+                            "site_name": config.get("site_name", {}).get("ja", "kohyo"),
+                        },
+                        {
+                            "locale": "en",
+                            "name": "English",
+                            "build": True,
+                            "site_name": config.get("site_name", {}).get("en", "kohyo"),
+                            "nav_translations": nav_translations(),
+                        },
                     ],
                 }
             }
@@ -350,8 +502,19 @@ def mkdocs_config(config: dict[str, Any], build: Path, theme_dir: Path, site_dir
             {"評価書": "assessments/index.md"},
             *extra_nav(),
         ],
-        "not_in_nav": "\n".join(["/assessments/*/", "/municipalities/*.md", "/processes/*.md", "/council/", "/assessments/*/*.md"]),
-        "validation": {"nav": {"omitted_files": "ignore", "not_found": "warn"}, "links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"}},
+        "not_in_nav": "\n".join(
+            [
+                "/assessments/*/",
+                "/municipalities/*.md",
+                "/processes/*.md",
+                "/council/",
+                "/assessments/*/*.md",
+            ]
+        ),
+        "validation": {
+            "nav": {"omitted_files": "ignore", "not_found": "warn"},
+            "links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"},
+        },
     }
     path = build / "mkdocs.yml"
     path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -72,7 +72,9 @@ MEASURES = ("リスクに対する措置の内容", "Measures against the risk")
 class SourceNote(Doc):
     """A field left empty because the source could not be read, with the reason."""
 
-    field: str = Field(..., title="項目", description="空欄にした項目（例: files[0].risks.use.r2）。")
+    field: str = Field(
+        ..., title="項目", description="空欄にした項目（例: files[0].risks.use.r2）。"
+    )
     note: TextIn = Field(..., title="理由", description="原本から読み取れなかった理由。")
 
 
@@ -154,7 +156,9 @@ class Department(Doc):
 
 class FileBasic(Doc):
     file_type: FileType | None = field("ファイルの種類", "File type", num="①", important=True)
-    subjects_count: Subjects | None = field("対象となる本人の数", "Number of data subjects", num="②")
+    subjects_count: Subjects | None = field(
+        "対象となる本人の数", "Number of data subjects", num="②"
+    )
     subjects_scope: TextIn | None = field(
         "対象となる本人の範囲", "Scope of data subjects", num="③", important=True
     )
@@ -185,8 +189,12 @@ class AcqUseFocused(Doc):
 class AcqUseFull(Doc):
     sources: Sources | None = field("入手元", "Sources", num="①", important=True)
     methods: AcqMethods | None = field("入手方法", "Methods of acquisition", num="②")
-    timing: TextIn | None = field("入手の時期・頻度", "Timing and frequency of acquisition", num="③")
-    justification: TextIn | None = field("入手に係る妥当性", "Justification of acquisition", num="④")
+    timing: TextIn | None = field(
+        "入手の時期・頻度", "Timing and frequency of acquisition", num="③"
+    )
+    justification: TextIn | None = field(
+        "入手に係る妥当性", "Justification of acquisition", num="④"
+    )
     notice: TextIn | None = field("本人への明示", "Notice to the person", num="⑤")
     purpose: TextIn | None = field("使用目的", "Purpose of use", num="⑥", important=True)
     purpose_change_justification: TextIn | None = field("変更の妥当性", "Justification of a change")
@@ -222,8 +230,6 @@ class OutsourcingItemFocused(Doc):
     subcontract: SubcontractFocused | None = field("再委託", "Re-entrustment")
 
 
-
-
 class OutsourcingItemFull(Doc):
     title: TextIn = field("委託事項", "Entrusted work", required=True)
     content: TextIn | None = field("委託内容", "Details of the entrusted work", num="①")
@@ -239,7 +245,9 @@ class OutsourcingItemFull(Doc):
         "委託先における取扱者数", "Persons handling the file at the contractor", num="③"
     )
     handover: HandoverMethods | None = field(
-        "委託先への特定個人情報ファイルの提供方法", "How the file is handed to the contractor", num="④"
+        "委託先への特定個人情報ファイルの提供方法",
+        "How the file is handed to the contractor",
+        num="④",
     )
     contractor_lookup: TextIn | None = field(
         "委託先名の確認方法", "How to find out the contractor's name", num="⑤"
@@ -316,7 +324,11 @@ class StorageFull(Doc):
 
 
 def _record_groups_in(value: Any) -> Any:
-    if isinstance(value, list) and value and not any(isinstance(v, dict) and "items" in v for v in value):
+    if (
+        isinstance(value, list)
+        and value
+        and not any(isinstance(v, dict) and "items" in v for v in value)
+    ):
         return [{"items": value}]
     return value
 
@@ -378,7 +390,9 @@ class FocusedStorageRisk(Doc):
 
 
 class FocusedAcqRisks(Doc):
-    risk: Risk | None = field("リスク： 目的外の入手が行われるリスク", "Risk: acquisition beyond the purpose")
+    risk: Risk | None = field(
+        "リスク： 目的外の入手が行われるリスク", "Risk: acquisition beyond the purpose"
+    )
     other: TextIn | None = field(
         "特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）におけるその他のリスク及びそのリスクに対する措置",
         "Other risks in acquisition and the measures against them",
@@ -425,7 +439,9 @@ class FocusedDisclosureRisks(Doc):
 class FocusedNwsRisks(Doc):
     no_acquisition: bool | None = field("接続しない（入手）", "Not connected (acquisition)")
     no_provision: bool | None = field("接続しない（提供）", "Not connected (provision)")
-    r1: Risk | None = field("リスク1： 目的外の入手が行われるリスク", "Risk 1: acquisition beyond the purpose")
+    r1: Risk | None = field(
+        "リスク1： 目的外の入手が行われるリスク", "Risk 1: acquisition beyond the purpose"
+    )
     r2: Risk | None = field("リスク2： 不正な提供が行われるリスク", "Risk 2: unlawful provision")
     other: TextIn | None = field(
         "情報提供ネットワークシステムとの接続に伴うその他のリスク及びそのリスクに対する措置",
@@ -472,7 +488,9 @@ class FocusedRisks(Doc):
         "特定個人情報の保管・消去", "Storage and deletion", num="7."
     )
     audit: AuditChecks | None = field("監査（実施の有無）", "Audits performed", num="8.")
-    training: Training | None = field("従業者に対する教育・啓発", "Staff training and awareness", num="9.")
+    training: Training | None = field(
+        "従業者に対する教育・啓発", "Staff training and awareness", num="9."
+    )
     other_measures: TextIn | None = field("その他のリスク対策", "Other risk measures", num="10.")
 
 
@@ -566,7 +584,8 @@ class FullUseRisks(Doc):
         "リスク3： 従業者が事務外で使用するリスク", "Risk 3: use by staff outside the process"
     )
     r4: Risk | None = field(
-        "リスク4： 特定個人情報ファイルが不正に複製されるリスク", "Risk 4: unlawful copying of the file"
+        "リスク4： 特定個人情報ファイルが不正に複製されるリスク",
+        "Risk 4: unlawful copying of the file",
     )
     other: TextIn | None = field(
         "特定個人情報の使用におけるその他のリスク及びそのリスクに対する措置",
@@ -580,7 +599,8 @@ class FullOutsourcingRisks(Doc):
         "情報保護管理体制の確認", "Check of the contractor's data protection organisation"
     )
     access_restriction: Restricted | None = field(
-        "特定個人情報ファイルの閲覧者・更新者の制限", "Restriction of who may view or update the file"
+        "特定個人情報ファイルの閲覧者・更新者の制限",
+        "Restriction of who may view or update the file",
     )
     access_restriction_detail: TextIn | None = field("具体的な制限方法", "How it is restricted")
     handling_log: Recorded | None = field(
@@ -619,7 +639,9 @@ class FullOutsourcingRisks(Doc):
 
 
 class FullDisclosureR1(Doc):
-    log: Recorded | None = field("特定個人情報の提供・移転の記録", "Record of provision and transfer")
+    log: Recorded | None = field(
+        "特定個人情報の提供・移転の記録", "Record of provision and transfer"
+    )
     log_detail: TextIn | None = field("具体的な方法", "How")
     rules: Defined | None = field(
         "特定個人情報の提供・移転に関するルール", "Rules on provision and transfer"
@@ -653,7 +675,9 @@ class FullDisclosureRisks(Doc):
 class FullNwsRisks(Doc):
     no_acquisition: bool | None = field("接続しない（入手）", "Not connected (acquisition)")
     no_provision: bool | None = field("接続しない（提供）", "Not connected (provision)")
-    r1: Risk | None = field("リスク1： 目的外の入手が行われるリスク", "Risk 1: acquisition beyond the purpose")
+    r1: Risk | None = field(
+        "リスク1： 目的外の入手が行われるリスク", "Risk 1: acquisition beyond the purpose"
+    )
     r2: Risk | None = field(
         "リスク2： 安全が保たれない方法によって入手が行われるリスク",
         "Risk 2: acquisition by insecure means",
@@ -680,8 +704,12 @@ class FullNwsRisks(Doc):
 
 
 class FullStorageR1(Doc):
-    nisc: Nisc | None = field("NISC政府機関統一基準群", "NISC common standards for government agencies", num="①")
-    safety_org: Organised | None = field("安全管理体制", "Security management organisation", num="②")
+    nisc: Nisc | None = field(
+        "NISC政府機関統一基準群", "NISC common standards for government agencies", num="①"
+    )
+    safety_org: Organised | None = field(
+        "安全管理体制", "Security management organisation", num="②"
+    )
     safety_rules: Organised | None = field("安全管理規程", "Security management rules", num="③")
     safety_awareness: Informed | None = field(
         "安全管理体制・規程の職員への周知", "Staff informed of the organisation and rules", num="④"
@@ -701,7 +729,9 @@ class FullStorageR1(Doc):
     )
     incident_detail: TextIn | None = field("その内容", "What happened")
     prevention: TextIn | None = field("再発防止策の内容", "Measures against recurrence")
-    deceased: Kept | None = field("死者の個人番号", "Individual Numbers of deceased persons", num="⑩")
+    deceased: Kept | None = field(
+        "死者の個人番号", "Individual Numbers of deceased persons", num="⑩"
+    )
     deceased_detail: TextIn | None = field("具体的な保管方法", "How they are kept")
     other_measures: TextIn | None = field(*OTHER_MEASURES)
     rating: Rating | None = field(*RATING)
@@ -752,7 +782,9 @@ class FullRisks(Doc):
         "Connection to the Information Providing Network System",
         num="6.",
     )
-    storage: FullStorageRisks | None = field("特定個人情報の保管・消去", "Storage and deletion", num="7.")
+    storage: FullStorageRisks | None = field(
+        "特定個人情報の保管・消去", "Storage and deletion", num="7."
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -774,10 +806,15 @@ class FileFocused(Doc):
         "Provision and transfer (other than by entrustment)",
         num="5.",
     )
-    storage: StorageFocused | None = field("特定個人情報の保管・消去", "Storage and deletion", num="6.")
+    storage: StorageFocused | None = field(
+        "特定個人情報の保管・消去", "Storage and deletion", num="6."
+    )
     remarks: TextIn | None = field("備考", "Remarks", num="7.")
     record_items: RecordItems = field(
-        "特定個人情報ファイル記録項目", "Items recorded in the file", default=[], display="record_items"
+        "特定個人情報ファイル記録項目",
+        "Items recorded in the file",
+        default=[],
+        display="record_items",
     )
     risks: FocusedRisks | None = field("リスク対策", "Risk measures", display="risks")
 
@@ -796,10 +833,15 @@ class FileFull(Doc):
         "Provision and transfer (other than by entrustment)",
         num="5.",
     )
-    storage: StorageFull | None = field("特定個人情報の保管・消去", "Storage and deletion", num="6.")
+    storage: StorageFull | None = field(
+        "特定個人情報の保管・消去", "Storage and deletion", num="6."
+    )
     remarks: TextIn | None = field("備考", "Remarks", num="7.")
     record_items: RecordItems = field(
-        "特定個人情報ファイル記録項目", "Items recorded in the file", default=[], display="record_items"
+        "特定個人情報ファイル記録項目",
+        "Items recorded in the file",
+        default=[],
+        display="record_items",
     )
     risks: FullRisks | None = field("リスク対策", "Risk measures", display="risks")
 
@@ -910,7 +952,9 @@ class FeeInfo(Doc):
 
 
 class FileRegister(Doc):
-    status: Done | None = field("個人情報ファイル簿の公表", "Publication of the personal information file register")
+    status: Done | None = field(
+        "個人情報ファイル簿の公表", "Publication of the personal information file register"
+    )
     name: TextIn | None = field("個人情報ファイル名", "Name in the register")
     place: TextIn | None = field("公表場所", "Where it is published")
 
@@ -923,7 +967,9 @@ class RequestFull(Doc):
     file_register: FileRegister | None = field(
         "個人情報ファイル簿の公表", "Personal information file register", num="④"
     )
-    special_procedure: TextIn | None = field("法令による特別の手続", "Special procedures under law", num="⑤")
+    special_procedure: TextIn | None = field(
+        "法令による特別の手続", "Special procedures under law", num="⑤"
+    )
     register_omission: TextIn | None = field(
         "個人情報ファイル簿への不記載等", "Omissions from the file register", num="⑥"
     )
@@ -932,7 +978,9 @@ class RequestFull(Doc):
 class RequestFocused(Doc):
     office: TextIn | None = field("請求先", "Where to make a request", num="①")
     method: TextIn | None = field("請求方法", "How to make a request", num="②")
-    special_procedure: TextIn | None = field("法令による特別の手続", "Special procedures under law", num="③")
+    special_procedure: TextIn | None = field(
+        "法令による特別の手続", "Special procedures under law", num="③"
+    )
     register_omission: TextIn | None = field(
         "個人情報ファイル簿への不記載等", "Omissions from the file register", num="④"
     )
@@ -950,7 +998,9 @@ class ContactsFull(Doc):
         num="1.",
     )
     inquiry: Inquiry | None = field(
-        "特定個人情報ファイルの取扱いに関する問合せ", "Inquiries about the handling of the files", num="2."
+        "特定個人情報ファイルの取扱いに関する問合せ",
+        "Inquiries about the handling of the files",
+        num="2.",
     )
 
 
@@ -961,13 +1011,17 @@ class ContactsFocused(Doc):
         num="1.",
     )
     inquiry: Inquiry | None = field(
-        "特定個人情報ファイルの取扱いに関する問合せ", "Inquiries about the handling of the files", num="2."
+        "特定個人情報ファイルの取扱いに関する問合せ",
+        "Inquiries about the handling of the files",
+        num="2.",
     )
 
 
 class BasicStepFull(Doc):
     date: DateIn | None = field("実施日", "Date", num="①")
-    threshold_result: ThresholdFull | None = field("しきい値判断結果", "Result of the threshold assessment", num="②")
+    threshold_result: ThresholdFull | None = field(
+        "しきい値判断結果", "Result of the threshold assessment", num="②"
+    )
 
 
 class BasicStepFocused(Doc):
@@ -981,7 +1035,9 @@ class PublicCommentFull(Doc):
     method: TextIn | None = field("方法", "Method", num="①")
     period: DateRange | None = field("実施日・期間", "Dates", num="②")
     period_note: TextIn | None = field("実施日・期間（補足）", "Dates (note)")
-    shortening_reason: TextIn | None = field("期間を短縮する特段の理由", "Special reason for a shorter period", num="③")
+    shortening_reason: TextIn | None = field(
+        "期間を短縮する特段の理由", "Special reason for a shorter period", num="③"
+    )
     main_opinions: TextIn | None = field("主な意見の内容", "Main opinions received", num="④")
     reflection: TextIn | None = field("評価書への反映", "Reflected in the report", num="⑤")
 
@@ -995,7 +1051,9 @@ class PublicCommentFocused(Doc):
 
 class ThirdPartyReview(Doc):
     date: DateIn | None = field("実施日", "Date", num="①")
-    date_note: TextIn | None = field("実施日（補足）", "Date (note)", "「意見聴取後に記載」など、日付でない記載。")
+    date_note: TextIn | None = field(
+        "実施日（補足）", "Date (note)", "「意見聴取後に記載」など、日付でない記載。"
+    )
     method: TextIn | None = field("方法", "Method", num="②")
     result: TextIn | None = field("結果", "Result", num="③")
 
@@ -1010,9 +1068,13 @@ class ProcedureFull(Doc):
     public_comment: PublicCommentFull | None = field(
         "国民・住民等からの意見の聴取", "Public consultation", num="2."
     )
-    third_party_review: ThirdPartyReview | None = field("第三者点検", "Third-party review", num="3.")
+    third_party_review: ThirdPartyReview | None = field(
+        "第三者点検", "Third-party review", num="3."
+    )
     ppc_approval: PpcApproval | None = field(
-        "個人情報保護委員会の承認【行政機関等のみ】", "Approval by the PPC (national bodies only)", num="4."
+        "個人情報保護委員会の承認【行政機関等のみ】",
+        "Approval by the PPC (national bodies only)",
+        num="4.",
     )
 
 
@@ -1065,7 +1127,9 @@ class ProcessFlow(Doc):
     title: TextIn = field("題名", "Title", required=True)
     subtitle: TextIn | None = field("副題", "Subtitle")
     diagram_note: TextIn | None = field(
-        "図についての注記", "Note on the diagram", "原本の図は本文に含まれないため、その旨などを書きます。"
+        "図についての注記",
+        "Note on the diagram",
+        "原本の図は本文に含まれないため、その旨などを書きます。",
     )
     components: list[FlowComponent] = field("構成要素", "Components", default=[])
     groups: list[FlowGroup] = field("備考（事務の流れ）", "Notes (flow of work)", default=[])
@@ -1094,7 +1158,13 @@ class RecipientAnnex(Doc):
 
     title: TextIn = field("題名", "Title", required=True)
     kind: Literal["提供", "移転"] = field("種類", "Kind", required=True)
-    file: int = field("対象ファイル番号", "File number", "files の何番目（1から）のファイルの別紙か。", default=1, ge=1)
+    file: int = field(
+        "対象ファイル番号",
+        "File number",
+        "files の何番目（1から）のファイルの別紙か。",
+        default=1,
+        ge=1,
+    )
     parts: list[AnnexPart] = field("区分", "Parts", default=[])
 
 
@@ -1110,9 +1180,21 @@ class GlossaryEntry(Doc):
 
 
 class _Common(Doc):
-    municipality: Slug = field("地方公共団体", "Municipality", "content/municipalities/ のファイル名（拡張子なし）。", required=True)
-    process: Slug = field("事務", "Process", "content/registries/processes.yaml の id。", required=True)
-    status: Status = field("状態", "Status", "公表済みなら「公表」、案（意見聴取・第三者点検用）なら「案」。", default="公表")
+    municipality: Slug = field(
+        "地方公共団体",
+        "Municipality",
+        "content/municipalities/ のファイル名（拡張子なし）。",
+        required=True,
+    )
+    process: Slug = field(
+        "事務", "Process", "content/registries/processes.yaml の id。", required=True
+    )
+    status: Status = field(
+        "状態",
+        "Status",
+        "公表済みなら「公表」、案（意見聴取・第三者点検用）なら「案」。",
+        default="公表",
+    )
     source: Source | None = field("原本", "Source")
     source_notes: list[SourceNote] = field(
         "原本から判読できなかった項目", "Fields the source does not show legibly", default=[]
@@ -1145,7 +1227,9 @@ class FullAssessment(_Common):
     files: list[FileFull] = field(
         "特定個人情報ファイルの概要", "Overview of the files", num="II", default=[], display="files"
     )
-    other_measures: OtherMeasuresFull | None = field("その他のリスク対策", "Other risk measures", num="IV")
+    other_measures: OtherMeasuresFull | None = field(
+        "その他のリスク対策", "Other risk measures", num="IV"
+    )
     contacts: ContactsFull | None = field("開示請求、問合せ", "Requests and inquiries", num="V")
     procedure: ProcedureFull | None = field("評価実施手続", "Assessment procedure", num="VI")
     changes: list[Change] = field("変更箇所", "Changes", default=[], display="changes")
@@ -1157,7 +1241,9 @@ class BasicRelated(Doc):
     process_name: TextIn | None = field("事務の名称", "Name of the process", num="1. ①")
     process_summary: TextIn | None = field("事務の概要", "Summary of the process", num="1. ②")
     system_names: TextIn | None = field("システムの名称", "System names", num="1. ③")
-    files: list[TextIn] = field("特定個人情報ファイル名", "Specific Personal Information Files", num="2.", default=[])
+    files: list[TextIn] = field(
+        "特定個人情報ファイル名", "Specific Personal Information Files", num="2.", default=[]
+    )
     mynumber_legal_basis: TextIn | None = field(
         "個人番号の利用（法令上の根拠）", "Use of the Individual Number (legal basis)", num="3."
     )
@@ -1184,11 +1270,15 @@ class BasicRelated(Doc):
 
 class Threshold(Doc):
     population: PopulationBasic | None = field(
-        "対象人数（評価対象の事務の対象人数は何人か）", "Number of persons covered by the process", num="1."
+        "対象人数（評価対象の事務の対象人数は何人か）",
+        "Number of persons covered by the process",
+        num="1.",
     )
     population_as_of: DateIn | None = field("いつ時点の計数か", "Counted as of")
     handlers: Handlers500 | None = field(
-        "取扱者数（特定個人情報ファイル取扱者数は500人以上か）", "Are 500 or more persons handling the files?", num="2."
+        "取扱者数（特定個人情報ファイル取扱者数は500人以上か）",
+        "Are 500 or more persons handling the files?",
+        num="2.",
     )
     handlers_as_of: DateIn | None = field("いつ時点の計数か", "Counted as of")
     serious_incident: Incident | None = field(
@@ -1226,7 +1316,9 @@ class BasicRisks(Doc):
         "不正な提供・移転が行われるリスクへの対策は十分か",
         "Provision and transfer: are the measures against unlawful provision or transfer sufficient?",
     )
-    nws_no_acquisition: bool | None = field("接続しない（入手）", "Not connected (acquisition)", num="6.")
+    nws_no_acquisition: bool | None = field(
+        "接続しない（入手）", "Not connected (acquisition)", num="6."
+    )
     nws_no_provision: bool | None = field("接続しない（提供）", "Not connected (provision)")
     nws_acquisition: Rating | None = field(
         "目的外の入手が行われるリスクへの対策は十分か（情報提供ネットワークシステム）",
@@ -1242,7 +1334,9 @@ class BasicRisks(Doc):
         num="7.",
     )
     audit: AuditChecks | None = field("監査（実施の有無）", "Audits performed", num="8.")
-    training: Performed | None = field("従業者に対する教育・啓発", "Staff training and awareness", num="9.")
+    training: Performed | None = field(
+        "従業者に対する教育・啓発", "Staff training and awareness", num="9."
+    )
 
 
 class BasicAssessment(_Common):
@@ -1252,7 +1346,9 @@ class BasicAssessment(_Common):
     cover: Cover = field("表紙", "Cover", required=True)
     related: BasicRelated | None = field("関連情報", "Related information", num="Ⅰ")
     threshold: Threshold | None = field("しきい値判断項目", "Threshold items", num="Ⅱ")
-    threshold_result: ThresholdAny | None = field("しきい値判断結果", "Result of the threshold assessment", num="Ⅲ")
+    threshold_result: ThresholdAny | None = field(
+        "しきい値判断結果", "Result of the threshold assessment", num="Ⅲ"
+    )
     risks: BasicRisks | None = field("リスク対策", "Risk measures", num="Ⅳ")
     changes: list[Change] = field("変更箇所", "Changes", default=[], display="changes")
 
@@ -1267,20 +1363,26 @@ class SummaryRisks(Doc):
     acquisition: TextIn | None = field("特定個人情報の入手について", "Acquisition", num="(1)")
     use: TextIn | None = field("特定個人情報の使用について", "Use", num="(2)")
     outsourcing: TextIn | None = field("ファイル取扱いの委託について", "Entrustment", num="(3)")
-    disclosure: TextIn | None = field("特定個人情報の提供及び移転について", "Provision and transfer", num="(4)")
+    disclosure: TextIn | None = field(
+        "特定個人情報の提供及び移転について", "Provision and transfer", num="(4)"
+    )
     nws: TextIn | None = field(
         "情報提供ネットワークシステムとの接続について",
         "Connection to the Information Providing Network System",
         num="(5)",
     )
-    storage: TextIn | None = field("特定個人情報の保管及び消去について", "Storage and deletion", num="(6)")
+    storage: TextIn | None = field(
+        "特定個人情報の保管及び消去について", "Storage and deletion", num="(6)"
+    )
 
 
 class SummaryBasic(Doc):
     process_name: TextIn | None = field("事務の名称", "Name of the process")
     systems: list[TextIn] = field("システムの名称", "Systems", default=[])
     files: list[TextIn] = field("特定個人情報ファイル", "Files", default=[])
-    legal_basis: TextIn | None = field("個人番号を利用する法令上の根拠", "Legal basis for using the Individual Number")
+    legal_basis: TextIn | None = field(
+        "個人番号を利用する法令上の根拠", "Legal basis for using the Individual Number"
+    )
 
 
 class SummaryOther(Doc):
@@ -1294,7 +1396,9 @@ class SummaryContacts(Doc):
 
 
 class SummaryProcedure(Doc):
-    threshold_result: TextIn | None = field("しきい値判断結果", "Result of the threshold assessment")
+    threshold_result: TextIn | None = field(
+        "しきい値判断結果", "Result of the threshold assessment"
+    )
     public_comment: TextIn | None = field("国民・住民等からの意見の聴取", "Public consultation")
     public_comment_period: DateRange | None = field("意見聴取の期間", "Consultation period")
 
@@ -1348,7 +1452,9 @@ class ConsultationForm(Doc):
     business: TextIn | None = field("業務名", "Business")
     requesting_depts: TextIn | None = field("諮問課", "Requesting departments")
     files: list[TextIn] = field("特定個人情報ファイルの名称", "Files", default=[])
-    systems: list[TextIn] = field("特定個人情報ファイルを取り扱うシステム", "Systems handling the files", default=[])
+    systems: list[TextIn] = field(
+        "特定個人情報ファイルを取り扱うシステム", "Systems handling the files", default=[]
+    )
     purpose: TextIn | None = field("目的・理由", "Purpose and reasons")
     processing: TextIn | None = field("処理概要", "Outline of the processing")
     protection: TextIn | None = field("保護措置", "Protective measures")
@@ -1362,7 +1468,10 @@ class Consultation(Doc):
     municipality: Slug = field("地方公共団体", "Municipality", required=True)
     process: Slug | None = field("事務", "Process")
     assessments: list[str] = field(
-        "対象の評価書", "Assessments concerned", "content/assessments/ からの相対パス（拡張子なし）。", default=[]
+        "対象の評価書",
+        "Assessments concerned",
+        "content/assessments/ からの相対パス（拡張子なし）。",
+        default=[],
     )
     number: str = field("文書番号", "Document number", required=True)
     date: DateIn | None = field("日付", "Date")

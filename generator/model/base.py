@@ -90,7 +90,9 @@ class Text(Doc):
 
     ja: str = Field(..., title="日本語", description="日本語の本文（必須）。")
     en: str | None = Field(
-        default=None, title="English", description="英語訳（任意）。空欄なら英語ページに日本語を表示します。"
+        default=None,
+        title="English",
+        description="英語訳（任意）。空欄なら英語ページに日本語を表示します。",
     )
 
     @property
@@ -224,10 +226,20 @@ class DateValue(Doc):
         return self.iso
 
     def gregorian_en(self) -> str:
-        months = (
-            "January February March April May June July August September October November"
-            " December"
-        ).split()
+        months = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ]
         out = f"{months[self.month - 1]} {self.year}"
         if self.day:
             out = f"{self.day} {out}"
@@ -269,7 +281,26 @@ class DateRange(Doc):
 # ---------------------------------------------------------------------------------------------
 
 
-_YAML11_WORDS = frozenset("y Y yes Yes YES n N no No NO on On ON off Off OFF".split())
+_YAML11_WORDS = frozenset(
+    [
+        "y",
+        "Y",
+        "yes",
+        "Yes",
+        "YES",
+        "n",
+        "N",
+        "no",
+        "No",
+        "NO",
+        "on",
+        "On",
+        "ON",
+        "off",
+        "Off",
+        "OFF",
+    ]
+)
 
 
 def _check_in(value: Any) -> Any:
@@ -294,7 +325,9 @@ class Check(Doc):
     """
 
     checked: bool | None = Field(
-        default=None, title="選択", description="チェックが入っていれば true。原本から判読できなければ null。"
+        default=None,
+        title="選択",
+        description="チェックが入っていれば true。原本から判読できなければ null。",
     )
     note: TextIn | None = Field(
         default=None, title="括弧内の記載", description="選択肢の括弧内に書かれた内容。"

@@ -12,7 +12,11 @@ from typing import Annotated, Literal, get_args
 from generator.model.base import CheckIn
 
 Population = Literal[
-    "1,000人未満", "1,000人以上1万人未満", "1万人以上10万人未満", "10万人以上30万人未満", "30万人以上"
+    "1,000人未満",
+    "1,000人以上1万人未満",
+    "1万人以上10万人未満",
+    "10万人以上30万人未満",
+    "30万人以上",
 ]
 PopulationBasic = Literal[
     "1,000人未満（任意実施）",
@@ -23,7 +27,9 @@ PopulationBasic = Literal[
 ]
 Handlers500 = Literal["500人以上", "500人未満"]
 Incident = Literal["発生あり", "発生なし"]
-DocumentsSubmitted = Literal["基礎項目評価書", "基礎項目評価書及び重点項目評価書", "基礎項目評価書及び全項目評価書"]
+DocumentsSubmitted = Literal[
+    "基礎項目評価書", "基礎項目評価書及び重点項目評価書", "基礎項目評価書及び全項目評価書"
+]
 ThresholdFocused = Literal[
     "基礎項目評価及び重点項目評価の実施が義務付けられる",
     "基礎項目評価の実施が義務付けられる(任意に重点項目評価を実施)",
@@ -44,7 +50,11 @@ ThresholdAny = Literal[
 Linkage = Literal["実施する", "実施しない", "未定"]
 FileType = Literal["システム用ファイル", "その他の電子ファイル(表計算ファイル等)"]
 Subjects = Literal[
-    "1万人未満", "1万人以上10万人未満", "10万人以上100万人未満", "100万人以上1,000万人未満", "1,000万人以上"
+    "1万人未満",
+    "1万人以上10万人未満",
+    "10万人以上100万人未満",
+    "100万人以上1,000万人未満",
+    "1,000万人以上",
 ]
 ItemsCount = Literal["10項目未満", "10項目以上50項目未満", "50項目以上100項目未満", "100項目以上"]
 Users = Literal[
@@ -75,8 +85,12 @@ Done = Literal["行っている", "行っていない"]
 Recorded = Literal["記録を残している", "記録を残していない"]
 Restricted = Literal["制限している", "制限していない"]
 Defined = Literal["定めている", "定めていない"]
-SubcontractorAssurance = Literal["特に力を入れて行っている", "十分に行っている", "十分に行っていない", "再委託していない"]
-Nisc = Literal["特に力を入れて遵守している", "十分に遵守している", "十分に遵守していない", "政府機関ではない"]
+SubcontractorAssurance = Literal[
+    "特に力を入れて行っている", "十分に行っている", "十分に行っていない", "再委託していない"
+]
+Nisc = Literal[
+    "特に力を入れて遵守している", "十分に遵守している", "十分に遵守していない", "政府機関ではない"
+]
 Organised = Literal["特に力を入れて整備している", "十分に整備している", "十分に整備していない"]
 Informed = Literal["特に力を入れて周知している", "十分に周知している", "十分に周知していない"]
 Performed = Literal["特に力を入れて行っている", "十分に行っている", "十分に行っていない"]
@@ -136,7 +150,12 @@ AcqMethodOpt = Literal[
     "その他",
 ]
 HandoverOpt = Literal[
-    "専用線", "電子メール", "電子記録媒体(フラッシュメモリを除く。)", "フラッシュメモリ", "紙", "その他"
+    "専用線",
+    "電子メール",
+    "電子記録媒体(フラッシュメモリを除く。)",
+    "フラッシュメモリ",
+    "紙",
+    "その他",
 ]
 ProvisionMethodOpt = Literal[
     "情報提供ネットワークシステム",

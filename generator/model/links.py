@@ -28,23 +28,42 @@ LawKind = Literal["法律", "政令", "府省令", "規則", "告示", "指針",
 class Law(Doc):
     """A law, order, rule, notice or ordinance that the assessments cite."""
 
-    id: str = Field(..., pattern=ID_PATTERN, title="ID", description="英小文字・数字・ハイフン（URLに使います）。")
+    id: str = Field(
+        ...,
+        pattern=ID_PATTERN,
+        title="ID",
+        description="英小文字・数字・ハイフン（URLに使います）。",
+    )
     name: TextIn = field("法令名", "Title", "正式な題名（日本語）と英語の題名。", required=True)
-    short: TextIn | None = field("略称", "Short title", "ページ見出しに使う短い名前（例: 番号法 / My Number Act）。")
+    short: TextIn | None = field(
+        "略称", "Short title", "ページ見出しに使う短い名前（例: 番号法 / My Number Act）。"
+    )
     kind: LawKind = field("種別", "Kind", default="法律")
     number: str | None = field("法令番号", "Law number", "例: 平成25年法律第27号")
-    aliases: list[str] = field("別名・略称", "Aliases", "評価書で使われる別の書き方（略称・旧題名・誤記）。", default=[])
+    aliases: list[str] = field(
+        "別名・略称", "Aliases", "評価書で使われる別の書き方（略称・旧題名・誤記）。", default=[]
+    )
     municipality: str | None = field(
         "団体", "Municipality", "条例など、ある団体の評価書の中でだけ通じる名前のときの団体ID。"
     )
-    egov_id: str | None = field("e-Gov法令ID", "e-Gov law ID", "例: 425AC0000000027", pattern=r"^[0-9A-Za-z]{15}$")
-    egov_checked: bool = field(
-        "e-Gov法令IDを確認済み", "e-Gov law ID checked", "法令番号から導いただけのIDは false にします。", default=True
+    egov_id: str | None = field(
+        "e-Gov法令ID", "e-Gov law ID", "例: 425AC0000000027", pattern=r"^[0-9A-Za-z]{15}$"
     )
-    url: str | None = field("URL", "URL", "e-Gov にない法令（条例・告示など）の掲載ページ。", pattern=r"^https?://")
-    jlt_id: int | None = field("日本法令外国語訳ID", "JLT ID", "japaneselawtranslation.go.jp の法令ID。")
+    egov_checked: bool = field(
+        "e-Gov法令IDを確認済み",
+        "e-Gov law ID checked",
+        "法令番号から導いただけのIDは false にします。",
+        default=True,
+    )
+    url: str | None = field(
+        "URL", "URL", "e-Gov にない法令（条例・告示など）の掲載ページ。", pattern=r"^https?://"
+    )
+    jlt_id: int | None = field(
+        "日本法令外国語訳ID", "JLT ID", "japaneselawtranslation.go.jp の法令ID。"
+    )
     regime: str | None = field(
-        "表の番号体系", "Numbering regime of its table",
+        "表の番号体系",
+        "Numbering regime of its table",
         "この法令の表（別表第二・第2条の表など）の項番の体系と、いつの版か。",
     )
     note: TextIn | None = field("注記", "Note")
@@ -57,7 +76,12 @@ class LawRegistry(Doc):
 class Entity(Doc):
     """A system, contractor, recipient type or file type: a name and its other spellings."""
 
-    id: str = Field(..., pattern=ID_PATTERN, title="ID", description="英小文字・数字・ハイフン（URLに使います）。")
+    id: str = Field(
+        ...,
+        pattern=ID_PATTERN,
+        title="ID",
+        description="英小文字・数字・ハイフン（URLに使います）。",
+    )
     name: TextIn = field("名称", "Name", required=True)
     aliases: list[str] = field("別名", "Aliases", "評価書で使われる別の書き方。", default=[])
     description: TextIn | None = field("説明", "Description")
@@ -92,8 +116,21 @@ REGISTRIES: dict[str, type[Doc]] = {
 # Structured legal references
 # ---------------------------------------------------------------------------------------------
 
-_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+_ROMAN = [
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+]
 
 
 def roman_lower(n: int) -> str:
@@ -160,8 +197,15 @@ class LegalRef(BaseModel):
                 return (-1,)
             return tuple(int(x) if x.isdigit() else 0 for x in s.split("の"))
 
-        return (self.suppl, self.table is not None, self.table or "", num(self.article), num(self.paragraph),
-                num(self.item), num(self.row))
+        return (
+            self.suppl,
+            self.table is not None,
+            self.table or "",
+            num(self.article),
+            num(self.paragraph),
+            num(self.item),
+            num(self.row),
+        )
 
     def label_ja(self) -> str:
         """The provision as written in Japanese, without the law: 第19条第8号, 別表第二 85の2の項."""

@@ -36,7 +36,9 @@ LgCode = Annotated[str, AfterValidator(_lg_code)]
 class Municipality(Doc):
     """A municipality (市区町村) or other local body publishing assessments."""
 
-    name: TextIn = field("名称", "Name", "地方公共団体名（例: 寝屋川市 / Neyagawa City）。", required=True)
+    name: TextIn = field(
+        "名称", "Name", "地方公共団体名（例: 寝屋川市 / Neyagawa City）。", required=True
+    )
     kana: str | None = field("よみがな", "Reading", "ひらがなの読み（並べ替えに使います）。")
     prefecture: TextIn = field("都道府県", "Prefecture", required=True)
     code: LgCode = field(
@@ -51,7 +53,9 @@ class Municipality(Doc):
 class Process(Doc):
     """A process (事務) that assessments are about."""
 
-    id: str = Field(..., pattern=r"^[a-z0-9][a-z0-9-]*$", title="ID", description="英小文字・数字・ハイフン。")
+    id: str = Field(
+        ..., pattern=r"^[a-z0-9][a-z0-9-]*$", title="ID", description="英小文字・数字・ハイフン。"
+    )
     name: TextIn = field("事務の名称", "Name", required=True)
     aliases: list[str] = field("別名", "Aliases", "評価書で使われる別の書き方。", default=[])
     description: TextIn | None = field("説明", "Description")
