@@ -13,8 +13,9 @@ MkDocs, page-plugin hooks), serves it on 127.0.0.1, and watches ``content/``, ``
    side build that holds those pages and the navigation targets, and copies their HTML into
    the preview.
 
-So an edit costs one file's validation plus one page's MkDocs build, whatever the size of the
-corpus.  A change to ``theme/`` or ``site_config.yml`` rebuilds everything.
+The pages of the edited file are built and shown first; the other affected pages (lists,
+cross-reference pages) follow in a second pass.  So an edit shows after one file's validation
+and one page's MkDocs build, whatever the size of the corpus.  A change to ``theme/`` or ``site_config.yml`` rebuilds everything.
 
 A file that fails validation keeps its last good version on the site; the server adds a
 banner with its problems to that page when it sends it (the files on disk stay as MkDocs wrote
@@ -138,6 +139,8 @@ class Update:
     pages: int
     seconds: float
     full: bool
+    first_pages: int = 0  # the pages of the edited files, rebuilt first
+    first_seconds: float = 0.0
 
 
 @dataclass
@@ -173,7 +176,11 @@ class Preview:
             display = path.relative_to(self.root).as_posix()
             muni = _municipality_of(display)
             parts = display.split("/")
-            if self.only is not None and parts[1] in ("assessments", "council") and muni not in self.only:
+            if (
+                self.only is not None
+                and parts[1] in ("assessments", "council")
+                and muni not in self.only
+            ):
                 continue
             out[display] = path
         return out
@@ -223,7 +230,10 @@ class Preview:
         site = link(corpus, findings)
         self.link_findings = list(findings)
         if self.only is not None:
-            site = replace(site, municipalities={k: v for k, v in site.municipalities.items() if k in self.only})
+            site = replace(
+                site,
+                municipalities={k: v for k, v in site.municipalities.items() if k in self.only},
+            )
         return site
 
     def _render(self, site: Site, munis: set[str] | None) -> dict[PageKey, str]:
@@ -234,7 +244,7 @@ class Preview:
         for lang in LANGS:
             w.home(lang)
             w.lists(lang)
-            for ident, a in sorted(site.assessments.items()):
+            for _ident, a in sorted(site.assessments.items()):
                 if munis is None or a.municipality in munis:
                     w.assessment(a, lang)
             for ident, c in sorted(site.council.items()):
@@ -253,7 +263,9 @@ class Preview:
             keys.update((lang, c.path) for c in site.council.values())
         return keys
 
-    def _mkdocs(self, docs_pages: dict[PageKey, str], site_dir: Path, settings: dict[str, Any]) -> None:
+    def _mkdocs(
+        self, docs_pages: dict[PageKey, str], site_dir: Path, settings: dict[str, Any]
+    ) -> None:
         build = site_dir.parent
         docs = build / "docs"
         if docs.exists():
@@ -306,40 +318,79 @@ class Preview:
         return settings
 
     def update(self) -> Update | None:
-        """Bring the preview up to date after content edits; None when nothing changed."""
+        """Bring the preview up to date after content edits; None when nothing changed.
+
+        Two passes: first the pages of the edited files (so the edit shows at once), then every
+        other page the edit can affect (lists, cross-reference pages), rebuilt where it differs.
+        """
         start = time.monotonic()
         old_findings = self.findings()
+        before = {k: s.good for k, s in self.files.items()}
         changed = self.scan()
         if not changed:
             return None
+        moved = [
+            d for d in changed if d not in self.files or self.files[d].good is not before.get(d)
+        ]
+        site = self._link()
+        own = self._render_own(site, set(moved))
+        first = self._apply(site, own, set(), bump=self.findings() != old_findings)
+        first_seconds = time.monotonic() - start
+        if not moved:  # only problems changed: every page stays as it was
+            return Update(changed, first, first_seconds, False, first, first_seconds)
         munis: set[str] | None = set()
-        for display in changed:
+        for display in moved:
             if display.startswith("content/registries/"):
                 munis = None  # processes and shared registries appear on every page
                 break
             muni = _municipality_of(display)
             if muni is not None and munis is not None:
                 munis.add(muni)
-        site = self._link()
         rendered = self._render(site, munis)
         expected = self._expected(site, rendered)
-        dirty = {k: v for k, v in rendered.items() if self.texts.get(k) != v}
         # A page whose file has problems stays as it was last built (the banner explains why).
         kept = set(self.problems_by_page())
         gone = {k for k in self.texts if k not in expected and _folder(*k) not in kept}
+        second = self._apply(site, rendered, gone, bump=False)
+        return Update(
+            changed, first + second, time.monotonic() - start, False, first, first_seconds
+        )
+
+    def _render_own(self, site: Site, displays: set[str]) -> dict[PageKey, str]:
+        """Markdown of the pages that show the given content files."""
+        w = _Capture(site)
+        for lang in LANGS:
+            for a in site.assessments.values():
+                if a.source.path in displays:
+                    w.assessment(a, lang)
+            for ident, c in site.council.items():
+                if c.source.path in displays:
+                    w.council(ident, lang)
+        return w.pages
+
+    def _apply(
+        self, site: Site, rendered: dict[PageKey, str], gone: set[PageKey], bump: bool
+    ) -> int:
+        """Build the pages of ``rendered`` that differ from the last build; swap them in."""
+        dirty = {k: v for k, v in rendered.items() if self.texts.get(k) != v}
+        staged: list[tuple[Path, Path]] = []
         if dirty:
             paths = {path for _, path in dirty}
-            batch = {(lang, p): rendered.get((lang, p)) or self.texts[(lang, p)]
-                     for lang in LANGS for p in paths if (lang, p) in rendered or (lang, p) in self.texts}
+            batch = {
+                (lang, p): rendered.get((lang, p)) or self.texts[(lang, p)]
+                for lang in LANGS
+                for p in paths
+                if (lang, p) in rendered or (lang, p) in self.texts
+            }
             for lang in LANGS:  # navigation targets: only their titles (from the nav) matter here
                 for p in (*NAV_TARGETS, *self._extra_nav()):
                     if (lang, p) not in batch and (lang, p) in self.texts:
                         batch[(lang, p)] = "# -\n"
             side = self.work / "partial" / "site"
             self._mkdocs(batch, side, self.settings())
-            staged = [(side / html_path(lang, p), self.site_dir / html_path(lang, p)) for lang, p in dirty]
-        else:
-            staged = []
+            staged = [
+                (side / html_path(lang, p), self.site_dir / html_path(lang, p)) for lang, p in dirty
+            ]
         with self.lock:
             for src, dst in staged:
                 dst.parent.mkdir(parents=True, exist_ok=True)
@@ -354,13 +405,13 @@ class Preview:
                 self.texts.pop((lang, p), None)
             self.texts.update(dirty)
             self.site = site
-            if staged or gone or self.findings() != old_findings:
+            if staged or gone or bump:
                 self.version += 1
         if self.search and (staged or gone):
             from generator.search import index_site
 
             index_site(self.site_dir)
-        return Update(changed, len(dirty), time.monotonic() - start, False)
+        return len(dirty)
 
     @staticmethod
     def _extra_nav() -> list[str]:
@@ -395,17 +446,26 @@ def run_mkdocs_in_process(config_file: Path) -> None:
 
 def _finding_html(f: Finding) -> str:
     sev = "エラー" if f.severity is Severity.ERROR else "警告"
-    hint = f'<br><span style="margin-left:1.5em">→ {html.escape(f.hint_ja)}</span>' if f.hint_ja else ""
-    return (f"<li><code>{html.escape(f.path)}:{f.line}:{f.col}</code> {sev}: "
-            f"{html.escape(f.message_ja)} [{html.escape(f.code)}]{hint}</li>")
+    hint = (
+        f'<br><span style="margin-left:1.5em">→ {html.escape(f.hint_ja)}</span>'
+        if f.hint_ja
+        else ""
+    )
+    return (
+        f"<li><code>{html.escape(f.path)}:{f.line}:{f.col}</code> {sev}: "
+        f"{html.escape(f.message_ja)} [{html.escape(f.code)}]{hint}</li>"
+    )
 
 
 def banner_html(findings: list[Finding], stale: bool) -> str:
     """The box at the top of a page whose source file has problems."""
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     title = f"このページの元ファイルに問題があります（エラー {errors} 件、警告 {len(findings) - errors} 件）"
-    note = ("<p>エラーを直して保存するまで、このページは最後に正しく読めたときの内容のままです。</p>"
-            if stale and errors else "")
+    note = (
+        "<p>エラーを直して保存するまで、このページは最後に正しく読めたときの内容のままです。</p>"
+        if stale and errors
+        else ""
+    )
     items = "".join(_finding_html(f) for f in findings)
     return (
         '<div id="kohyo-problems" role="alert" style="border:3px solid #b00020;background:#fff4f4;'
@@ -431,8 +491,11 @@ def home_banner_html(by_file: dict[str, list[Finding]]) -> str:
 
 def reload_script(version: int) -> str:
     return (
-        "<script>(function(){var v=" + json.dumps(str(version)) + ";function p(){fetch("
-        + json.dumps(STATE_URL) + ",{cache:'no-store'}).then(function(r){return r.json()})"
+        "<script>(function(){var v="
+        + json.dumps(str(version))
+        + ";function p(){fetch("
+        + json.dumps(STATE_URL)
+        + ",{cache:'no-store'}).then(function(r){return r.json()})"
         ".then(function(s){if(String(s.version)!==v){location.reload()}else{setTimeout(p,500)}})"
         ".catch(function(){setTimeout(p,1500)})}setTimeout(p,500)})();</script>"
     )
@@ -456,7 +519,7 @@ def problem_page(folder: str, findings: list[Finding], version: int) -> str:
     body = banner_html(findings, stale=False)
     return (
         '<!doctype html><html lang="ja"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title></head><body style=\"font-family:sans-serif;max-width:60em;"
+        f'<title>{html.escape(title)}</title></head><body style="font-family:sans-serif;max-width:60em;'
         f'margin:2em auto;padding:0 1em"><h1>{html.escape(title)}</h1>'
         "<p>このファイルはまだ一度も検査に通っていません。下の問題を直して保存すると、"
         "このページに評価書が表示されます。</p>"
@@ -467,7 +530,7 @@ def problem_page(folder: str, findings: list[Finding], version: int) -> str:
 class PreviewHandler(SimpleHTTPRequestHandler):
     preview: Preview
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def end_headers(self) -> None:
@@ -490,8 +553,10 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         pv = self.preview
         url = unquote(urlsplit(self.path).path)
         if url == STATE_URL:
-            self._send(json.dumps({"version": pv.version, "problems": len(pv.findings())}),
-                       ctype="application/json")
+            self._send(
+                json.dumps({"version": pv.version, "problems": len(pv.findings())}),
+                ctype="application/json",
+            )
             return
         folder = url.lstrip("/")
         if folder and not folder.endswith("/") and not Path(folder).suffix:
@@ -570,19 +635,39 @@ def _classify(root: Path, paths: set[str]) -> tuple[bool, bool]:
 
 
 def print_update(pv: Preview, up: Update) -> None:
+    """Say what was rebuilt, then the problems: all of them after a full build, otherwise those of
+    the changed files in full and a count for the rest (so the edit's own problem is not buried)."""
     if up.full:
         print(f"サイト全体を作りました（{up.pages} ページ、{up.seconds:.1f} 秒）", flush=True)
     else:
         files = "、".join(up.changed_files)
-        print(f"更新: {files} → {up.pages} ページを作り直しました（{up.seconds:.1f} 秒）", flush=True)
+        print(
+            f"更新: {files} → {up.pages} ページを作り直しました（{up.seconds:.1f} 秒。"
+            f"そのファイルのページ {up.first_pages} ページは {up.first_seconds:.1f} 秒で表示）",
+            flush=True,
+        )
     findings = pv.findings()
-    for f in findings:
+    shown = findings if up.full else [f for f in findings if f.path in up.changed_files]
+    for f in shown:
         print(f.format("ja"), flush=True)
-    n_err = sum(1 for f in findings if f.severity is Severity.ERROR)
-    if findings:
-        print(f"エラー {n_err} 件、警告 {len(findings) - n_err} 件"
-              + ("（直すまで、その評価書は最後に正しく読めた内容で表示します）" if n_err else ""), flush=True)
-    else:
+    n_err = sum(1 for f in shown if f.severity is Severity.ERROR)
+    if shown:
+        print(
+            f"エラー {n_err} 件、警告 {len(shown) - n_err} 件"
+            + ("（直すまで、そのページは最後に正しく読めた内容で表示します）" if n_err else ""),
+            flush=True,
+        )
+    elif not up.full:
+        print("このファイルに問題はありません", flush=True)
+    rest = [f for f in findings if f not in shown]
+    if rest:
+        r_err = sum(1 for f in rest if f.severity is Severity.ERROR)
+        print(
+            f"ほかのファイルに エラー {r_err} 件、警告 {len(rest) - r_err} 件"
+            "（一覧はホームページの赤い枠か make validate で）",
+            flush=True,
+        )
+    elif up.full and not findings:
         print("問題はありません", flush=True)
 
 
@@ -608,8 +693,12 @@ def _loop(pv: Preview, events: queue.Queue[str], stop: threading.Event) -> None:
             continue
         try:
             up = pv.full() if full else pv.update()
-        except Exception as exc:  # noqa: BLE001 (the preview must survive any failure and say so)
-            print(f"プレビューを更新できませんでした: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+        except Exception as exc:  # the preview must survive any failure and say so
+            print(
+                f"プレビューを更新できませんでした: {type(exc).__name__}: {exc}",
+                file=sys.stderr,
+                flush=True,
+            )
             print("ファイルを直して保存すると、もう一度試します。", file=sys.stderr, flush=True)
             continue
         if up is not None:
@@ -630,14 +719,19 @@ def serving(pv: Preview, server: ThreadingHTTPServer) -> Iterator[None]:
 def cmd_serve(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     if not (root / "content").is_dir():
-        print(f"{root}/content が見つかりません。--root にプロジェクトのフォルダを指定してください。", file=sys.stderr)
+        print(
+            f"{root}/content が見つかりません。--root にプロジェクトのフォルダを指定してください。",
+            file=sys.stderr,
+        )
         return 2
-    handler = type("Handler", (PreviewHandler,), {})
+    handler: type[PreviewHandler] = type("Handler", (PreviewHandler,), {})
     try:
         server = ThreadingHTTPServer(("127.0.0.1", args.port), handler)
     except OSError as exc:
-        print(f"ポート {args.port} を使えません（{exc.strerror}）。--port で別の番号を指定してください。",
-              file=sys.stderr)
+        print(
+            f"ポート {args.port} を使えません（{exc.strerror}）。--port で別の番号を指定してください。",
+            file=sys.stderr,
+        )
         return 2
     port = server.server_address[1]
     url = f"http://127.0.0.1:{port}/"
@@ -649,7 +743,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print("プレビューを準備しています…", flush=True)
     try:
         print_update(pv, pv.full())
-    except Exception as exc:  # noqa: BLE001 (say what failed instead of a traceback)
+    except Exception as exc:  # say what failed instead of a traceback
         print(f"サイトを作れませんでした: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
         observer.stop()
         server.server_close()
@@ -670,12 +764,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = subparsers.add_parser(
-        "serve", help="編集中のサイトをブラウザで確認します（保存すると自動で更新）",
+        "serve",
+        help="編集中のサイトをブラウザで確認します（保存すると自動で更新）",
         description="サイトを作って http://127.0.0.1:ポート/ で表示し、content/・theme/・site_config.yml "
         "の変更を見張って作り直します。問題はこの画面と該当ページの上部に表示します。",
     )
-    p.add_argument("--port", type=int, default=8000, help="ポート番号（既定 8000、0 なら空いている番号）")
-    p.add_argument("--only", action="append", metavar="団体",
-                   help="この団体の評価書と一覧ページだけを作ります（大きなコーパスで速く。繰り返し指定可）")
-    p.add_argument("--search", action="store_true", help="検索索引も作ります（更新のたびに時間がかかります）")
+    p.add_argument(
+        "--port", type=int, default=8000, help="ポート番号（既定 8000、0 なら空いている番号）"
+    )
+    p.add_argument(
+        "--only",
+        action="append",
+        metavar="団体",
+        help="この団体の評価書と一覧ページだけを作ります（大きなコーパスで速く。繰り返し指定可）",
+    )
+    p.add_argument(
+        "--search", action="store_true", help="検索索引も作ります（更新のたびに時間がかかります）"
+    )
     p.set_defaults(func=cmd_serve)

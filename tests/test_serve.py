@@ -36,7 +36,11 @@ class Server:
         env = dict(os.environ, PYTHONUNBUFFERED="1", NO_MKDOCS_2_WARNING="1")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "generator", "--root", str(root), "serve", "--port", "0"],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         self.lines: list[str] = []
         self.url = ""
@@ -72,7 +76,9 @@ class Server:
             if check(body):
                 return body
             time.sleep(0.2)
-        raise AssertionError(f"timed out waiting for {what} on /{path}\n" + "".join(self.lines[-30:]))
+        raise AssertionError(
+            f"timed out waiting for {what} on /{path}\n" + "".join(self.lines[-30:])
+        )
 
     def wait_line(self, pattern: str) -> None:
         deadline = time.monotonic() + EDIT_TIMEOUT
@@ -80,7 +86,9 @@ class Server:
             if any(re.search(pattern, line) for line in list(self.lines)):
                 return
             time.sleep(0.1)
-        raise AssertionError(f"the terminal never showed {pattern!r}:\n" + "".join(self.lines[-30:]))
+        raise AssertionError(
+            f"the terminal never showed {pattern!r}:\n" + "".join(self.lines[-30:])
+        )
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -127,18 +135,24 @@ def test_serves_the_site_with_reload_script(server: Server) -> None:
 
 def test_edit_shows_and_only_that_page_is_rebuilt(server: Server, project: Path) -> None:
     path = project / SOURCE
-    path.write_text(path.read_text(encoding="utf-8").replace(TITLE, TITLE + "（改訂）", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(TITLE, TITLE + "（改訂）", 1), encoding="utf-8"
+    )
     body = server.wait_for(PAGE, lambda b: "（改訂）" in b, "the edited title")
     assert not _banner(body)
     server.wait_line(r"更新: .*juki-basic\.yaml → [1-9]\d* ページ")
     # the lists show the new title too
-    server.wait_for("assessments/", lambda b: TITLE + "（改訂）" in b, "the edited title in the list")
+    server.wait_for(
+        "assessments/", lambda b: TITLE + "（改訂）" in b, "the edited title in the list"
+    )
 
 
 def test_broken_file_keeps_last_good_page_with_banner(server: Server, project: Path) -> None:
     path = project / SOURCE
     good = path.read_text(encoding="utf-8")
-    broken = good.replace("status: 案", "status: 下書き", 1).replace("form_version:", "form_versoin:", 1)
+    broken = good.replace("status: 案", "status: 下書き", 1).replace(
+        "form_version:", "form_versoin:", 1
+    )
     path.write_text(broken, encoding="utf-8")
     body = server.wait_for(PAGE, lambda b: bool(_banner(b)), "the problem banner")
     banner = _banner(body)
@@ -147,30 +161,49 @@ def test_broken_file_keeps_last_good_page_with_banner(server: Server, project: P
     assert "form_version" in banner  # did-you-mean, as in kohyo validate
     assert "最後に正しく読めたとき" in banner
     assert TITLE + "（改訂）" in body  # the last good version stays
-    server.wait_line(r"^content/assessments/sample/juki-basic\.yaml:\d+:\d+: エラー: ")  # the terminal
+    server.wait_line(
+        r"^content/assessments/sample/juki-basic\.yaml:\d+:\d+: エラー: "
+    )  # the terminal
     home = server.get("")
     assert "content/assessments/sample/juki-basic.yaml" in _banner(home)
     # a YAML syntax error: still running, still the last good page
     path.write_text(good.replace("status: 案", "status: [案", 1), encoding="utf-8")
-    body = server.wait_for(PAGE, lambda b: "YAML" in _banner(b) or "構文" in _banner(b), "the syntax banner")
+    body = server.wait_for(
+        PAGE, lambda b: "YAML" in _banner(b) or "構文" in _banner(b), "the syntax banner"
+    )
     assert TITLE + "（改訂）" in body
     # fixed: banner gone, new text shown
     path.write_text(good.replace(TITLE + "（改訂）", TITLE + "（再改訂）", 1), encoding="utf-8")
-    body = server.wait_for(PAGE, lambda b: "（再改訂）" in b and not _banner(b), "the recovered page")
+    body = server.wait_for(
+        PAGE, lambda b: "（再改訂）" in b and not _banner(b), "the recovered page"
+    )
     assert json.loads(server.get("__kohyo/state"))["problems"] == 0
 
 
 def test_new_file_that_never_validated_gets_a_problem_page(server: Server, project: Path) -> None:
     new = project / "content" / "assessments" / "sample" / "draft-basic.yaml"
-    text = (project / SOURCE).read_text(encoding="utf-8").replace("process: juki", "process: jukii", 1)
+    text = (
+        (project / SOURCE).read_text(encoding="utf-8").replace("process: juki", "process: jukii", 1)
+    )
     new.write_text(text, encoding="utf-8")
-    body = server.wait_for("assessments/sample/draft-basic/", lambda b: bool(_banner(b)), "the problem page")
+    body = server.wait_for(
+        "assessments/sample/draft-basic/", lambda b: bool(_banner(b)), "the problem page"
+    )
     assert "draft-basic.yaml" in body and "jukii" in _banner(body)
     assert "「juki」ではありませんか" in _banner(body)
-    new.write_text(text.replace("process: jukii", "process: juki", 1).replace(TITLE, "見本市 新しい評価書", 1),
-                   encoding="utf-8")
-    body = server.wait_for("assessments/sample/draft-basic/", lambda b: "見本市 新しい評価書" in b and not _banner(b),
-                           "the new page")
+    new.write_text(
+        text.replace("process: jukii", "process: juki", 1).replace(TITLE, "見本市 新しい評価書", 1),
+        encoding="utf-8",
+    )
+    body = server.wait_for(
+        "assessments/sample/draft-basic/",
+        lambda b: "見本市 新しい評価書" in b and not _banner(b),
+        "the new page",
+    )
     new.unlink()
-    server.wait_for("assessments/", lambda b: "見本市 新しい評価書" not in b, "the deleted page gone from the list")
+    server.wait_for(
+        "assessments/",
+        lambda b: "見本市 新しい評価書" not in b,
+        "the deleted page gone from the list",
+    )
     assert server.proc.poll() is None
