@@ -155,6 +155,8 @@ class Preview:
     site: Site | None = None
     version: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    pending: set[str] | None = field(default_factory=set)  # municipalities for ``related``
+    pending_site: Site | None = None
 
     @property
     def work(self) -> Path:
@@ -309,6 +311,7 @@ class Preview:
                 shutil.rmtree(old)
             self.texts = pages
             self.site = site
+            self.pending, self.pending_site = set(), None
             self.version += 1
         return Update(changed, len(pages), time.monotonic() - start, True)
 
@@ -320,8 +323,9 @@ class Preview:
     def update(self) -> Update | None:
         """Bring the preview up to date after content edits; None when nothing changed.
 
-        Two passes: first the pages of the edited files (so the edit shows at once), then every
-        other page the edit can affect (lists, cross-reference pages), rebuilt where it differs.
+        Only the pages of the edited files are rebuilt here, so the edit shows at once; the other
+        pages it can affect (lists, cross-reference pages) are left to ``related``, which the
+        loop runs when no further edit is waiting.
         """
         start = time.monotonic()
         old_findings = self.findings()
@@ -338,23 +342,29 @@ class Preview:
         first_seconds = time.monotonic() - start
         if not moved:  # only problems changed: every page stays as it was
             return Update(changed, first, first_seconds, False, first, first_seconds)
-        munis: set[str] | None = set()
         for display in moved:
             if display.startswith("content/registries/"):
-                munis = None  # processes and shared registries appear on every page
-                break
+                self.pending = None  # processes and shared registries appear on every page
             muni = _municipality_of(display)
-            if muni is not None and munis is not None:
-                munis.add(muni)
+            if muni is not None and self.pending is not None:
+                self.pending.add(muni)
+        self.pending_site = site
+        return Update(changed, first, first_seconds, False, first, first_seconds)
+
+    def related(self) -> Update | None:
+        """The second pass: every page the last edits can affect, rebuilt where it differs."""
+        site = self.pending_site
+        if site is None:
+            return None
+        start = time.monotonic()
+        munis, self.pending, self.pending_site = self.pending, set(), None
         rendered = self._render(site, munis)
         expected = self._expected(site, rendered)
         # A page whose file has problems stays as it was last built (the banner explains why).
         kept = set(self.problems_by_page())
         gone = {k for k in self.texts if k not in expected and _folder(*k) not in kept}
-        second = self._apply(site, rendered, gone, bump=False)
-        return Update(
-            changed, first + second, time.monotonic() - start, False, first, first_seconds
-        )
+        n = self._apply(site, rendered, gone, bump=False)
+        return Update([], n, time.monotonic() - start, False)
 
     def _render_own(self, site: Site, displays: set[str]) -> dict[PageKey, str]:
         """Markdown of the pages that show the given content files."""
@@ -642,8 +652,7 @@ def print_update(pv: Preview, up: Update) -> None:
     else:
         files = "、".join(up.changed_files)
         print(
-            f"更新: {files} → {up.pages} ページを作り直しました（{up.seconds:.1f} 秒。"
-            f"そのファイルのページ {up.first_pages} ページは {up.first_seconds:.1f} 秒で表示）",
+            f"更新: {files} → {up.pages} ページを作り直しました（{up.seconds:.1f} 秒）",
             flush=True,
         )
     findings = pv.findings()
@@ -703,6 +712,17 @@ def _loop(pv: Preview, events: queue.Queue[str], stop: threading.Event) -> None:
             continue
         if up is not None:
             print_update(pv, up)
+        if events.empty():
+            try:
+                rel = pv.related()
+            except Exception as exc:  # the preview must survive any failure and say so
+                print(f"関連ページを更新できませんでした: {type(exc).__name__}: {exc}", flush=True)
+                continue
+            if rel is not None:
+                print(
+                    f"関連ページ {rel.pages} ページを作り直しました（{rel.seconds:.1f} 秒）",
+                    flush=True,
+                )
 
 
 @contextlib.contextmanager
