@@ -40,9 +40,13 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+# In-place glossary definitions (hidden until asked for) are not part of the document's text.
+_DEFINITION = re.compile(r'<span class="kh-def"[^>]*>.*?</span>', re.S)
+
+
 def page_text(path: Path) -> str:
     raw = path.read_text(encoding="utf-8")
-    body = raw.split("data-pagefind-body", 1)[-1]
+    body = _DEFINITION.sub("", raw.split("data-pagefind-body", 1)[-1])
     return normalise(html.unescape(_TAG.sub(" ", body)))
 
 
