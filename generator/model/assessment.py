@@ -73,9 +73,17 @@ class SourceNote(Doc):
     """A field left empty because the source could not be read, with the reason."""
 
     field: str = Field(
-        ..., title="項目", description="空欄にした項目（例: files[0].risks.use.r2）。"
+        ...,
+        title="項目",
+        description="空欄にした項目（例: files[0].risks.use.r2）。",
+        json_schema_extra={"label_ja": "項目", "label_en": "Field"},
     )
-    note: TextIn = Field(..., title="理由", description="原本から読み取れなかった理由。")
+    note: TextIn = Field(
+        ...,
+        title="理由",
+        description="原本から読み取れなかった理由。",
+        json_schema_extra={"label_ja": "理由", "label_en": "Reason"},
+    )
 
 
 class Source(Doc):

@@ -170,7 +170,7 @@ def related_block(site: Any, doc: str, lang: str, up: str) -> str:
     for law_id in sorted(by_law, key=lambda i: (list(xl.laws).index(i) if i in xl.laws else 999, i)):
         law = xl.laws[law_id]
         provisions = sorted((r for r in by_law[law_id] if not r.is_law), key=LegalRef.sort_key)
-        links = "、".join(
+        links = ("、" if ja else ", ").join(
             f'<a href="{up}{ref_path(r)}">{esc(r.label_ja() if ja else r.label_en())}</a>' for r in provisions)
         items.append(f'<li><a href="{up}laws/{law_id}/">{esc(law_short(law, lang))}</a>'
                      + (f"{'：' if ja else ': '}{links}" if links else "") + "</li>")
