@@ -130,9 +130,8 @@ def lines(text: str) -> list[Line]:
             out.append(Line("sub", "", m.group(1).strip(), (m.group(1).strip(),)))
             continue
         marker = ""
-        if m := _ENUM.match(line):
-            if m.end() < len(line):
-                marker, line = m.group(0).strip(), line[m.end():].strip()
+        if (m := _ENUM.match(line)) and m.end() < len(line):
+            marker, line = m.group(0).strip(), line[m.end():].strip()
         out.append(Line(kind, marker, line, tuple(sentences(line))))
     return out
 
@@ -402,7 +401,7 @@ def _documents(site: Any) -> Iterator[tuple[str, Any, Any]]:
 def untranslated_units(site: Any, memory: Memory) -> list[Unit]:
     """One unit per distinct untranslated sentence (texts with their own English are skipped)."""
     near: dict[str, Entry] = {}
-    for key, e in sorted(memory.entries.items()):
+    for _key, e in sorted(memory.entries.items()):
         near.setdefault(near_key(e.ja), e)
     translator = Translator(memory)
     units: dict[str, Unit] = {}
@@ -616,9 +615,8 @@ def _strip_en(line: str) -> str:
     line = line.strip()
     if m := _EN_BULLET.match(line):
         line = line[m.end():]
-    if m := _EN_ENUM.match(line):
-        if m.end() < len(line):
-            line = line[m.end():]
+    if (m := _EN_ENUM.match(line)) and m.end() < len(line):
+        line = line[m.end():]
     return line.strip()
 
 
@@ -672,7 +670,7 @@ def check_glossary(site: Any, findings: Findings, content: Path | None = None) -
             if word not in _GENERIC and len(word) >= 3 and re.search(r"[\u3040-\u30ff\u3400-\u9fff]", word):
                 checks.append((word, term.en, english))
     checks.sort(key=lambda c: -len(c[0]))
-    for doc, record, source in _documents(site):
+    for _doc, record, source in _documents(site):
         for loc, _sec, text in iter_texts(record):
             if not text.en or not text.en.strip():
                 continue
