@@ -277,7 +277,8 @@ class Preview:
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text, encoding="utf-8", newline="\n")
         config = mkdocs_config(settings, build, (self.root / "theme").resolve(), site_dir)
-        run_mkdocs_in_process(config)
+        # Side builds reuse their folder: MkDocs then skips copying the theme's assets again.
+        run_mkdocs_in_process(config, dirty=site_dir.parent.name == "partial")
 
     def full(self) -> Update:
         """Build every page into a new folder and swap it in."""
@@ -430,7 +431,7 @@ class Preview:
         return [path for entry in extra_nav() for path in entry.values()]
 
 
-def run_mkdocs_in_process(config_file: Path) -> None:
+def run_mkdocs_in_process(config_file: Path, dirty: bool = False) -> None:
     """``mkdocs build`` without a new interpreter (imports stay warm between updates)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config as mkdocs_load_config
@@ -440,9 +441,9 @@ def run_mkdocs_in_process(config_file: Path) -> None:
     logger.setLevel(logging.ERROR)  # the side builds lack most pages: link warnings are expected
     try:
         cfg = mkdocs_load_config(str(config_file), strict=False)
-        cfg.plugins.on_startup(command="build", dirty=False)
+        cfg.plugins.on_startup(command="build", dirty=dirty)
         try:
-            build(cfg)
+            build(cfg, dirty=dirty)
         finally:
             cfg.plugins.on_shutdown()
     finally:
