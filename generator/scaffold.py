@@ -170,9 +170,8 @@ def municipality_skeleton(ident: str) -> str:
         if tp is Text:
             lines.append(f"{name}:\n  ja: {_q(PLACEHOLDER)}\n  en:")
         elif name == "code":
-            # A placeholder that passes the check digit, so the skeleton builds at once.
-            lines.append("# ↓ 仮の値です。6桁のコード（検査数字を含む）に置き換えてください")
-            lines.append(f'{name}: "000001"')
+            lines.append("# ↓ 6桁のコードに置き換えてください")
+            lines.append(f'{name}: "000000"')
         else:
             lines.append(f"{name}:")
     return "\n".join(lines) + "\n"
