@@ -23,7 +23,7 @@ FENCE = re.compile(r"^( *)```")
 
 SUMMARY_EN = """\
 This page summarises the editing guide for the staff who maintain the site. The full guide is in
-Japanese (switch the language to 日本語) and in `docs/editing-guide.md` of the repository.
+Japanese (switch the language to <span lang="ja">日本語</span>) and in `docs/editing-guide.md` of the repository.
 
 ## Set-up (once)
 
@@ -47,9 +47,9 @@ file that has never been valid gets a page that lists its problems. Options: `--
 
 ## A new assessment
 
-`.venv/bin/kohyo new assessment MUNICIPALITY PROCESS --form 基礎|重点|全項目` writes a commented
+<code>.venv/bin/kohyo new assessment MUNICIPALITY PROCESS --form <span lang="ja">基礎</span>|<span lang="ja">重点</span>|<span lang="ja">全項目</span></code> writes a commented
 skeleton that builds at once (`kohyo new municipality ID` for a new municipality). Fill in the
-`（記入）` placeholders and the items of the original report, then run `make validate`.
+<code lang="ja">（記入）</code> placeholders and the items of the original report, then run `make validate`.
 
 ## Editor set-up
 
@@ -59,14 +59,14 @@ description, press Ctrl+Space for the allowed values.
 
 ## Reading an error message
 
-`path:line:column: エラー|警告: message [code]`, followed by `→ how to fix it`. Errors block
+<code>path:line:column: <span lang="ja">エラー</span>|<span lang="ja">警告</span>: message [code]</code>, followed by `→ how to fix it`. Errors block
 publishing; warnings do not. Fix the first problem first. `kohyo --lang en validate` prints the
 messages in English.
 
 ## A false positive of the personal-data guard
 
 If a 12-digit number or lines that look like residents' records are really not personal data (a
-sample number printed in the official form), write the comment `# kohyo: 個人情報ではない` on
+sample number printed in the official form), write the comment <code># kohyo: <span lang="ja">個人情報ではない</span></code> on
 the line above the value or at the end of its line. It silences the guard for that value only.
 
 ## Publishing
