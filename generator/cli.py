@@ -96,7 +96,9 @@ def cmd_new(args: argparse.Namespace) -> int:
             return 2
     try:
         if args.what == "municipality":
-            path = new_municipality(root, args.municipality)
+            path = new_municipality(
+                root, args.municipality, args.name, args.prefecture, args.code, args.name_en or "", args.prefecture_en or ""
+            )
         else:
             slug = (
                 args.slug
@@ -146,7 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
     new_sub = p.add_subparsers(dest="what", required=True)
     q = new_sub.add_parser("municipality", help="団体の雛形 content/municipalities/<id>.yaml")
     q.add_argument("municipality", help="団体のid（例: neyagawa）")
-    q.set_defaults(func=cmd_new)
+    q.add_argument("--name", required=True, help="団体名（例: 寝屋川市）")
+    q.add_argument("--prefecture", required=True, help="都道府県（例: 大阪府）")
+    q.add_argument("--code", required=True, help="全国地方公共団体コード6桁（例: 272159）")
+    q.add_argument("--name-en", help="英語の団体名（例: Neyagawa City）")
+    q.add_argument("--prefecture-en", help="英語の都道府県名（例: Osaka Prefecture）")
+    q.set_defaults(func=cmd_new, name_en=None, prefecture_en=None)
     q = new_sub.add_parser("assessment", help="評価書の雛形 content/assessments/<団体>/<名前>.yaml")
     q.add_argument("municipality", help="団体のid（例: neyagawa）")
     q.add_argument("process", help="事務のid（例: juki）")

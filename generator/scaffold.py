@@ -159,21 +159,20 @@ def assessment_skeleton(form: str, municipality: str, process: str) -> str:
     return text.replace('number: "（記入）"', 'number: "（記入）評価書番号"')
 
 
-def municipality_skeleton(ident: str) -> str:
+def municipality_skeleton(name: str, prefecture: str, code: str, name_en: str = "", prefecture_en: str = "") -> str:
+    """A municipality file that validates at once (the code's check digit is checked first)."""
+    values: dict[str, str] = {
+        "name": f"\n  ja: {_q(name)}\n  en: {_q(name_en) if name_en else ''}".rstrip(),
+        "prefecture": f"\n  ja: {_q(prefecture)}\n  en: {_q(prefecture_en) if prefecture_en else ''}".rstrip(),
+        "code": _q(code),
+    }
     lines = [
         "# yaml-language-server: $schema=../../schema/municipality.schema.json",
-        "# 地方公共団体の情報です。全国地方公共団体コードは総務省の一覧で確かめてください。",
+        "# 地方公共団体の情報です。英語名（en）や公式サイトの URL を書き足してください。",
     ]
-    for name, finfo in Municipality.model_fields.items():
+    for field_name, finfo in Municipality.model_fields.items():
         lines.append(f"# {_label(finfo)}: {finfo.description}")
-        tp, _ = _unwrap(finfo.annotation)
-        if tp is Text:
-            lines.append(f"{name}:\n  ja: {_q(PLACEHOLDER)}\n  en:")
-        elif name == "code":
-            lines.append("# ↓ 6桁のコードに置き換えてください")
-            lines.append(f'{name}: "000000"')
-        else:
-            lines.append(f"{name}:")
+        lines.append(f"{field_name}: {values.get(field_name, '')}".rstrip())
     return "\n".join(lines) + "\n"
 
 
@@ -191,10 +190,22 @@ def new_assessment(root: Path, municipality: str, process: str, form: str, slug:
     return path
 
 
-def new_municipality(root: Path, ident: str) -> Path:
+def new_municipality(
+    root: Path, ident: str, name: str, prefecture: str, code: str, name_en: str = "", prefecture_en: str = ""
+) -> Path:
+    from generator.model.registry import lg_code_check_digit
+
+    if len(code) != 6 or not code.isdigit():
+        raise ValueError(f"全国地方公共団体コードは6桁の数字です: {code}")
+    if lg_code_check_digit(code[:5]) != int(code[5]):
+        raise ValueError(
+            f"全国地方公共団体コードの検査数字が合いません: {code}（{code[:5]}{lg_code_check_digit(code[:5])} ではありませんか）"
+        )
     path = root / "content" / "municipalities" / f"{ident}.yaml"
     if path.exists():
         raise FileExistsError(f"{path.as_posix()} は既にあります")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(municipality_skeleton(ident), encoding="utf-8", newline="\n")
+    path.write_text(
+        municipality_skeleton(name, prefecture, code, name_en, prefecture_en), encoding="utf-8", newline="\n"
+    )
     return path

@@ -49,11 +49,20 @@ def test_new_refuses_to_overwrite(project: Path) -> None:
     assert out.returncode == 2 and "既にあります" in out.stderr
 
 
-def test_new_municipality_then_validate_points_at_the_code(project: Path) -> None:
-    assert kohyo("new", "municipality", "newtown", root=project).returncode == 0
-    out = kohyo("validate", root=project)
-    assert out.returncode == 1
-    assert "content/municipalities/newtown.yaml:" in out.stderr and "検査数字" in out.stderr
+def test_new_municipality_validates_and_builds_at_once(project: Path) -> None:
+    out = kohyo("new", "municipality", "newtown", "--name", "新町", "--prefecture", "大阪府", "--code", "272078",
+                root=project)
+    assert out.returncode == 0, out.stderr
+    assert kohyo("validate", root=project).returncode == 0
+    result = build_site(project, project / "site", search=False)
+    assert result.ok and (project / "site/municipalities/newtown/index.html").exists()
+
+
+def test_new_municipality_checks_the_code_first(project: Path) -> None:
+    out = kohyo("new", "municipality", "newtown", "--name", "新町", "--prefecture", "大阪府", "--code", "272079",
+                root=project)
+    assert out.returncode == 2 and "検査数字" in out.stderr and "272078" in out.stderr
+    assert not (project / "content/municipalities/newtown.yaml").exists()
 
 
 def test_stats_prints_coverage_per_document(project: Path) -> None:
