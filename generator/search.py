@@ -207,13 +207,14 @@ def index_site(site_dir: Path) -> None:
                 "-m",
                 "pagefind",
                 "--site",
-                str(copy),
+                "site",  # relative to the scratch folder, so no random path reaches the index
                 "--output-path",
                 str(out),
                 "--quiet",
             ],
             capture_output=True,
             text=True,
+            cwd=copy.parent,
         )
     if proc.returncode != 0:
         raise RuntimeError(proc.stdout + proc.stderr)

@@ -316,7 +316,7 @@ def test_first_query_cost(browser: Any, base_url: str, report: Report) -> None:
         page = context.new_page()
         page.goto(base_url + ("" if lang == "ja" else "en/"))
         responses: list[Any] = []
-        page.on("response", lambda r: responses.append(r))
+        page.on("response", lambda r, out=responses: out.append(r))
         box = page.locator("header form[role=search] input[name=q]")
         box.fill(query)
         start = time.perf_counter()
