@@ -82,32 +82,43 @@ def muni_name(site: Any, muni: str, lang: str) -> str:
 
 
 def occurrence_sections(site: Any, occs: Iterable[Occurrence], lang: str, up: str,
-                        with_text: bool = True) -> list[dict[str, Any]]:
-    """One table per municipality: document, process, file, section (and the text as written)."""
+                        with_text: bool = True, per_document: bool = False) -> list[dict[str, Any]]:
+    """One table per municipality; one row per document and file (or per document), with the
+    sections that cite it listed once each, so pages stay small however often a text cites."""
     by_muni: dict[str, list[Occurrence]] = {}
     for o in occs:
         by_muni.setdefault(o.municipality, []).append(o)
     sections: list[dict[str, Any]] = []
     ja = lang == "ja"
+    sep = "、" if ja else ", "
     headers = ["評価書・文書", "事務", "ファイル", "箇所"] if ja else ["Document", "Process", "File", "Section"]
-    if with_text:
-        headers.append("記載" if ja else "As written")
+    if per_document:
+        headers = ["評価書・文書", "事務", "引用の数", "箇所"] if ja else ["Document", "Process", "Citations", "Sections"]
+    if with_text and not per_document:
+        headers.append("記載（最初の例）" if ja else "As written (first example)")
     for muni in sorted(by_muni, key=lambda m: (site.municipalities[m].code if m in site.municipalities else "", m)):
-        rows: list[list[str]] = []
-        seen: set[tuple[Any, ...]] = set()
+        groups: dict[tuple[Any, ...], list[Occurrence]] = {}
         for o in sorted(by_muni[muni], key=lambda o: (o.process or "", o.doc, o.loc)):
-            key = (o.doc, o.loc, o.text)
-            if key in seen:
-                continue
-            seen.add(key)
+            key = (o.doc,) if per_document else (o.doc, o.file)
+            groups.setdefault(key, []).append(o)
+        rows: list[list[str]] = []
+        for group in groups.values():
+            o = group[0]
             proc = site.processes.get(o.process) if o.process else None
+            labels = list(dict.fromkeys(x.section[0] if ja else x.section[1] for x in group))
+            shown = labels[:12]
+            more = len(labels) - len(shown)
+            section_text = sep.join(shown) + (f"{sep}…（ほか{more}箇所）" if ja and more else f"{sep}… ({more} more)" if more else "")
             cells = [
                 f'<a href="{up}{o.path[:-3]}/">{esc(doc_title(site, o, lang))}</a>',
                 (f'<a href="{up}processes/{o.process}/">{esc(name(proc.name, lang))}</a>' if proc is not None else ""),
-                ja_span(o.file[0], lang) if o.file and (ja or o.file[1] == o.file[0]) else esc(o.file[1]) if o.file else "",
-                esc(o.section[0] if ja else o.section[1]),
             ]
-            if with_text:
+            if per_document:
+                cells.append(str(len(group)))
+            else:
+                cells.append(ja_span(o.file[0], lang) if o.file and (ja or o.file[1] == o.file[0]) else esc(o.file[1]) if o.file else "")
+            cells.append(esc(section_text))
+            if with_text and not per_document:
                 cells.append(ja_span(" ".join(o.text.split())[:120], lang))
             rows.append(cells)
         title = muni_name(site, muni, lang)

@@ -97,7 +97,7 @@ def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
             "headers": (["条項", "英語", "評価書・文書", "団体"] if ja else ["Provision", "Japanese", "Documents", "Municipalities"]),
             "rows": ref_rows}]
         occs = xl.law_occurrences(law.id)
-        for s in occurrence_sections(site, occs, lang, up, with_text=True):
+        for s in occurrence_sections(site, occs, lang, up, with_text=False, per_document=True):
             s["heading"] = (f"{s['heading']}の評価書での引用" if ja else f"Citations in {s['heading']}")
             sections.append(s)
         intro = f'<p class="kh-intro"><a href="../">{esc("法令の一覧" if ja else "All laws")}</a></p>' + _facts(law, None, lang, "./")
