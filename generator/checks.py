@@ -69,9 +69,51 @@ def _warn(
     )
 
 
+_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+|\*)\]")
+
+
+def path_exists(rec: Any, dotted: str) -> bool:
+    """Whether a source note's field path names a field of the model (indexes may be [*])."""
+    model: Any = type(rec)
+    value: Any = rec
+    for m in _PATH_PART.finditer(dotted):
+        name, index = m.group(1), m.group(2)
+        if name is not None:
+            if isinstance(value, dict):
+                value = value.get(name)
+                if value is None:
+                    return True  # a checklist option not written: still a field of the form
+                continue
+            model = type(value) if value is not None else model
+            fields = getattr(model, "model_fields", None)
+            if fields is None or name not in fields:
+                return False
+            value = getattr(value, name, None) if value is not None else None
+        else:
+            if value is None:
+                continue
+            if not isinstance(value, list):
+                return False
+            if index != "*" and int(index) >= len(value):
+                return False
+            value = value[0 if index == "*" else int(index)] if value else None
+    return True
+
+
+def check_source_notes(rec: Any, v: Validated, findings: Findings) -> None:
+    for i, note in enumerate(getattr(rec, "source_notes", [])):
+        if not path_exists(rec, note.field):
+            _warn(findings, v, ("source_notes", i, "field"), "source-note-path",
+                  f"source_notes の項目「{note.field}」が評価書の項目として見つかりません",
+                  f"the source note's field '{note.field}' is not a field of this document",
+                  "files[0].basic.subjects_count のように、項目名を . と [番号] でつないで書いてください。",
+                  "Write the path of the field, e.g. files[0].basic.subjects_count.")
+
+
 def check_site(site: Site, findings: Findings) -> None:
     for a in site.assessments.values():
         rec = a.record
+        check_source_notes(rec, a.source, findings)
         if isinstance(rec, (FocusedAssessment, FullAssessment)):
             check_counts(rec, a.source, findings)
             check_ratings(rec, a.source, findings)

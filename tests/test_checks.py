@@ -70,3 +70,14 @@ def test_measures_without_rating(tmp_path: Path) -> None:
 def test_change_log_after_text_against_body(tmp_path: Path, after: str, expected: list[str]) -> None:
     codes = _codes(tmp_path, [("    after: 番号法第19条第8号及び同号に基づく主務省令第2条の表", f"    after: {after}")])
     assert [c for c, _ in codes] == expected
+
+
+def test_source_note_path_must_name_a_field(tmp_path: Path) -> None:
+    codes = _codes(tmp_path, [("  - field: basic_info.other_assessors", "  - field: basic_info.other_assesors")])
+    assert [c for c, _ in codes] == ["source-note-path"]
+
+
+def test_source_note_path_with_index_and_wildcard(tmp_path: Path) -> None:
+    assert _codes(tmp_path, [("  - field: basic_info.other_assessors", "  - field: files[*].outsourcing.items[0].contractor")]) == []
+    codes = _codes(tmp_path, [("  - field: basic_info.other_assessors", "  - field: files[3].basic")])
+    assert [c for c, _ in codes] == ["source-note-path"]
