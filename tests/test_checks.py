@@ -15,7 +15,7 @@ FOCUSED = "content/assessments/sample/juki-focused.yaml"
 
 
 def _codes(tmp_path: Path, edits: list[tuple[str, str]], target: str = FOCUSED) -> list[tuple[str, int]]:
-    root = tmp_path / "p"
+    root = tmp_path / f"p{len(list(tmp_path.iterdir()))}"
     shutil.copytree(CORPUS, root)
     path = root / target
     text = path.read_text(encoding="utf-8")
