@@ -19,6 +19,7 @@ from tests.pagetypes import CHROMIUM, CHROMIUM_ARGS, page_types, serve
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "screenshots"
 WIDTHS = (1280, 375, 320)
+MAX_HEIGHT = 5000
 
 
 def build(out: Path) -> Path:
@@ -56,7 +57,10 @@ def main() -> int:
                     scroll = page.evaluate("document.documentElement.scrollWidth")
                     if scroll > width:
                         overflow.append(f"{width}px {lang} {kind}: content is {scroll}px wide")
-                    page.screenshot(path=str(folder / f"{lang}-{kind}.png"), full_page=True)
+                    # The top of long pages only (the longest assessments are ~100 screens tall).
+                    height = min(int(page.evaluate("document.documentElement.scrollHeight")), MAX_HEIGHT)
+                    page.screenshot(path=str(folder / f"{lang}-{kind}.png"), full_page=True, timeout=120_000,
+                                    clip={"x": 0, "y": 0, "width": width, "height": height})
                     count += 1
             page.close()
         browser.close()
