@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import functools
 import html
+import gzip
+import hashlib
 import json
 import re
 import shutil
@@ -218,10 +220,166 @@ def index_site(site_dir: Path) -> None:
         )
     if proc.returncode != 0:
         raise RuntimeError(proc.stdout + proc.stderr)
+    stabilise_filters(out)
     # Pagefind writes the language table in hash-map order; sort it so builds are byte-identical.
     entry = out / "pagefind-entry.json"
     data = json.loads(entry.read_text(encoding="utf-8"))
     entry.write_text(
         json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+        encoding="utf-8",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Reproducible filter index
+#
+# Pagefind 1.5 writes each filter's values in hash-map order, which changes from run to run, so
+# the filter chunks (and the metadata naming them) differ between two builds of the same site.
+# The chunks are gzip("pagefind_dcd" + CBOR); we decode them, sort the values, encode them again
+# and rename every chunk by its content, so the same site always gives the same index files.
+# ---------------------------------------------------------------------------------------------
+
+_SIGNATURE = b"pagefind_dcd"
+
+
+class _Raw:
+    """A CBOR item kept as its encoded bytes (floats and simple values)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+
+def _cbor_decode(buf: bytes, i: int = 0) -> tuple[object, int]:
+    head = buf[i]
+    major, info = head >> 5, head & 31
+    start = i
+    i += 1
+    if major == 7:
+        size = {24: 1, 25: 2, 26: 4, 27: 8}.get(info, 0)
+        return _Raw(buf[start : i + size]), i + size
+    if info < 24:
+        value = info
+    else:
+        size = {24: 1, 25: 2, 26: 4, 27: 8}[info]
+        value = int.from_bytes(buf[i : i + size], "big")
+        i += size
+    if major == 0:
+        return value, i
+    if major == 1:
+        return -1 - value, i
+    if major == 2:
+        return bytes(buf[i : i + value]), i + value
+    if major == 3:
+        return buf[i : i + value].decode("utf-8"), i + value
+    if major == 4:
+        items = []
+        for _ in range(value):
+            item, i = _cbor_decode(buf, i)
+            items.append(item)
+        return items, i
+    if major == 5:
+        pairs = []
+        for _ in range(value):
+            k, i = _cbor_decode(buf, i)
+            v, i = _cbor_decode(buf, i)
+            pairs.append((k, v))
+        return {"__map__": pairs}, i
+    raise ValueError(f"unsupported CBOR major type {major}")
+
+
+def _cbor_head(major: int, value: int) -> bytes:
+    if value < 24:
+        return bytes([major << 5 | value])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if value < 1 << (8 * size):
+            return bytes([major << 5 | info]) + value.to_bytes(size, "big")
+    raise ValueError("CBOR integer too large")
+
+
+def _cbor_encode(item: object) -> bytes:
+    if isinstance(item, _Raw):
+        return item.data
+    if isinstance(item, bool) or item is None:
+        raise ValueError("unexpected simple value")
+    if isinstance(item, int):
+        return _cbor_head(0, item) if item >= 0 else _cbor_head(1, -1 - item)
+    if isinstance(item, bytes):
+        return _cbor_head(2, len(item)) + item
+    if isinstance(item, str):
+        data = item.encode("utf-8")
+        return _cbor_head(3, len(data)) + data
+    if isinstance(item, list):
+        return _cbor_head(4, len(item)) + b"".join(_cbor_encode(x) for x in item)
+    if isinstance(item, dict) and "__map__" in item:
+        pairs = item["__map__"]
+        return _cbor_head(5, len(pairs)) + b"".join(
+            _cbor_encode(k) + _cbor_encode(v) for k, v in pairs
+        )
+    raise ValueError(f"cannot encode {type(item).__name__}")
+
+
+def _read_chunk(path: Path) -> object:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_SIGNATURE):
+        raise ValueError(f"not a Pagefind chunk: {path.name}")
+    item, end = _cbor_decode(data, len(_SIGNATURE))
+    if end != len(data):
+        raise ValueError(f"trailing bytes in {path.name}")
+    return item
+
+
+def _write_chunk(path: Path, item: object) -> None:
+    raw = _SIGNATURE + _cbor_encode(item)
+    path.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+
+
+def _replace_strings(item: object, table: dict[str, str]) -> object:
+    if isinstance(item, str):
+        return table.get(item, item)
+    if isinstance(item, list):
+        return [_replace_strings(x, table) for x in item]
+    if isinstance(item, dict) and "__map__" in item:
+        return {
+            "__map__": [
+                (_replace_strings(k, table), _replace_strings(v, table)) for k, v in item["__map__"]
+            ]
+        }
+    return item
+
+
+def stabilise_filters(out: Path) -> None:
+    """Rewrite the filter chunks with sorted values and content-derived names (see above)."""
+    renamed: dict[str, str] = {}
+    for chunk in sorted((out / "filter").glob("*.pf_filter")):
+        item = _read_chunk(chunk)
+        if isinstance(item, list) and len(item) == 2 and isinstance(item[1], list):
+            item = [
+                item[0],
+                sorted(
+                    item[1],
+                    key=lambda pair: _cbor_encode(pair[0]) if isinstance(pair, list) else b"",
+                ),
+            ]
+        old = chunk.name[: -len(".pf_filter")]
+        lang = old.split("_", 1)[0]
+        body = _cbor_encode(item)
+        new = f"{lang}_{hashlib.sha256(body).hexdigest()[:7]}"
+        chunk.unlink()
+        _write_chunk(out / "filter" / f"{new}.pf_filter", item)
+        renamed[old] = new
+    entry_path = out / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for lang, info in entry.get("languages", {}).items():
+        meta_path = out / f"pagefind.{info['hash']}.pf_meta"
+        meta = _replace_strings(_read_chunk(meta_path), renamed)
+        if isinstance(meta, list) and len(meta) > 3 and isinstance(meta[3], list):
+            meta[3] = sorted(meta[3], key=_cbor_encode)  # the filter table, [name, chunk] pairs
+        body = _cbor_encode(meta)
+        new = f"{lang}_{hashlib.sha256(body).hexdigest()[:10]}"
+        meta_path.unlink()
+        _write_chunk(out / f"pagefind.{new}.pf_meta", meta)
+        info["hash"] = new
+    entry_path.write_text(
+        json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
         encoding="utf-8",
     )
