@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.citations import N, Linker, Recogniser, Span
+from generator.citations import Linker, N, Recogniser, Span
 from generator.findings import Findings, Severity
 from generator.load import LoadedFile
 from generator.model.base import Check, DateRange, DateValue, Doc, Text

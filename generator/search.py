@@ -25,9 +25,9 @@ One index per language: Pagefind reads ``<html lang>`` (ja or en) of every page.
 from __future__ import annotations
 
 import functools
-import html
 import gzip
 import hashlib
+import html
 import json
 import re
 import shutil

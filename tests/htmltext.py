@@ -29,7 +29,7 @@ class LangLeaks(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not CJK.search(data):
             return
-        for tag, attrs in reversed(self.stack):
+        for _tag, attrs in reversed(self.stack):
             lang = attrs.get("lang")
             if lang:
                 if lang.startswith("ja"):

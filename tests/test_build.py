@@ -7,8 +7,6 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
-
 from generator.build import BuildResult, build_site
 from tests.htmltext import japanese_leaks
 
