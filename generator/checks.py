@@ -249,7 +249,7 @@ def check_ratings(
         if f.risks is None:
             continue
         for path, node in _walk_risks(f.risks, ("files", i, "risks")):
-            if "rating" not in type(node).model_fields or getattr(node, "rating") is not None  # noqa: B009:
+            if "rating" not in type(node).model_fields or getattr(node, "rating") is not None:  # noqa: B009
                 continue
             texts = [
                 getattr(node, n)
