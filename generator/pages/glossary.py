@@ -196,7 +196,7 @@ class Marker:
             out.append(
                 f'<span class="kh-term"><a class="kh-term-link" href="{self.href}#{term.id}" '
                 f'aria-describedby="{ident}">{html.escape(m.group(0), quote=False)}</a>'
-                f'<span class="kh-def" role="tooltip" id="{ident}">{esc(term.meaning(self.lang))}</span></span>'
+                f'<span class="kh-def" role="tooltip" id="{ident}" data-pagefind-ignore>{esc(term.meaning(self.lang))}</span></span>'
             )
             pos = m.end()
         if not out:
@@ -206,7 +206,7 @@ class Marker:
 
     def rewrite(self, article: str) -> str:
         parts = _TOKEN.split(article)
-        stack: list[tuple[str, str | None]] = []
+        stack: list[tuple[str, str | None, bool]] = []  # (element, lang attribute, skip its text)
         done: set[str] = set()
         out: list[str] = []
         for part in parts:
@@ -224,7 +224,9 @@ class Marker:
                             break
                 elif name not in _VOID and not selfclose:
                     lm = _LANG.search(attrs)
-                    stack.append((name, lm.group(1) if lm else None))
+                    # search filters and the facts list keep their plain text
+                    skip = name in _SKIP or "data-pagefind-filter" in attrs or 'class="kh-facts"' in attrs
+                    stack.append((name, lm.group(1) if lm else None, skip))
                     if name == "h2":
                         done = set()  # a new section
                 out.append(part)
@@ -232,8 +234,8 @@ class Marker:
             if part.startswith("<"):
                 out.append(part)
                 continue
-            current = next((lang for _, lang in reversed(stack) if lang), self.lang)
-            if current != self.lang or any(name in _SKIP for name, _ in stack):
+            current = next((lang for _, lang, _ in reversed(stack) if lang), self.lang)
+            if current != self.lang or any(skip for _, _, skip in stack):
                 out.append(part)
             else:
                 out.append(self.mark_text(part, done))
