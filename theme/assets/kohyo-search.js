@@ -77,6 +77,23 @@
       // words lets the assessments compete with the many short law and registry pages.
       ranking: { pageLength: 0.3, termFrequency: 0.5 },
     });
+    // Pagefind's input has only a placeholder, and its form is a second search landmark with the
+    // same name as the header's: give both their own accessible names (WCAG 1.3.1, 4.1.2).
+    var ja = (document.documentElement.lang || "").indexOf("ja") === 0;
+    function label() {
+      var input = host.querySelector(".pagefind-ui__search-input");
+      if (!input) return false;
+      input.setAttribute("aria-label", ja ? "検索する言葉" : "Search terms");
+      var form = host.querySelector("form");
+      if (form) form.setAttribute("aria-label", ja ? "検索結果ページでの検索" : "Search on the results page");
+      return true;
+    }
+    if (!label()) {
+      var watcher = new MutationObserver(function () {
+        if (label()) watcher.disconnect();
+      });
+      watcher.observe(host, { childList: true, subtree: true });
+    }
     var q = new URLSearchParams(window.location.search).get("q");
     if (q && q.trim()) ui.triggerSearch(q);
     var box = document.getElementById("kh-search-q");
