@@ -54,6 +54,8 @@ class Recorder:
             self.problems.append(f"{self.page}: {resp.status} {resp.url}")
 
     def failed(self, req: Any) -> None:
+        if req.failure and "ERR_ABORTED" in req.failure:
+            return  # cancelled because the test navigated on (e.g. the favicon of the previous page)
         self.problems.append(f"{self.page}: failed {req.url} ({req.failure})")
 
 
