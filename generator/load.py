@@ -20,6 +20,7 @@ from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.findings import Findings, Severity
+from generator.model.base import YAML11_WORDS
 
 PathKey = tuple[str | int, ...]
 
@@ -102,26 +103,7 @@ StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 if getattr(yaml, "__with_libyaml__", False):
     StrictCLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
-YAML11_BOOLS = frozenset(
-    [
-        "y",
-        "Y",
-        "yes",
-        "Yes",
-        "YES",
-        "n",
-        "N",
-        "no",
-        "No",
-        "NO",
-        "on",
-        "On",
-        "ON",
-        "off",
-        "Off",
-        "OFF",
-    ]
-)
+YAML11_BOOLS = YAML11_WORDS  # read as strings here; the validator says why they are not booleans
 
 
 @dataclass(frozen=True)

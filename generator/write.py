@@ -186,6 +186,30 @@ class Writer:
             t("published", lang),
         ]
 
+    def single_table(
+        self, lang: str, path: str, title_key: str, headers: list[str], rows: list[list[str]]
+    ) -> None:
+        """A page that is one captioned table (the index pages)."""
+        section = {
+            "heading": "",
+            "anchor": "",
+            "caption": t(title_key, lang),
+            "headers": headers,
+            "rows": rows,
+        }
+        self.put(
+            lang,
+            path,
+            render_template(
+                "list.md.j2",
+                L=_labels(lang),
+                title=t(title_key, lang),
+                description=None,
+                intro="",
+                sections=[section],
+            ),
+        )
+
     def lists(self, lang: str) -> None:
         site = self.site
         # municipalities
@@ -199,30 +223,17 @@ class Writer:
                     str(len(site.by_municipality.get(mid, []))),
                 ]
             )
-        self.put(
+        self.single_table(
             lang,
             "municipalities/index.md",
-            render_template(
-                "list.md.j2",
-                L=_labels(lang),
-                title=t("all_municipalities", lang),
-                description=None,
-                intro="",
-                sections=[
-                    {
-                        "heading": "",
-                        "anchor": "",
-                        "caption": t("all_municipalities", lang),
-                        "headers": [
-                            t("municipality", lang),
-                            t("prefecture", lang),
-                            t("code", lang),
-                            t("assessments", lang),
-                        ],
-                        "rows": rows,
-                    }
-                ],
-            ),
+            "all_municipalities",
+            [
+                t("municipality", lang),
+                t("prefecture", lang),
+                t("code", lang),
+                t("assessments", lang),
+            ],
+            rows,
         )
         for mid, muni in sorted(site.municipalities.items()):
             path = f"municipalities/{mid}.md"
@@ -283,25 +294,12 @@ class Writer:
             ]
             for pid, p in sorted(site.processes.items())
         ]
-        self.put(
+        self.single_table(
             lang,
             "processes/index.md",
-            render_template(
-                "list.md.j2",
-                L=_labels(lang),
-                title=t("all_processes", lang),
-                description=None,
-                intro="",
-                sections=[
-                    {
-                        "heading": "",
-                        "anchor": "",
-                        "caption": t("all_processes", lang),
-                        "headers": [t("process", lang), t("assessments", lang)],
-                        "rows": rows,
-                    }
-                ],
-            ),
+            "all_processes",
+            [t("process", lang), t("assessments", lang)],
+            rows,
         )
         for pid, p in sorted(site.processes.items()):
             path = f"processes/{pid}.md"
@@ -329,25 +327,12 @@ class Writer:
                 ),
             )
         # all assessments
-        self.put(
+        self.single_table(
             lang,
             "assessments/index.md",
-            render_template(
-                "list.md.j2",
-                L=_labels(lang),
-                title=t("all_assessments", lang),
-                description=None,
-                intro="",
-                sections=[
-                    {
-                        "heading": "",
-                        "anchor": "",
-                        "caption": t("all_assessments", lang),
-                        "headers": self.assessment_headers(lang),
-                        "rows": self.assessment_rows(list(site.assessments), lang, "../"),
-                    }
-                ],
-            ),
+            "all_assessments",
+            self.assessment_headers(lang),
+            self.assessment_rows(list(site.assessments), lang, "../"),
         )
 
     def home(self, lang: str) -> None:

@@ -281,7 +281,7 @@ class DateRange(Doc):
 # ---------------------------------------------------------------------------------------------
 
 
-_YAML11_WORDS = frozenset(
+YAML11_WORDS = frozenset(
     [
         "y",
         "Y",
@@ -307,7 +307,7 @@ def _check_in(value: Any) -> Any:
     if isinstance(value, bool) or value is None:
         return {"checked": value}
     if isinstance(value, str):
-        if value in _YAML11_WORDS:
+        if value in YAML11_WORDS:
             raise ValueError(
                 f"「{value}」はチェックの有無として読めません / "
                 "チェックが入っていれば true、入っていなければ false と書いてください。"
