@@ -103,11 +103,16 @@ def path_exists(rec: Any, dotted: str) -> bool:
 def check_source_notes(rec: Any, v: Validated, findings: Findings) -> None:
     for i, note in enumerate(getattr(rec, "source_notes", [])):
         if not path_exists(rec, note.field):
-            _warn(findings, v, ("source_notes", i, "field"), "source-note-path",
-                  f"source_notes の項目「{note.field}」が評価書の項目として見つかりません",
-                  f"the source note's field '{note.field}' is not a field of this document",
-                  "files[0].basic.subjects_count のように、項目名を . と [番号] でつないで書いてください。",
-                  "Write the path of the field, e.g. files[0].basic.subjects_count.")
+            _warn(
+                findings,
+                v,
+                ("source_notes", i, "field"),
+                "source-note-path",
+                f"source_notes の項目「{note.field}」が評価書の項目として見つかりません",
+                f"the source note's field '{note.field}' is not a field of this document",
+                "files[0].basic.subjects_count のように、項目名を . と [番号] でつないで書いてください。",
+                "Write the path of the field, e.g. files[0].basic.subjects_count.",
+            )
 
 
 def check_site(site: Site, findings: Findings) -> None:

@@ -97,8 +97,13 @@ def _is_word(ch: str) -> bool:
 class Recogniser:
     """Compiled name tables for one municipality's texts."""
 
-    def __init__(self, laws: Iterable[Law], systems: Iterable[Entity] = (), contractors: Iterable[Entity] = (),
-                 municipality: str | None = None) -> None:
+    def __init__(
+        self,
+        laws: Iterable[Law],
+        systems: Iterable[Entity] = (),
+        contractors: Iterable[Entity] = (),
+        municipality: str | None = None,
+    ) -> None:
         self.laws: dict[str, Law] = {}
         names: dict[str, str] = {}
         for law in laws:
@@ -118,7 +123,9 @@ class Recogniser:
                         self.entities.setdefault(name, (kind, ent.id))
         alts = sorted(set(names) | set(self.entities), key=lambda s: (-len(s), s))
         name_re = "|".join(re.escape(a) for a in alts) or r"(?!x)x"
-        self.pattern = re.compile(rf"(?P<name>{name_re})|(?P<same>{_SAME})|(?P<cite>{_CITE.pattern})|{_PLIST}")
+        self.pattern = re.compile(
+            rf"(?P<name>{name_re})|(?P<same>{_SAME})|(?P<cite>{_CITE.pattern})|{_PLIST}"
+        )
 
     def session(self) -> Session:
         return Session(self)
@@ -137,8 +144,11 @@ class Session:
         """References of one provision match (a table row list gives one per row)."""
         regime = self.rec.laws[law].regime if law in self.rec.laws else None
         if m.group("tart") is not None or m.group("tbl") is not None:
-            table = (f"第{to_arabic(m.group('tart'))}条の表" if m.group("tart") is not None
-                     else _TABLE_NAMES.get(to_arabic(m.group("tbl")), "別表"))
+            table = (
+                f"第{to_arabic(m.group('tart'))}条の表"
+                if m.group("tart") is not None
+                else _TABLE_NAMES.get(to_arabic(m.group("tbl")), "別表")
+            )
             base = LegalRef(law=law, table=table, regime=regime)
             self.table = base
             rows = m.group("rows")
@@ -156,13 +166,20 @@ class Session:
         para = m.group("para") or m.group("para2")
         item: str | None = None
         if m.group("item") is not None:
-            item = to_arabic(m.group("item")) + "".join(f"の{b}" for b in _branch(m.group("itemb") or ""))
+            item = to_arabic(m.group("item")) + "".join(
+                f"の{b}" for b in _branch(m.group("itemb") or "")
+            )
         elif m.group("item2") is not None:
             item = _row(m.group("item2"))
         elif m.group("item3") is not None:
             item = to_arabic(m.group("item3"))
-        ref = LegalRef(law=law, article=art, paragraph=to_arabic(para) if para else None, item=item,
-                       suppl=m.group("suppl") is not None)
+        ref = LegalRef(
+            law=law,
+            article=art,
+            paragraph=to_arabic(para) if para else None,
+            item=item,
+            suppl=m.group("suppl") is not None,
+        )
         return [(m.start(), m.end(), ref)]
 
     def line(self, line: str) -> list[Span]:
@@ -180,15 +197,18 @@ class Session:
                 nxt = line[end] if end < len(line) else ""
                 if name in rec.entities:
                     kind, target = rec.entities[name]
-                    ok = not (prev and re.match(r"[\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ]", prev)) and not (
-                        nxt and re.match(r"[\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ]", nxt))
+                    ok = not (
+                        prev and re.match(r"[\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ]", prev)
+                    ) and not (nxt and re.match(r"[\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ]", nxt))
                     if ok:
                         spans.append(Span(start, end, kind, target=target, text=name))
                     pos = end if ok else start + 1
                     continue
                 glued_before = bool(prev) and _is_word(prev) and prev not in "日"
                 glued_after = bool(nxt) and _is_word(nxt) and not line.startswith(_CITE_START, end)
-                generic = len(name) <= 2 and not line.startswith(_CITE_START, end)  # 条例 alone: any ordinance
+                generic = len(name) <= 2 and not line.startswith(
+                    _CITE_START, end
+                )  # 条例 alone: any ordinance
                 if glued_before or glued_after or generic:
                     pos = start + 1
                     continue
@@ -205,7 +225,15 @@ class Session:
                     if line.startswith(_CITE_START, end):
                         c = _CITE.match(line, end)
                         stop = c.end() if c else end
-                        spans.append(Span(start, stop, "unresolved", reason="no-antecedent", text=line[start:stop]))
+                        spans.append(
+                            Span(
+                                start,
+                                stop,
+                                "unresolved",
+                                reason="no-antecedent",
+                                text=line[start:stop],
+                            )
+                        )
                         pos = stop
                     else:
                         pos = end
@@ -213,27 +241,36 @@ class Session:
                 pos = self._after_law(line, start, end, self.law, spans, law_link=False)
                 continue
             if m.group("cite") is not None:
-                table_after_provision = m.group("tbl") is not None and prev in ("条", "号") and self.law is not None
+                table_after_provision = (
+                    m.group("tbl") is not None and prev in ("条", "号") and self.law is not None
+                )
                 if prev and _is_word(prev) and not table_after_provision:
                     # glued to a name that is not a registered law (規則第6条, 施行令第8条)
                     head = start
                     while head > 0 and _is_word(line[head - 1]) and start - head < 40:
                         head -= 1
                     if m.group("art") is not None:
-                        spans.append(Span(start, end, "unresolved", reason="unknown-law",
-                                          text=line[head:end]))
+                        spans.append(
+                            Span(
+                                start, end, "unresolved", reason="unknown-law", text=line[head:end]
+                            )
+                        )
                     pos = end
                     continue
                 if self.law is None and m.group("tbl") is not None and "bango" in rec.laws:
                     self.law = "bango"  # 別表第一 / 別表第二 without a law: the My Number Act's
                 if self.law is None:
                     if m.group("art") is not None:
-                        spans.append(Span(start, end, "unresolved", reason="no-antecedent", text=m.group(0)))
+                        spans.append(
+                            Span(start, end, "unresolved", reason="no-antecedent", text=m.group(0))
+                        )
                     pos = end
                     continue
                 law = self.law
                 if m.group("tbl") is not None and law.startswith("bango-") and "bango" in rec.laws:
-                    law = "bango"  # the orders under the My Number Act have no 別表: it is the Act's
+                    law = (
+                        "bango"  # the orders under the My Number Act have no 別表: it is the Act's
+                    )
                 for s, e, ref in self._cite_ref(law, m):
                     spans.append(Span(s, e, "law", ref=ref, text=line[s:e]))
                 pos = end
@@ -244,12 +281,21 @@ class Session:
                 base_at = m.start("plist")
                 for part in re.finditer(ROW, m.group("plist")):
                     ref = table.model_copy(update={"row": _row(part.group(0))})
-                    spans.append(Span(base_at + part.start(), base_at + part.end(), "law", ref=ref,
-                                      text=part.group(0)))
+                    spans.append(
+                        Span(
+                            base_at + part.start(),
+                            base_at + part.end(),
+                            "law",
+                            ref=ref,
+                            text=part.group(0),
+                        )
+                    )
             pos = end
         return spans
 
-    def _after_law(self, line: str, start: int, end: int, law: str, spans: list[Span], law_link: bool = True) -> int:
+    def _after_law(
+        self, line: str, start: int, end: int, law: str, spans: list[Span], law_link: bool = True
+    ) -> int:
         """A law name at [start, end): with the provision that follows it, or alone."""
         at = end
         while at < len(line) and line[at] in " \u3000" and at - end < 2:
@@ -258,14 +304,24 @@ class Session:
         if c is not None:
             refs = self._cite_ref(law, c)
             for i, (s, e, ref) in enumerate(refs):
-                spans.append(Span(start if i == 0 else s, e, "law", ref=ref, text=line[start if i == 0 else s:e]))
+                spans.append(
+                    Span(
+                        start if i == 0 else s,
+                        e,
+                        "law",
+                        ref=ref,
+                        text=line[start if i == 0 else s : e],
+                    )
+                )
             return c.end()
         if law_link:
             spans.append(Span(start, end, "law", ref=LegalRef(law=law), text=line[start:end]))
         return end
 
 
-def segments(line: str, spans: list[Span], known: set[LegalRef] | None = None) -> list[tuple[str, str | None]]:
+def segments(
+    line: str, spans: list[Span], known: set[LegalRef] | None = None
+) -> list[tuple[str, str | None]]:
     """Split ``line`` into (segment, href or None) by the linkable spans (never overlapping).
 
     With ``known``, only references that have a page are links.
@@ -281,8 +337,8 @@ def segments(line: str, spans: list[Span], known: set[LegalRef] | None = None) -
         if link is None:
             continue
         if sp.start > pos:
-            out.append((line[pos:sp.start], None))
-        out.append((line[sp.start:sp.end], link))
+            out.append((line[pos : sp.start], None))
+        out.append((line[sp.start : sp.end], link))
         pos = sp.end
     if pos < len(line) or not out:
         out.append((line[pos:], None))
@@ -308,13 +364,20 @@ def span_href(sp: Span) -> str | None:
 class Linker:
     """``site.linker``: splits a line into (segment, href); ``for_page`` and ``for_text`` scope it."""
 
-    def __init__(self, laws: list[Law], systems: list[Entity], contractors: list[Entity],
-                 municipality: str | None = None) -> None:
+    def __init__(
+        self,
+        laws: list[Law],
+        systems: list[Entity],
+        contractors: list[Entity],
+        municipality: str | None = None,
+    ) -> None:
         self._args = (laws, systems, contractors)
         self.municipality = municipality
         self._rec = Recogniser(laws, systems, contractors, municipality)
         self._scoped: dict[str | None, Linker] = {municipality: self}
-        self.known: set[LegalRef] | None = None  # the references that have a page (set by the link stage)
+        self.known: set[LegalRef] | None = (
+            None  # the references that have a page (set by the link stage)
+        )
 
     def for_page(self, path: str) -> Linker:
         """The linker for a page: the municipality's own ordinances resolve on its pages only."""
@@ -343,4 +406,13 @@ class _LinkSession(Session):
         return segments(line, self.line(line), self.known)
 
 
-__all__ = ["Linker", "Recogniser", "Session", "Span", "ref_path", "segments", "span_href", "to_arabic"]
+__all__ = [
+    "Linker",
+    "Recogniser",
+    "Session",
+    "Span",
+    "ref_path",
+    "segments",
+    "span_href",
+    "to_arabic",
+]

@@ -97,7 +97,13 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         if args.what == "municipality":
             path = new_municipality(
-                root, args.municipality, args.name, args.prefecture, args.code, args.name_en or "", args.prefecture_en or ""
+                root,
+                args.municipality,
+                args.name,
+                args.prefecture,
+                args.code,
+                args.name_en or "",
+                args.prefecture_en or "",
             )
         else:
             slug = (

@@ -57,7 +57,9 @@ class CrossLinks:
     entities: dict[str, dict[str, Entity]] = field(default_factory=lambda: {k: {} for k in KINDS})
     refs: dict[LegalRef, list[Occurrence]] = field(default_factory=dict)
     mentions: dict[tuple[str, str], list[Occurrence]] = field(default_factory=dict)  # (kind, id)
-    by_doc: dict[str, dict[str, set[Any]]] = field(default_factory=dict)  # doc -> kind -> ids / refs
+    by_doc: dict[str, dict[str, set[Any]]] = field(
+        default_factory=dict
+    )  # doc -> kind -> ids / refs
     unresolved: list[tuple[Occurrence, Span]] = field(default_factory=list)
 
     def add_ref(self, ref: LegalRef, occ: Occurrence) -> None:
@@ -69,7 +71,9 @@ class CrossLinks:
         self.by_doc.setdefault(occ.doc, {}).setdefault(kind, set()).add(ident)
 
     def refs_of(self, law: str) -> list[LegalRef]:
-        return sorted((r for r in self.refs if r.law == law and not r.is_law), key=LegalRef.sort_key)
+        return sorted(
+            (r for r in self.refs if r.law == law and not r.is_law), key=LegalRef.sort_key
+        )
 
     def law_occurrences(self, law: str) -> list[Occurrence]:
         return [o for r, occs in self.refs.items() if r.law == law for o in occs]
@@ -90,26 +94,44 @@ def validate_registry(name: str, loaded: LoadedFile, findings: Findings) -> Doc 
     rec = validate_record(model, loaded, findings)
     if rec is None:
         return None
-    key = {"laws.yaml": "laws", "systems.yaml": "systems", "contractors.yaml": "contractors",
-           "recipients.yaml": "recipients", "filetypes.yaml": "filetypes"}[name]
+    key = {
+        "laws.yaml": "laws",
+        "systems.yaml": "systems",
+        "contractors.yaml": "contractors",
+        "recipients.yaml": "recipients",
+        "filetypes.yaml": "filetypes",
+    }[name]
     seen_ids: set[str] = set()
     seen_names: dict[str, str] = {}
     for i, entry in enumerate(getattr(rec, key)):
         if entry.id in seen_ids:
             pos = loaded.position((key, i, "id"))
-            findings.add(loaded.path, pos.line, pos.col, "duplicate-id",
-                         f"id「{entry.id}」が重複しています", f"duplicate id '{entry.id}'",
-                         "ほかと違う id にしてください。", "Use an id that is not used yet.")
+            findings.add(
+                loaded.path,
+                pos.line,
+                pos.col,
+                "duplicate-id",
+                f"id「{entry.id}」が重複しています",
+                f"duplicate id '{entry.id}'",
+                "ほかと違う id にしてください。",
+                "Use an id that is not used yet.",
+            )
         seen_ids.add(entry.id)
         scope = getattr(entry, "municipality", None) or ""
         for j, alias in enumerate([entry.name.ja, *entry.aliases]):
             other = seen_names.get(scope + "\0" + alias)
             if other is not None and other != entry.id:
                 pos = loaded.position((key, i, "aliases", j - 1) if j else (key, i, "name"))
-                findings.add(loaded.path, pos.line, pos.col, "duplicate-alias",
-                             f"名前「{alias}」が「{other}」と「{entry.id}」の両方にあります",
-                             f"the name '{alias}' belongs to both '{other}' and '{entry.id}'",
-                             "どちらか一方にだけ書いてください。", "Keep it in one entry only.")
+                findings.add(
+                    loaded.path,
+                    pos.line,
+                    pos.col,
+                    "duplicate-alias",
+                    f"名前「{alias}」が「{other}」と「{entry.id}」の両方にあります",
+                    f"the name '{alias}' belongs to both '{other}' and '{entry.id}'",
+                    "どちらか一方にだけ書いてください。",
+                    "Keep it in one entry only.",
+                )
             seen_names[scope + "\0" + alias] = entry.id
     return rec
 
@@ -192,8 +214,10 @@ def _names(ent: Entity) -> list[str]:
 def match_entities(text: str, entities: dict[str, Entity]) -> list[str]:
     """Ids of the entities named in ``text`` (longest names first, no overlaps)."""
     flat = _SPACES.sub("", text)
-    table = sorted(((_SPACES.sub("", n), e.id) for e in entities.values() for n in _names(e)),
-                   key=lambda t: (-len(t[0]), t[0]))
+    table = sorted(
+        ((_SPACES.sub("", n), e.id) for e in entities.values() for n in _names(e)),
+        key=lambda t: (-len(t[0]), t[0]),
+    )
     found: list[str] = []
     used = [False] * len(flat)
     for name, ident in table:
@@ -201,7 +225,7 @@ def match_entities(text: str, entities: dict[str, Entity]) -> list[str]:
             continue
         start = 0
         while (at := flat.find(name, start)) >= 0:
-            if not any(used[at:at + len(name)]):
+            if not any(used[at : at + len(name)]):
                 for k in range(at, at + len(name)):
                     used[k] = True
                 if ident not in found:
@@ -229,10 +253,12 @@ def attach(site: Any, corpus: Any, findings: Findings) -> CrossLinks | None:
     law_reg = regs.get("laws.yaml")
     if law_reg is not None and isinstance(law_reg.record, LawRegistry):
         xl.laws = {law.id: law for law in law_reg.record.laws}
-    for name, key, model in (("systems.yaml", "systems", SystemRegistry),
-                             ("contractors.yaml", "contractors", ContractorRegistry),
-                             ("recipients.yaml", "recipients", RecipientRegistry),
-                             ("filetypes.yaml", "filetypes", FileTypeRegistry)):
+    for name, key, model in (
+        ("systems.yaml", "systems", SystemRegistry),
+        ("contractors.yaml", "contractors", ContractorRegistry),
+        ("recipients.yaml", "recipients", RecipientRegistry),
+        ("filetypes.yaml", "filetypes", FileTypeRegistry),
+    ):
         reg = regs.get(name)
         if reg is not None and isinstance(reg.record, model):
             xl.entities[key] = {e.id: e for e in getattr(reg.record, key)}
@@ -250,8 +276,16 @@ def attach(site: Any, corpus: Any, findings: Findings) -> CrossLinks | None:
     for ident, a in sorted(site.assessments.items()):
         docs.append((ident, a.path, a.municipality, a.process, a.record, a.source))
     for ident, c in sorted(site.council.items()):
-        docs.append((f"council:{ident}", c.path, c.municipality, getattr(c.record, "process", None),
-                     c.record, c.source))
+        docs.append(
+            (
+                f"council:{ident}",
+                c.path,
+                c.municipality,
+                getattr(c.record, "process", None),
+                c.record,
+                c.source,
+            )
+        )
     for doc, path, muni, proc, record, source in docs:
         rec = recogniser(muni)
         for loc, text in iter_texts(record):  # every text the pages render, source notes included
@@ -281,17 +315,35 @@ def _warn(findings: Findings, source: Any, loc: Loc, sp: Span) -> None:
     if sp.reason == "no-antecedent":
         ja = f"引用「{sp.text}」がどの法令のものか分かりません（前に法令名がありません）"
         en = f"cannot tell which law '{sp.text}' belongs to (no law is named before it)"
-        hint_ja, hint_en = "法令名を添えて書いてください（例: 番号法第19条第8号）。", "Name the law (e.g. 番号法第19条第8号)."
+        hint_ja, hint_en = (
+            "法令名を添えて書いてください（例: 番号法第19条第8号）。",
+            "Name the law (e.g. 番号法第19条第8号).",
+        )
     else:
         ja = f"引用「{sp.text}」の法令が登録されていません"
         en = f"the law of the citation '{sp.text}' is not registered"
-        hint_ja = "content/registries/laws.yaml に法令を加えるか、aliases に書き方を加えてください。"
-        hint_en = "Add the law to content/registries/laws.yaml, or add this spelling to its aliases."
-    findings.add(source.path, pos.line, pos.col, "unresolved-citation", ja, en, hint_ja, hint_en,
-                 severity=Severity.WARNING)
+        hint_ja = (
+            "content/registries/laws.yaml に法令を加えるか、aliases に書き方を加えてください。"
+        )
+        hint_en = (
+            "Add the law to content/registries/laws.yaml, or add this spelling to its aliases."
+        )
+    findings.add(
+        source.path,
+        pos.line,
+        pos.col,
+        "unresolved-citation",
+        ja,
+        en,
+        hint_ja,
+        hint_en,
+        severity=Severity.WARNING,
+    )
 
 
-def _structured_mentions(xl: CrossLinks, doc: str, path: str, muni: str, proc: str | None, record: Any) -> None:
+def _structured_mentions(
+    xl: CrossLinks, doc: str, path: str, muni: str, proc: str | None, record: Any
+) -> None:
     """Systems, contractors, recipients and file types named in their own fields."""
 
     def occ(loc: Loc, text: str) -> Occurrence:
@@ -301,7 +353,9 @@ def _structured_mentions(xl: CrossLinks, doc: str, path: str, muni: str, proc: s
     basic = getattr(record, "basic_info", None)
     for i, system in enumerate(getattr(basic, "systems", None) or []):
         for ident in match_entities(system.name.ja.split("\n")[0], xl.entities["systems"]):
-            xl.add_mention("systems", ident, occ(("basic_info", "systems", i, "name"), system.name.ja))
+            xl.add_mention(
+                "systems", ident, occ(("basic_info", "systems", i, "name"), system.name.ja)
+            )
     for fi, f in enumerate(getattr(record, "files", None) or []):
         name = getattr(f, "name", None)
         if isinstance(name, Text):
@@ -312,19 +366,32 @@ def _structured_mentions(xl: CrossLinks, doc: str, path: str, muni: str, proc: s
             c = getattr(item, "contractor", None)
             if isinstance(c, Text):
                 for ident in match_entities(c.ja, xl.entities["contractors"]):
-                    xl.add_mention("contractors", ident, occ(("files", fi, "outsourcing", "items", ii, "contractor"), c.ja))
+                    xl.add_mention(
+                        "contractors",
+                        ident,
+                        occ(("files", fi, "outsourcing", "items", ii, "contractor"), c.ja),
+                    )
         disclosure = getattr(f, "disclosure", None)
         for ri, r in enumerate(getattr(disclosure, "recipients", None) or []):
             for ident in match_entities(r.name.ja, xl.entities["recipients"]):
-                xl.add_mention("recipients", ident, occ(("files", fi, "disclosure", "recipients", ri, "name"), r.name.ja))
+                xl.add_mention(
+                    "recipients",
+                    ident,
+                    occ(("files", fi, "disclosure", "recipients", ri, "name"), r.name.ja),
+                )
     for ai, annex in enumerate(getattr(record, "annexes", None) or []):
         if getattr(annex, "kind", "") != "提供":
             continue
         for pi, part in enumerate(annex.parts):
             for ri, row in enumerate(part.rows):
                 for ident in match_entities(row.recipient.ja, xl.entities["recipients"]):
-                    xl.add_mention("recipients", ident,
-                                   occ(("annexes", ai, "parts", pi, "rows", ri, "recipient"), row.recipient.ja))
+                    xl.add_mention(
+                        "recipients",
+                        ident,
+                        occ(
+                            ("annexes", ai, "parts", pi, "rows", ri, "recipient"), row.recipient.ja
+                        ),
+                    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -369,10 +436,18 @@ def measure(site: Any) -> Coverage:
                     if any(s <= m.start() < e for s, e in covered):
                         cov.linked += 1
                     else:
-                        ctx = line[max(0, m.start() - 15):m.end() + 10]
+                        ctx = line[max(0, m.start() - 15) : m.end() + 10]
                         cov.misses.append((doc, ".".join(map(str, loc)), ctx))
     return cov
 
 
-__all__ = ["CrossLinks", "Occurrence", "attach", "iter_texts", "match_entities", "measure",
-           "section_label", "validate_registry"]
+__all__ = [
+    "CrossLinks",
+    "Occurrence",
+    "attach",
+    "iter_texts",
+    "match_entities",
+    "measure",
+    "section_label",
+    "validate_registry",
+]

@@ -61,11 +61,30 @@ TRANSLATIONS = Path("translations")  # below content/
 # ---------------------------------------------------------------------------------------------
 
 # CJK Radicals Supplement forms that NFKC leaves alone (NFKC already folds the Kangxi radicals).
-_RADICALS = str.maketrans({
-    "⺟": "母", "⺠": "民", "⻁": "虎", "⻄": "西", "⻆": "角", "⻑": "長", "⻘": "青", "⻝": "食",
-    "⻤": "鬼", "⻨": "麦", "⻩": "黄", "⻫": "斉", "⻭": "歯", "⻯": "竜", "⻲": "亀", "⺢": "水",
-    "⺣": "火", "⺮": "竹", "⺼": "肉", "⻊": "足",
-})
+_RADICALS = str.maketrans(
+    {
+        "⺟": "母",
+        "⺠": "民",
+        "⻁": "虎",
+        "⻄": "西",
+        "⻆": "角",
+        "⻑": "長",
+        "⻘": "青",
+        "⻝": "食",
+        "⻤": "鬼",
+        "⻨": "麦",
+        "⻩": "黄",
+        "⻫": "斉",
+        "⻭": "歯",
+        "⻯": "竜",
+        "⻲": "亀",
+        "⺢": "水",
+        "⺣": "火",
+        "⺮": "竹",
+        "⺼": "肉",
+        "⻊": "足",
+    }
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -125,13 +144,13 @@ def lines(text: str) -> list[Line]:
             continue
         kind = "p"
         if m := _BULLET.match(line):
-            kind, line = "li", line[m.end():].strip()
+            kind, line = "li", line[m.end() :].strip()
         elif m := _SUBHEAD.match(line):
             out.append(Line("sub", "", m.group(1).strip(), (m.group(1).strip(),)))
             continue
         marker = ""
         if (m := _ENUM.match(line)) and m.end() < len(line):
-            marker, line = m.group(0).strip(), line[m.end():].strip()
+            marker, line = m.group(0).strip(), line[m.end() :].strip()
         out.append(Line(kind, marker, line, tuple(sentences(line))))
     return out
 
@@ -186,9 +205,13 @@ def load_memory(content: Path) -> Memory:
             key = normalise(ja)
             if key in mem.entries:
                 if mem.entries[key].en != en:
-                    mem.problems.append(f"{path.name}: entries[{i}]: {mem.entries[key].file} と同じ日本語に別の英語があります")
+                    mem.problems.append(
+                        f"{path.name}: entries[{i}]: {mem.entries[key].file} と同じ日本語に別の英語があります"
+                    )
                 continue
-            mem.entries[key] = Entry(ja, en, path.name, str(e.get("notes") or ""), tuple(e.get("sources") or ()))
+            mem.entries[key] = Entry(
+                ja, en, path.name, str(e.get("notes") or ""), tuple(e.get("sources") or ())
+            )
     return mem
 
 
@@ -197,27 +220,61 @@ def check_memory_file(loaded: Any, findings: Findings) -> None:
     data = loaded.data
     entries = data.get("entries") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        findings.add(loaded.path, 1, 1, "memory-format", "entries: の一覧がありません", "no 'entries:' list",
-                     "subject: と entries:（ja と en の組の一覧）を書いてください。", "Write subject: and entries:.")
+        findings.add(
+            loaded.path,
+            1,
+            1,
+            "memory-format",
+            "entries: の一覧がありません",
+            "no 'entries:' list",
+            "subject: と entries:（ja と en の組の一覧）を書いてください。",
+            "Write subject: and entries:.",
+        )
         return
     seen: dict[str, int] = {}
     for i, e in enumerate(entries):
         pos = loaded.position(("entries", i))
-        if not isinstance(e, dict) or not str(e.get("ja") or "").strip() or not str(e.get("en") or "").strip():
-            findings.add(loaded.path, pos.line, pos.col, "memory-entry", "ja と en の両方が必要です",
-                         "an entry needs both ja and en", "日本語の文 (ja) と英語 (en) を書いてください。",
-                         "Write the Japanese sentence (ja) and its English (en).")
+        if (
+            not isinstance(e, dict)
+            or not str(e.get("ja") or "").strip()
+            or not str(e.get("en") or "").strip()
+        ):
+            findings.add(
+                loaded.path,
+                pos.line,
+                pos.col,
+                "memory-entry",
+                "ja と en の両方が必要です",
+                "an entry needs both ja and en",
+                "日本語の文 (ja) と英語 (en) を書いてください。",
+                "Write the Japanese sentence (ja) and its English (en).",
+            )
             continue
         unknown = sorted(set(e) - {"ja", "en", "notes", "sources"})
         if unknown:
-            findings.add(loaded.path, pos.line, pos.col, "memory-entry", f"知らない項目 {unknown} があります",
-                         f"unknown keys {unknown}", "使える項目: ja, en, notes, sources",
-                         "Allowed keys: ja, en, notes, sources")
+            findings.add(
+                loaded.path,
+                pos.line,
+                pos.col,
+                "memory-entry",
+                f"知らない項目 {unknown} があります",
+                f"unknown keys {unknown}",
+                "使える項目: ja, en, notes, sources",
+                "Allowed keys: ja, en, notes, sources",
+            )
         key = normalise(str(e["ja"]))
         if key in seen:
-            findings.add(loaded.path, pos.line, pos.col, "memory-duplicate",
-                         f"同じ日本語が entries[{seen[key]}] にもあります", f"the same Japanese is also entries[{seen[key]}]",
-                         "どちらか一方にまとめてください。", "Keep one of them.", severity=Severity.WARNING)
+            findings.add(
+                loaded.path,
+                pos.line,
+                pos.col,
+                "memory-duplicate",
+                f"同じ日本語が entries[{seen[key]}] にもあります",
+                f"the same Japanese is also entries[{seen[key]}]",
+                "どちらか一方にまとめてください。",
+                "Keep one of them.",
+                severity=Severity.WARNING,
+            )
         seen.setdefault(key, i)
 
 
@@ -268,11 +325,13 @@ class Translator:
             out.append(f"- {en}" if ln.kind == "li" else en)
         return "\n".join(out).strip("\n") or None
 
-    def partial(self, ja: str, link: Callable[[str], list[tuple[str, str | None]]] | None = None
-                ) -> tuple[str, int] | None:
+    def partial(
+        self, ja: str, link: Callable[[str], list[tuple[str, str | None]]] | None = None
+    ) -> tuple[str, int] | None:
         """(HTML, translated characters) of a partly translated text, or None if nothing is found."""
-        rendered: list[tuple[Line, list[Piece]]] = [(ln, self.pieces(ln) if ln.kind != "blank" else [])
-                                                    for ln in lines(ja)]
+        rendered: list[tuple[Line, list[Piece]]] = [
+            (ln, self.pieces(ln) if ln.kind != "blank" else []) for ln in lines(ja)
+        ]
         done = sum(_chars(p.ja) for _, ps in rendered for p in ps if p.en is not None)
         if done == 0:
             return None
@@ -289,7 +348,9 @@ class Translator:
                 flush()
                 continue
             html = " ".join(
-                esc(p.en) if p.en is not None else f'<span lang="ja">{inline_html(p.ja, link)}</span>'
+                esc(p.en)
+                if p.en is not None
+                else f'<span lang="ja">{inline_html(p.ja, link)}</span>'
                 for p in pieces
             )
             if ln.marker:
@@ -303,10 +364,14 @@ class Translator:
             else:
                 out.append(f"<p>{html}</p>")
         flush()
-        note = ("Partly translated: the sentences marked as Japanese are not yet translated "
-                "(the others come from the translation memory).")
-        html = (f'<div class="kh-text kh-partial">{"".join(out)}</div>'
-                f'<p class="kh-untranslated-note">{esc(note)}</p>')
+        note = (
+            "Partly translated: the sentences marked as Japanese are not yet translated "
+            "(the others come from the translation memory)."
+        )
+        html = (
+            f'<div class="kh-text kh-partial">{"".join(out)}</div>'
+            f'<p class="kh-untranslated-note">{esc(note)}</p>'
+        )
         return html, done
 
 
@@ -328,8 +393,9 @@ def _label(model: BaseModel, name: str) -> str:
     return str(extra.get("label_ja") or name)
 
 
-def iter_texts(value: Any, loc: tuple[Any, ...] = (), section: tuple[str, ...] = ()
-               ) -> Iterator[tuple[tuple[Any, ...], tuple[str, ...], Text]]:
+def iter_texts(
+    value: Any, loc: tuple[Any, ...] = (), section: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[Any, ...], tuple[str, ...], Text]]:
     """(location, section labels, text) for every free text of a record, in order."""
     if isinstance(value, Text):
         yield loc, section, value
@@ -340,7 +406,9 @@ def iter_texts(value: Any, loc: tuple[Any, ...] = (), section: tuple[str, ...] =
         for name in type(value).model_fields:
             if name in ("source_notes",):
                 continue
-            yield from iter_texts(getattr(value, name), (*loc, name), (*section, _label(value, name)))
+            yield from iter_texts(
+                getattr(value, name), (*loc, name), (*section, _label(value, name))
+            )
     elif isinstance(value, (list, tuple)):
         for i, x in enumerate(value):
             yield from iter_texts(x, (*loc, i), (*section, str(i + 1)))
@@ -353,7 +421,9 @@ def iter_texts(value: Any, loc: tuple[Any, ...] = (), section: tuple[str, ...] =
 # Export: untranslated segments with their context, near matches offered
 # ---------------------------------------------------------------------------------------------
 
-_CITY = re.compile(r"[\u3400-\u9fff々ヶケ]{1,6}?(?:都|道|府|県|市|区|町|村)(?=長|役所|役場|議会|の|は|が|に|で|と|、|。|が|を|\b|[^\u3400-\u9fff])")
+_CITY = re.compile(
+    r"[\u3400-\u9fff々ヶケ]{1,6}?(?:都|道|府|県|市|区|町|村)(?=長|役所|役場|議会|の|は|が|に|で|と|、|。|が|を|\b|[^\u3400-\u9fff])"
+)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -421,8 +491,14 @@ def untranslated_units(site: Any, memory: Memory) -> list[Unit]:
                     continue
                 pos = source.source.position((*loc, "ja"))
                 unit = Unit(
-                    f"u{h[:16]}", h, piece.ja, doc, f"{source.path}:{pos.line}:{pos.col}",
-                    " > ".join(section), flat[i - 1].ja if i else "", flat[i + 1].ja if i + 1 < len(flat) else "",
+                    f"u{h[:16]}",
+                    h,
+                    piece.ja,
+                    doc,
+                    f"{source.path}:{pos.line}:{pos.col}",
+                    " > ".join(section),
+                    flat[i - 1].ja if i else "",
+                    flat[i + 1].ja if i + 1 < len(flat) else "",
                 )
                 if (m := near.get(near_key(piece.ja))) is not None:
                     unit.near_source, unit.near_target = m.ja, m.en
@@ -433,8 +509,21 @@ def untranslated_units(site: Any, memory: Memory) -> list[Unit]:
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
 MTC = "urn:oasis:names:tc:xliff:matches:2.0"
-CSV_FIELDS = ("id", "source_hash", "document", "location", "section", "occurrences", "previous", "source",
-              "next", "near_source", "near_target", "near_difference", "target")
+CSV_FIELDS = (
+    "id",
+    "source_hash",
+    "document",
+    "location",
+    "section",
+    "occurrences",
+    "previous",
+    "source",
+    "next",
+    "near_source",
+    "near_target",
+    "near_difference",
+    "target",
+)
 
 
 def write_xliff(units: list[Unit], path: Path) -> None:
@@ -446,16 +535,29 @@ def write_xliff(units: list[Unit], path: Path) -> None:
         unit = ET.SubElement(f, f"{{{XLIFF}}}unit", {"id": u.id})
         if u.near_source:
             matches = ET.SubElement(unit, f"{{{MTC}}}matches")
-            match = ET.SubElement(matches, f"{{{MTC}}}match", {"ref": "#s1", "type": "tm", "similarity": "90"})
+            match = ET.SubElement(
+                matches, f"{{{MTC}}}match", {"ref": "#s1", "type": "tm", "similarity": "90"}
+            )
             ET.SubElement(match, f"{{{XLIFF}}}source").text = u.near_source
             ET.SubElement(match, f"{{{XLIFF}}}target").text = u.near_target
         notes = ET.SubElement(unit, f"{{{XLIFF}}}notes")
-        for category, value in (("source-hash", u.hash), ("document", u.document), ("location", u.location),
-                                ("section", u.section), ("occurrences", str(u.occurrences)),
-                                ("previous", u.previous), ("next", u.next), ("near-difference", u.near_difference)):
+        for category, value in (
+            ("source-hash", u.hash),
+            ("document", u.document),
+            ("location", u.location),
+            ("section", u.section),
+            ("occurrences", str(u.occurrences)),
+            ("previous", u.previous),
+            ("next", u.next),
+            ("near-difference", u.near_difference),
+        ):
             if value:
                 ET.SubElement(notes, f"{{{XLIFF}}}note", {"category": category}).text = value
-        seg = ET.SubElement(unit, f"{{{XLIFF}}}segment", {"id": "s1", "state": "translated" if u.target else "initial"})
+        seg = ET.SubElement(
+            unit,
+            f"{{{XLIFF}}}segment",
+            {"id": "s1", "state": "translated" if u.target else "initial"},
+        )
         ET.SubElement(seg, f"{{{XLIFF}}}source").text = u.source
         ET.SubElement(seg, f"{{{XLIFF}}}target").text = u.target
     ET.indent(root, " ")
@@ -467,8 +569,23 @@ def write_csv(units: list[Unit], path: Path) -> None:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(CSV_FIELDS)
         for u in units:
-            w.writerow([u.id, u.hash, u.document, u.location, u.section, u.occurrences, u.previous, u.source,
-                        u.next, u.near_source, u.near_target, u.near_difference, u.target])
+            w.writerow(
+                [
+                    u.id,
+                    u.hash,
+                    u.document,
+                    u.location,
+                    u.section,
+                    u.occurrences,
+                    u.previous,
+                    u.source,
+                    u.next,
+                    u.near_source,
+                    u.near_target,
+                    u.near_difference,
+                    u.target,
+                ]
+            )
 
 
 def read_units(path: Path) -> list[tuple[str, str, str]]:
@@ -477,17 +594,32 @@ def read_units(path: Path) -> list[tuple[str, str, str]]:
     if path.suffix.lower() == ".csv":
         with path.open(encoding="utf-8-sig", newline="") as fh:
             for row in csv.DictReader(fh):
-                out.append((row.get("source_hash") or "", row.get("source") or "", row.get("target") or ""))
+                out.append(
+                    (row.get("source_hash") or "", row.get("source") or "", row.get("target") or "")
+                )
         return out
     ns = {"x": XLIFF}
     root = ET.parse(path).getroot()
     for unit in root.iterfind(".//x:unit", ns):
-        h = next((n.text or "" for n in unit.iterfind("x:notes/x:note", ns) if n.get("category") == "source-hash"), "")
+        h = next(
+            (
+                n.text or ""
+                for n in unit.iterfind("x:notes/x:note", ns)
+                if n.get("category") == "source-hash"
+            ),
+            "",
+        )
         seg = unit.find("x:segment", ns)
         if seg is None:
             continue
         src, tgt = seg.find("x:source", ns), seg.find("x:target", ns)
-        out.append((h, "".join(src.itertext()) if src is not None else "", "".join(tgt.itertext()) if tgt is not None else ""))
+        out.append(
+            (
+                h,
+                "".join(src.itertext()) if src is not None else "",
+                "".join(tgt.itertext()) if tgt is not None else "",
+            )
+        )
     return out
 
 
@@ -498,8 +630,20 @@ def read_units(path: Path) -> list[tuple[str, str, str]]:
 SUBJECTS = (  # file name, words that put a sentence in it (first match wins)
     ("intermediate-server", ("中間サーバー", "中間サーバ")),
     ("government-cloud", ("ガバメントクラウド", "クラウド")),
-    ("juki-net", ("住基ネット", "住民基本台帳ネットワーク", "本人確認情報", "送付先情報", "機構", "市町村CS", "全国サーバ",
-                  "都道府県サーバ", "個人番号カード")),
+    (
+        "juki-net",
+        (
+            "住基ネット",
+            "住民基本台帳ネットワーク",
+            "本人確認情報",
+            "送付先情報",
+            "機構",
+            "市町村CS",
+            "全国サーバ",
+            "都道府県サーバ",
+            "個人番号カード",
+        ),
+    ),
 )
 
 
@@ -517,12 +661,23 @@ class ImportResult:
 
 
 def current_hashes(site: Any) -> set[str]:
-    return {source_hash(s) for _d, record, _s in _documents(site) for _l, _sec, t in iter_texts(record)
-            for ln in lines(t.ja) for s in (ln.body, *ln.parts) if s}
+    return {
+        source_hash(s)
+        for _d, record, _s in _documents(site)
+        for _l, _sec, t in iter_texts(record)
+        for ln in lines(t.ja)
+        for s in (ln.body, *ln.parts)
+        if s
+    }
 
 
-def import_units(units: list[tuple[str, str, str]], site: Any, content: Path, into: str | None = None,
-                 source_label: str = "") -> ImportResult:
+def import_units(
+    units: list[tuple[str, str, str]],
+    site: Any,
+    content: Path,
+    into: str | None = None,
+    source_label: str = "",
+) -> ImportResult:
     """Add translated units to the memory; reject those whose Japanese changed since the export."""
     result = ImportResult()
     memory = load_memory(content)
@@ -533,10 +688,20 @@ def import_units(units: list[tuple[str, str, str]], site: Any, content: Path, in
         if not target:
             continue
         if not stored or source_hash(source) != stored:
-            result.rejected.append((source, "原文が書き出し後に書き換えられています / the source text in the file was edited"))
+            result.rejected.append(
+                (
+                    source,
+                    "原文が書き出し後に書き換えられています / the source text in the file was edited",
+                )
+            )
             continue
         if stored not in live:
-            result.rejected.append((source, "原文が書き出し後に変わりました / the Japanese source changed since the export"))
+            result.rejected.append(
+                (
+                    source,
+                    "原文が書き出し後に変わりました / the Japanese source changed since the export",
+                )
+            )
             continue
         if normalise(source) in memory.entries:
             continue
@@ -552,7 +717,9 @@ def import_units(units: list[tuple[str, str, str]], site: Any, content: Path, in
 
 
 def dump_entries(entries: list[dict[str, Any]]) -> str:
-    return yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    return yaml.safe_dump(
+        entries, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False
+    )
 
 
 def append_entries(path: Path, entries: list[dict[str, Any]]) -> None:
@@ -585,7 +752,9 @@ def en_sentences(line: str) -> list[str]:
 
 
 _EN_BULLET = re.compile(r"^\s*(?:・|- |• )")
-_EN_ENUM = re.compile(r"^(?:[①-⑳]|\(\s*(?:\d{1,2}|[a-z]|[A-Z]|\*\s*\d*|Note\s*\d*)\s*\)|\d{1,2}[.)]|\*\d*|Note\s*\d*:?)\s*")
+_EN_ENUM = re.compile(
+    r"^(?:[①-⑳]|\(\s*(?:\d{1,2}|[a-z]|[A-Z]|\*\s*\d*|Note\s*\d*)\s*\)|\d{1,2}[.)]|\*\d*|Note\s*\d*:?)\s*"
+)
 
 
 def align(ja: str, en: str) -> list[tuple[str, str]]:
@@ -614,9 +783,9 @@ def align(ja: str, en: str) -> list[tuple[str, str]]:
 def _strip_en(line: str) -> str:
     line = line.strip()
     if m := _EN_BULLET.match(line):
-        line = line[m.end():]
+        line = line[m.end() :]
     if (m := _EN_ENUM.match(line)) and m.end() < len(line):
-        line = line[m.end():]
+        line = line[m.end() :]
     return line.strip()
 
 
@@ -645,8 +814,25 @@ def harvest(site: Any, only: set[str] | None = None) -> list[tuple[str, str, str
 # ---------------------------------------------------------------------------------------------
 
 # Japanese words too general to demand the glossary rendering wherever they appear.
-_GENERIC = frozenset({"提供", "移転", "委託", "再委託", "機構", "評価書", "ID", "VPN", "ジョブ", "リソース", "アカウント",
-                      "ストレージ", "パッチ", "特定個人情報の提供", "特定個人情報の移転"})
+_GENERIC = frozenset(
+    {
+        "提供",
+        "移転",
+        "委託",
+        "再委託",
+        "機構",
+        "評価書",
+        "ID",
+        "VPN",
+        "ジョブ",
+        "リソース",
+        "アカウント",
+        "ストレージ",
+        "パッチ",
+        "特定個人情報の提供",
+        "特定個人情報の移転",
+    }
+)
 
 
 def _stem(word: str) -> str:
@@ -664,10 +850,17 @@ def check_glossary(site: Any, findings: Findings, content: Path | None = None) -
         return  # reported by the glossary page itself
     checks: list[tuple[str, str, tuple[str, ...]]] = []
     for term in terms:
-        words = [re.sub(r"^the\s+|\s*\([^)]*\)", "", w, flags=re.IGNORECASE) for w in (term.en, *term.aliases_en)]
+        words = [
+            re.sub(r"^the\s+|\s*\([^)]*\)", "", w, flags=re.IGNORECASE)
+            for w in (term.en, *term.aliases_en)
+        ]
         english = tuple(w.casefold() for w in words) + tuple(_stem(w) for w in words)
         for word in (term.ja, *term.aliases_ja):
-            if word not in _GENERIC and len(word) >= 3 and re.search(r"[\u3040-\u30ff\u3400-\u9fff]", word):
+            if (
+                word not in _GENERIC
+                and len(word) >= 3
+                and re.search(r"[\u3040-\u30ff\u3400-\u9fff]", word)
+            ):
                 checks.append((word, term.en, english))
     checks.sort(key=lambda c: -len(c[0]))
     for _doc, record, source in _documents(site):
@@ -677,19 +870,30 @@ def check_glossary(site: Any, findings: Findings, content: Path | None = None) -
             _check_text(text.ja, text.en, checks, findings, source, loc)
 
 
-def _check_text(ja: str, en: str, checks: list[tuple[str, str, tuple[str, ...]]], findings: Findings,
-                source: Any, loc: tuple[Any, ...]) -> None:
+def _check_text(
+    ja: str,
+    en: str,
+    checks: list[tuple[str, str, tuple[str, ...]]],
+    findings: Findings,
+    source: Any,
+    loc: tuple[Any, ...],
+) -> None:
     folded = en.casefold().replace("-", " ")
     rest = ja
     for word, want, english in checks:
         if word not in rest:
             continue
-        rest = rest.replace(word, "\0")  # a longer term covers its parts (中間サーバー・プラットフォーム)
+        rest = rest.replace(
+            word, "\0"
+        )  # a longer term covers its parts (中間サーバー・プラットフォーム)
         if any(e.replace("-", " ") in folded for e in english):
             continue
         pos = source.source.position((*loc, "en"))
         findings.add(
-            source.path, pos.line, pos.col, "glossary-term",
+            source.path,
+            pos.line,
+            pos.col,
+            "glossary-term",
             f"「{word}」の英語が用語集の「{want}」になっていません",
             f"'{word}' is not rendered as the glossary's '{want}'",
             "content/registries/glossary.yaml の英語（または aliases.en）を使ってください。",
@@ -729,11 +933,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     near = sum(1 for u in units if u.near_source)
     chars = sum(_chars(u.source) for u in units)
     if args.lang == "en":
-        print(f"{len(units)} untranslated segments ({chars:,} characters; {near} with a near match) "
-              f"written to {out.as_posix()}/untranslated.xlf and untranslated.csv")
+        print(
+            f"{len(units)} untranslated segments ({chars:,} characters; {near} with a near match) "
+            f"written to {out.as_posix()}/untranslated.xlf and untranslated.csv"
+        )
     else:
-        print(f"未訳の文 {len(units)} 件（{chars:,} 字、うち似た訳のあるもの {near} 件）を "
-              f"{out.as_posix()}/untranslated.xlf と untranslated.csv に書き出しました")
+        print(
+            f"未訳の文 {len(units)} 件（{chars:,} 字、うち似た訳のあるもの {near} 件）を "
+            f"{out.as_posix()}/untranslated.xlf と untranslated.csv に書き出しました"
+        )
     return 0
 
 
@@ -747,12 +955,19 @@ def cmd_import(args: argparse.Namespace) -> int:
         path = Path(name)
         result = import_units(read_units(path), site, content, args.into, args.source or "")
         for source, reason in result.rejected:
-            print(f"{path.as_posix()}: 取り込みません / rejected: {reason}: {source[:60]}", file=sys.stderr)
+            print(
+                f"{path.as_posix()}: 取り込みません / rejected: {reason}: {source[:60]}",
+                file=sys.stderr,
+            )
             code = 1
         if args.lang == "en":
-            print(f"{path.as_posix()}: {len(result.accepted)} added to the memory, {len(result.rejected)} rejected")
+            print(
+                f"{path.as_posix()}: {len(result.accepted)} added to the memory, {len(result.rejected)} rejected"
+            )
         else:
-            print(f"{path.as_posix()}: {len(result.accepted)} 件を翻訳メモリに加え、{len(result.rejected)} 件を取り込みませんでした")
+            print(
+                f"{path.as_posix()}: {len(result.accepted)} 件を翻訳メモリに加え、{len(result.rejected)} 件を取り込みませんでした"
+            )
     return code
 
 
@@ -764,6 +979,8 @@ def register(subparsers: Any) -> None:
     q.set_defaults(func=cmd_export)
     q = sub.add_parser("import", help="訳した XLIFF / CSV を content/translations/ に取り込みます")
     q.add_argument("files", nargs="+", help="書き出したファイル（.xlf または .csv）")
-    q.add_argument("--into", help="取り込み先（content/translations/<名前>.yaml）。省略時は主題で振り分けます")
+    q.add_argument(
+        "--into", help="取り込み先（content/translations/<名前>.yaml）。省略時は主題で振り分けます"
+    )
     q.add_argument("--source", help="訳の出典として記録する文字列")
     q.set_defaults(func=cmd_import)

@@ -62,15 +62,27 @@ def _suggest(word: str, options: list[str]) -> str:
     return m[0] if m else ""
 
 
-def _ref_error(findings: Findings, v: Validated, loc: tuple[Any, ...], what_ja: str, what_en: str,
-               value: str, options: list[str], where_ja: str) -> None:
+def _ref_error(
+    findings: Findings,
+    v: Validated,
+    loc: tuple[Any, ...],
+    what_ja: str,
+    what_en: str,
+    value: str,
+    options: list[str],
+    where_ja: str,
+) -> None:
     pos = v.source.position(loc)
     guess = _suggest(value, options)
     findings.add(
-        v.path, pos.line, pos.col, "broken-reference",
+        v.path,
+        pos.line,
+        pos.col,
+        "broken-reference",
         f"{what_ja}「{value}」が見つかりません",
         f"{what_en} '{value}' not found",
-        (f"「{guess}」ではありませんか。" if guess else "") + f"{where_ja}にあるものを書いてください。",
+        (f"「{guess}」ではありませんか。" if guess else "")
+        + f"{where_ja}にあるものを書いてください。",
         (f"Did you mean '{guess}'? " if guess else "") + "Use one that exists.",
     )
 
@@ -92,7 +104,9 @@ def assessment_title(rec: Any, muni: Municipality | None, proc: Process | None) 
 
 
 def link(corpus: Corpus, findings: Findings) -> Site:
-    munis = {k: v.record for k, v in corpus.municipalities.items() if isinstance(v.record, Municipality)}
+    munis = {
+        k: v.record for k, v in corpus.municipalities.items() if isinstance(v.record, Municipality)
+    }
     procs: dict[str, Process] = dict(corpus.processes)
     site = Site(munis, procs, {}, {})
     for ident, v in sorted(corpus.assessments.items()):
@@ -100,27 +114,51 @@ def link(corpus: Corpus, findings: Findings) -> Site:
         folder = ident.split("/")[0]
         ok = True
         if rec.municipality not in munis:
-            _ref_error(findings, v, ("municipality",), "団体", "municipality", rec.municipality,
-                       sorted(munis), "content/municipalities/")
+            _ref_error(
+                findings,
+                v,
+                ("municipality",),
+                "団体",
+                "municipality",
+                rec.municipality,
+                sorted(munis),
+                "content/municipalities/",
+            )
             ok = False
         elif rec.municipality != folder:
             pos = v.source.position(("municipality",))
             findings.add(
-                v.path, pos.line, pos.col, "wrong-folder",
+                v.path,
+                pos.line,
+                pos.col,
+                "wrong-folder",
                 f"団体「{rec.municipality}」の評価書が content/assessments/{folder}/ に置かれています",
                 f"an assessment of '{rec.municipality}' is in content/assessments/{folder}/",
                 f"content/assessments/{rec.municipality}/ に移すか、municipality を直してください。",
                 f"Move it to content/assessments/{rec.municipality}/ or correct 'municipality'.",
             )
         if rec.process not in procs:
-            _ref_error(findings, v, ("process",), "事務", "process", rec.process, sorted(procs),
-                       "content/registries/processes.yaml ")
+            _ref_error(
+                findings,
+                v,
+                ("process",),
+                "事務",
+                "process",
+                rec.process,
+                sorted(procs),
+                "content/registries/processes.yaml ",
+            )
             ok = False
         if not ok:
             continue
         ref = AssessmentRef(
-            ident, f"assessments/{ident}.md", rec, rec.municipality, rec.process,
-            assessment_title(rec, munis[rec.municipality], procs[rec.process]), v,
+            ident,
+            f"assessments/{ident}.md",
+            rec,
+            rec.municipality,
+            rec.process,
+            assessment_title(rec, munis[rec.municipality], procs[rec.process]),
+            v,
         )
         site.assessments[ident] = ref
         site.by_municipality.setdefault(rec.municipality, []).append(ident)
@@ -128,19 +166,43 @@ def link(corpus: Corpus, findings: Findings) -> Site:
     for ident, v in sorted(corpus.council.items()):
         crec: Any = v.record
         if crec.municipality not in munis:
-            _ref_error(findings, v, ("municipality",), "団体", "municipality", crec.municipality,
-                       sorted(munis), "content/municipalities/")
+            _ref_error(
+                findings,
+                v,
+                ("municipality",),
+                "団体",
+                "municipality",
+                crec.municipality,
+                sorted(munis),
+                "content/municipalities/",
+            )
             continue
         if crec.process is not None and crec.process not in procs:
-            _ref_error(findings, v, ("process",), "事務", "process", crec.process, sorted(procs),
-                       "content/registries/processes.yaml ")
+            _ref_error(
+                findings,
+                v,
+                ("process",),
+                "事務",
+                "process",
+                crec.process,
+                sorted(procs),
+                "content/registries/processes.yaml ",
+            )
         targets: list[str] = []
         for i, target in enumerate(getattr(crec, "assessments", [])):
             if target in site.assessments:
                 targets.append(target)
             else:
-                _ref_error(findings, v, ("assessments", i), "評価書", "assessment", target,
-                           sorted(site.assessments), "content/assessments/ ")
+                _ref_error(
+                    findings,
+                    v,
+                    ("assessments", i),
+                    "評価書",
+                    "assessment",
+                    target,
+                    sorted(site.assessments),
+                    "content/assessments/ ",
+                )
         muni = munis[crec.municipality]
         subject: Text | None = crec.subject or getattr(crec, "title", None)
         subject_ja = " ".join(subject.ja.split()) if subject else ""
@@ -148,11 +210,14 @@ def link(corpus: Corpus, findings: Findings) -> Site:
         kind_en = {"諮問": "Consultation", "答申": "Council report"}[crec.kind]
         when = f" of {crec.date.gregorian_en()}" if crec.date else ""
         title = {
-            "ja": f"{muni.name.ja} {crec.kind} {crec.number}" + (f"（{subject_ja}）" if subject_ja else ""),
-            "en": f"{muni.name.en or muni.name.ja}: {kind_en}{when}" + (f" ({subject_en})" if subject_en else ""),
+            "ja": f"{muni.name.ja} {crec.kind} {crec.number}"
+            + (f"（{subject_ja}）" if subject_ja else ""),
+            "en": f"{muni.name.en or muni.name.ja}: {kind_en}{when}"
+            + (f" ({subject_en})" if subject_en else ""),
         }
-        site.council[ident] = CouncilRef(ident, f"council/{ident}.md", crec, crec.municipality, title,
-                                         tuple(targets), v)
+        site.council[ident] = CouncilRef(
+            ident, f"council/{ident}.md", crec, crec.municipality, title, tuple(targets), v
+        )
         site.council_by_municipality.setdefault(crec.municipality, []).append(ident)
         for target in targets:
             site.council_by_assessment.setdefault(target, []).append(ident)

@@ -159,7 +159,9 @@ def assessment_skeleton(form: str, municipality: str, process: str) -> str:
     return text.replace('number: "（記入）"', 'number: "（記入）評価書番号"')
 
 
-def municipality_skeleton(name: str, prefecture: str, code: str, name_en: str = "", prefecture_en: str = "") -> str:
+def municipality_skeleton(
+    name: str, prefecture: str, code: str, name_en: str = "", prefecture_en: str = ""
+) -> str:
     """A municipality file that validates at once (the code's check digit is checked first)."""
     values: dict[str, str] = {
         "name": f"\n  ja: {_q(name)}\n  en: {_q(name_en) if name_en else ''}".rstrip(),
@@ -191,7 +193,13 @@ def new_assessment(root: Path, municipality: str, process: str, form: str, slug:
 
 
 def new_municipality(
-    root: Path, ident: str, name: str, prefecture: str, code: str, name_en: str = "", prefecture_en: str = ""
+    root: Path,
+    ident: str,
+    name: str,
+    prefecture: str,
+    code: str,
+    name_en: str = "",
+    prefecture_en: str = "",
 ) -> Path:
     from generator.model.registry import lg_code_check_digit
 
@@ -206,6 +214,8 @@ def new_municipality(
         raise FileExistsError(f"{path.as_posix()} は既にあります")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        municipality_skeleton(name, prefecture, code, name_en, prefecture_en), encoding="utf-8", newline="\n"
+        municipality_skeleton(name, prefecture, code, name_en, prefecture_en),
+        encoding="utf-8",
+        newline="\n",
     )
     return path

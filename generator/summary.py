@@ -24,7 +24,11 @@ from generator.render import Ctx, form_label
 from generator.textfmt import esc, one_line
 
 RATINGS = ("特に力を入れている", "十分である", "課題が残されている")
-RATINGS_EN = {"特に力を入れている": "Particular effort", "十分である": "Sufficient", "課題が残されている": "Issues remain"}
+RATINGS_EN = {
+    "特に力を入れている": "Particular effort",
+    "十分である": "Sufficient",
+    "課題が残されている": "Issues remain",
+}
 REASSESS_YEARS = 5  # 規則第15条: re-assess within five years of the last publication
 
 
@@ -143,7 +147,9 @@ def facts(rec: Any) -> Facts:
                 else:
                     ff.outsourced = len(out.items) if out.items else out.count
                 ff.subcontracted = sum(
-                    1 for item in out.items if item.subcontract and item.subcontract.status == "再委託する"
+                    1
+                    for item in out.items
+                    if item.subcontract and item.subcontract.status == "再委託する"
                 )
             d = file.disclosure
             if d is not None:
@@ -249,7 +255,9 @@ def summary_markdown(a: AssessmentRef, site: Site, lang: str, ctx: Ctx, anchors:
     sep = "、" if ja else ", "
     proc = site.processes[a.process]
     name = proc.name.en if (lang == "en" and proc.name.en) else proc.name.ja
-    work = esc(name) + ("（" if ja else " (") + esc(form_label(rec.form, lang)) + ("）" if ja else ")")
+    work = (
+        esc(name) + ("（" if ja else " (") + esc(form_label(rec.form, lang)) + ("）" if ja else ")")
+    )
     box.add("work", work, "basic-info-process", "basic-info", "related", "basic")
     if f.population:
         box.add("people", ctx.choice(f.population), "basic-info-process", "threshold")
@@ -265,11 +273,17 @@ def summary_markdown(a: AssessmentRef, site: Site, lang: str, ctx: Ctx, anchors:
         if f.recipients is not None:
             parts.append(f"提供先 {f.recipients}件" if ja else f"{f.recipients} recipient(s)")
         if f.transferees is not None:
-            parts.append(f"移転先 {f.transferees}件" if ja else f"{f.transferees} transferee(s) within the body")
+            parts.append(
+                f"移転先 {f.transferees}件"
+                if ja
+                else f"{f.transferees} transferee(s) within the body"
+            )
         body = sep.join(parts)
         main = [n for ff in f.files for n in ff.recipient_names][:3]
         if main:
-            body += ("。主な提供先：" if ja else ". Main recipients: ") + sep.join(short(ctx, n) for n in main)
+            body += ("。主な提供先：" if ja else ". Main recipients: ") + sep.join(
+                short(ctx, n) for n in main
+            )
         elif f.recipients == 0 and f.transferees == 0:
             body = "提供・移転は行っていません" if ja else "No provision or transfer"
         box.add("disclosure", body, f"file{first_disclosure}-disclosure", "risks")
@@ -277,8 +291,11 @@ def summary_markdown(a: AssessmentRef, site: Site, lang: str, ctx: Ctx, anchors:
         if f.outsourced == 0:
             body = "委託していません" if ja else "No work is entrusted"
         else:
-            body = (f"委託事項 {f.outsourced}件（うち再委託あり {f.subcontracted}件）" if ja
-                    else f"{f.outsourced} entrusted work(s), {f.subcontracted} of them re-entrusted")
+            body = (
+                f"委託事項 {f.outsourced}件（うち再委託あり {f.subcontracted}件）"
+                if ja
+                else f"{f.outsourced} entrusted work(s), {f.subcontracted} of them re-entrusted"
+            )
         first = next((ff.number for ff in f.files if ff.outsourced), 1)
         box.add("outsourcing", body, f"file{first}-outsourcing", "risks")
     if f.ratings:
@@ -294,5 +311,5 @@ def summary_markdown(a: AssessmentRef, site: Site, lang: str, ctx: Ctx, anchors:
     return (
         f"## {_w('heading', lang)} {{: #at-a-glance }}\n\n"
         f'<div class="kh-glance"><p class="kh-glance-intro">{esc(_w("intro", lang))}</p>'
-        f'<ul>{"".join(box.items)}</ul></div>\n'
+        f"<ul>{''.join(box.items)}</ul></div>\n"
     )

@@ -36,7 +36,9 @@ FIXED = [
     ("accessibility", "accessibility/"),
 ]
 _FORM = re.compile(r"<dt>評価書の種類</dt>\s*<dd[^>]*>(.*?)</dd>", re.S)
-SKIP_DIRS = {"assets", "pagefind", "en", "data", "search"} | {p.split("/")[0] for _, p in FIXED if p}
+SKIP_DIRS = {"assets", "pagefind", "en", "data", "search"} | {
+    p.split("/")[0] for _, p in FIXED if p
+}
 
 
 def _first(site: Path, pattern: str) -> str | None:
@@ -46,13 +48,21 @@ def _first(site: Path, pattern: str) -> str | None:
 
 def page_types(site: Path) -> list[tuple[str, str]]:
     """(type, path below the language root) of one page of each type that the site has."""
-    forms = {"full": "全項目評価書", "focused": "重点項目評価書", "basic": "基礎項目評価書", "summary": "概要"}
+    forms = {
+        "full": "全項目評価書",
+        "focused": "重点項目評価書",
+        "basic": "基礎項目評価書",
+        "summary": "概要",
+    }
     found: dict[str, str | None] = {"muni": None, "pref": None, "council": None}
     kinds: dict[str, str] = {}
     for f in sorted(site.glob("assessments/*/*/index.html")):
         m = _FORM.search(f.read_text(encoding="utf-8"))
         if m:
-            kinds.setdefault(re.sub(r"<[^>]+>", "", m.group(1)).strip(), f.parent.relative_to(site / "assessments").as_posix())
+            kinds.setdefault(
+                re.sub(r"<[^>]+>", "", m.group(1)).strip(),
+                f.parent.relative_to(site / "assessments").as_posix(),
+            )
     for key, form in forms.items():
         found[key] = next((v for k, v in kinds.items() if form in k), None)
     found["muni"] = (_first(site, "municipalities/*/index.html") or "/").split("/")[-1]
@@ -88,7 +98,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def serve(site: Path) -> Iterator[str]:
     """Serve ``site`` on a free local port; yields the base URL (ending in /)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -58,14 +58,24 @@ def main() -> int:
                     if scroll > width:
                         overflow.append(f"{width}px {lang} {kind}: content is {scroll}px wide")
                     # The top of long pages only (the longest assessments are ~100 screens tall).
-                    height = min(int(page.evaluate("document.documentElement.scrollHeight")), MAX_HEIGHT)
-                    page.screenshot(path=str(folder / f"{lang}-{kind}.png"), full_page=True, timeout=120_000,
-                                    clip={"x": 0, "y": 0, "width": width, "height": height})
+                    height = min(
+                        int(page.evaluate("document.documentElement.scrollHeight")), MAX_HEIGHT
+                    )
+                    page.screenshot(
+                        path=str(folder / f"{lang}-{kind}.png"),
+                        full_page=True,
+                        timeout=120_000,
+                        clip={"x": 0, "y": 0, "width": width, "height": height},
+                    )
                     count += 1
             page.close()
         browser.close()
-    (OUT / "overflow.txt").write_text("\n".join(overflow) + ("\n" if overflow else ""), encoding="utf-8")
-    print(f"{count} screenshots in {OUT.relative_to(ROOT)}/; pages wider than the window: {len(overflow)}")
+    (OUT / "overflow.txt").write_text(
+        "\n".join(overflow) + ("\n" if overflow else ""), encoding="utf-8"
+    )
+    print(
+        f"{count} screenshots in {OUT.relative_to(ROOT)}/; pages wider than the window: {len(overflow)}"
+    )
     for line in overflow:
         print("  " + line)
     return 1 if overflow else 0

@@ -25,15 +25,21 @@ axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "content" / "registries" / "accessibility-results.yaml"
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium at /usr/bin/chromium")
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="needs Debian chromium at /usr/bin/chromium"
+)
 
 
 # axe takes minutes on the largest real assessments (Kagoshima: ~780 kB of HTML), so every page
 # type is checked on the fixture corpus, and the real site adds the pages whose content differs
 # most (the comparison, the glossary-marked assessments of the smaller forms).
-REAL_EXTRA = [("real-home", ""), ("real-compare", "compare/juki/"), ("real-glossary", "glossary/"),
-              ("real-assessment-basic", "assessments/takatsuki/juki-basic/"),
-              ("real-assessment-summary", "assessments/adachi/juki-summary/")]
+REAL_EXTRA = [
+    ("real-home", ""),
+    ("real-compare", "compare/juki/"),
+    ("real-glossary", "glossary/"),
+    ("real-assessment-basic", "assessments/takatsuki/juki-basic/"),
+    ("real-assessment-summary", "assessments/adachi/juki-summary/"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -47,14 +53,18 @@ def chromium() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def browser_site(chromium: Any, real_site: tuple[Path, BuildResult]) -> Iterator[tuple[Any, str, Path]]:
+def browser_site(
+    chromium: Any, real_site: tuple[Path, BuildResult]
+) -> Iterator[tuple[Any, str, Path]]:
     site = real_site[0] / "site"
     with serve(site) as base:
         yield chromium, base, site
 
 
 @pytest.fixture(scope="module")
-def browser_fixture(chromium: Any, fixture_site: tuple[Path, BuildResult]) -> Iterator[tuple[Any, str, Path]]:
+def browser_fixture(
+    chromium: Any, fixture_site: tuple[Path, BuildResult]
+) -> Iterator[tuple[Any, str, Path]]:
     site = fixture_site[0] / "site"
     with serve(site) as base:
         yield chromium, base, site
@@ -69,8 +79,9 @@ def _urls(site: Path, types: list[tuple[str, str]] | None = None) -> list[tuple[
     return out
 
 
-def test_axe_finds_no_violation_on_any_page_type(browser_fixture: tuple[Any, str, Path],
-                                                  browser_site: tuple[Any, str, Path]) -> None:
+def test_axe_finds_no_violation_on_any_page_type(
+    browser_fixture: tuple[Any, str, Path], browser_site: tuple[Any, str, Path]
+) -> None:
     axe = axe_module.Axe()
     results: list[dict[str, Any]] = []
     failures: list[str] = []
@@ -78,7 +89,11 @@ def test_axe_finds_no_violation_on_any_page_type(browser_fixture: tuple[Any, str
     real = browser_site[2]
     runs = [
         (browser_fixture, "fixture", _urls(browser_fixture[2])),
-        (browser_site, "content", [u for u in _urls(real, REAL_EXTRA) if (real / u[2] / "index.html").exists()]),
+        (
+            browser_site,
+            "content",
+            [u for u in _urls(real, REAL_EXTRA) if (real / u[2] / "index.html").exists()],
+        ),
     ]
     for (browser, base, _site), corpus, urls in runs:
         page = browser.new_page()
@@ -88,16 +103,36 @@ def test_axe_finds_no_violation_on_any_page_type(browser_fixture: tuple[Any, str
             res = axe.run(page)
             engine = res.response.get("testEngine", {}).get("version", engine)
             violations = res.response["violations"]
-            results.append({"corpus": corpus, "type": kind, "lang": lang, "url": "/" + path,
-                            "violations": len(violations)})
+            results.append(
+                {
+                    "corpus": corpus,
+                    "type": kind,
+                    "lang": lang,
+                    "url": "/" + path,
+                    "violations": len(violations),
+                }
+            )
             for v in violations:
                 targets = [n["target"] for n in v["nodes"][:3]]
                 failures.append(f"{corpus} /{path}: {v['id']} ({v['impact']}) {targets}")
         page.close()
     kinds = {r["type"] for r in results}
-    for required in ("home", "list", "municipality", "prefecture", "process", "compare", "assessment-full",
-                     "assessment-focused", "assessment-basic", "assessment-summary", "council", "glossary",
-                     "accessibility", "404"):
+    for required in (
+        "home",
+        "list",
+        "municipality",
+        "prefecture",
+        "process",
+        "compare",
+        "assessment-full",
+        "assessment-focused",
+        "assessment-basic",
+        "assessment-summary",
+        "council",
+        "glossary",
+        "accessibility",
+        "404",
+    ):
         assert required in kinds, f"no page of type {required} in the built site"
     _record(results=results, tools={"axe-core": engine, "chromium": browser_site[0].version})
     assert not failures, "\n".join(failures)
@@ -122,7 +157,9 @@ def _focus_info(page: Any) -> dict[str, Any]:
     return result
 
 
-def test_keyboard_skip_link_focus_language_switch_and_search(browser_site: tuple[Any, str, Path]) -> None:
+def test_keyboard_skip_link_focus_language_switch_and_search(
+    browser_site: tuple[Any, str, Path],
+) -> None:
     browser, base, site = browser_site  # the real site: its pages have the most to Tab through
     checks: dict[str, bool] = {}
     page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -130,8 +167,12 @@ def test_keyboard_skip_link_focus_language_switch_and_search(browser_site: tuple
         page.goto(base + path)
         page.keyboard.press("Tab")
         first = _focus_info(page)
-        assert "md-skip" in str(first["cls"]), f"{path}: the first Tab stop is not the skip link: {first}"
-        assert first["visible"] and (first["outline"] or first["shadow"]), f"{path}: skip link not visible: {first}"
+        assert "md-skip" in str(first["cls"]), (
+            f"{path}: the first Tab stop is not the skip link: {first}"
+        )
+        assert first["visible"] and (first["outline"] or first["shadow"]), (
+            f"{path}: skip link not visible: {first}"
+        )
         page.keyboard.press("Enter")
         page.wait_for_timeout(100)
         assert "#" in page.url, f"{path}: the skip link did not move to the content"
@@ -148,10 +189,17 @@ def test_keyboard_skip_link_focus_language_switch_and_search(browser_site: tuple
                 break
             if not (info["outline"] or info["shadow"]):
                 invisible.append(f"{info['tag']}.{info['cls']} {info['text']}")
-            if info["hreflang"] in ("ja", "en") or "select.language" in str(info["label"]) or (
-                info["tag"] == "button" and info["label"] in ("言語の選択", "Select language")):
+            if (
+                info["hreflang"] in ("ja", "en")
+                or "select.language" in str(info["label"])
+                or (info["tag"] == "button" and info["label"] in ("言語の選択", "Select language"))
+            ):
                 seen_lang = True
-            if "search" in str(info["href"]) or info["type"] == "search" or "search" in str(info["cls"]).lower():
+            if (
+                "search" in str(info["href"])
+                or info["type"] == "search"
+                or "search" in str(info["cls"]).lower()
+            ):
                 seen_search = True
             if seen_lang and (seen_search or not (site / "search").exists()):
                 break
@@ -180,11 +228,15 @@ def test_glossary_term_definition_on_focus(browser_site: tuple[Any, str, Path]) 
     page.keyboard.press("Escape")
     assert not tip.is_visible()
     # never inside headings or links
-    assert page.locator("h1 .kh-term, h2 .kh-term, h3 .kh-term, h4 .kh-term, a .kh-term").count() == 0
+    assert (
+        page.locator("h1 .kh-term, h2 .kh-term, h3 .kh-term, h4 .kh-term, a .kh-term").count() == 0
+    )
     page.close()
 
 
-def test_comparison_sorts_with_script_and_reads_without(browser_site: tuple[Any, str, Path]) -> None:
+def test_comparison_sorts_with_script_and_reads_without(
+    browser_site: tuple[Any, str, Path],
+) -> None:
     browser, base, _site = browser_site
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -195,16 +247,28 @@ def test_comparison_sorts_with_script_and_reads_without(browser_site: tuple[Any,
     page = browser.new_page(viewport={"width": 375, "height": 800})
     page.goto(base + "compare/juki/")
     headers = page.locator("table.kh-compare thead th")
-    published = next(i for i in range(headers.count()) if headers.nth(i).inner_text().startswith("公表日"))
+    published = next(
+        i for i in range(headers.count()) if headers.nth(i).inner_text().startswith("公表日")
+    )
     button = headers.nth(published).locator("button")
     button.click()
-    keys = [k for k in page.locator(f"table.kh-compare tbody tr td:nth-child({published + 1})").evaluate_all(
-        "cells => cells.map(c => c.dataset.sort)") if k]
+    keys = [
+        k
+        for k in page.locator(
+            f"table.kh-compare tbody tr td:nth-child({published + 1})"
+        ).evaluate_all("cells => cells.map(c => c.dataset.sort)")
+        if k
+    ]
     assert keys == sorted(keys)
     assert headers.nth(published).get_attribute("aria-sort") == "ascending"
     button.click()
-    keys = [k for k in page.locator(f"table.kh-compare tbody tr td:nth-child({published + 1})").evaluate_all(
-        "cells => cells.map(c => c.dataset.sort)") if k]
+    keys = [
+        k
+        for k in page.locator(
+            f"table.kh-compare tbody tr td:nth-child({published + 1})"
+        ).evaluate_all("cells => cells.map(c => c.dataset.sort)")
+        if k
+    ]
     assert keys == sorted(keys, reverse=True)
     # readable on a phone: the page itself does not scroll sideways (the table scrolls in its region)
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -217,8 +281,10 @@ def _record(**parts: Any) -> None:
     if RESULTS.exists():
         data = yaml.safe_load(RESULTS.read_text(encoding="utf-8")) or {}
     data.update(parts)
-    header = ("# 自動試験の結果（tests/test_a11y.py が書き出します。手で編集しないでください）\n"
-              "# Automated accessibility results, written by tests/test_a11y.py; do not edit by hand.\n")
+    header = (
+        "# 自動試験の結果（tests/test_a11y.py が書き出します。手で編集しないでください）\n"
+        "# Automated accessibility results, written by tests/test_a11y.py; do not edit by hand.\n"
+    )
     text = header + yaml.safe_dump(data, allow_unicode=True, sort_keys=True)
     text = re.sub(r"[ \t]+\n", "\n", text)
     RESULTS.write_text(text, encoding="utf-8", newline="\n")

@@ -50,7 +50,11 @@ class Recorder:
             self.problems.append(f"{self.page}: request to another host: {url}")
 
     def response(self, resp: Any) -> None:
-        if resp.url.startswith(self.origin) and resp.status >= 400 and not resp.request.is_navigation_request():
+        if (
+            resp.url.startswith(self.origin)
+            and resp.status >= 400
+            and not resp.request.is_navigation_request()
+        ):
             self.problems.append(f"{self.page}: {resp.status} {resp.url}")
 
     def failed(self, req: Any) -> None:
@@ -64,8 +68,10 @@ def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk")
     with playwright_sync.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM,
-                               args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        b = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         yield b
         b.close()
 
@@ -89,7 +95,9 @@ def test_every_page_type_loads_under_the_subpath_from_this_host_only(
     base = subpath_site.base
     paths = page_types(subpath_site.site)
     assert {"", "en/", "assessments/", "data/", "en/data/"} <= set(paths)
-    assert any(p.startswith("assessments/") and p.count("/") == 3 for p in paths)  # an assessment page
+    assert any(
+        p.startswith("assessments/") and p.count("/") == 3 for p in paths
+    )  # an assessment page
     for path in paths:
         rec.page = path
         resp = page.goto(base + path, wait_until="networkidle")
@@ -97,9 +105,14 @@ def test_every_page_type_loads_under_the_subpath_from_this_host_only(
         hrefs: list[str] = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
         outside = [h for h in hrefs if h.startswith(rec.origin) and not h.startswith(base)]
         assert outside == [], f"{path}: links that leave the sub-path: {outside}"
-        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", path
-    print(f"\nbrowser: {len(paths)} pages of {len(paths) // 2} types, {len(rec.requests)} requests recorded, "
-          f"{len({u for _, u in rec.requests})} distinct")
+        assert (
+            page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
+            == "sticky"
+        ), path
+    print(
+        f"\nbrowser: {len(paths)} pages of {len(paths) // 2} types, {len(rec.requests)} requests recorded, "
+        f"{len({u for _, u in rec.requests})} distinct"
+    )
     assert rec.problems == []
     assert len(rec.requests) > len(paths) * 3  # pages, styles, scripts were all seen
 
@@ -114,7 +127,10 @@ def test_404_page_works_at_any_depth(recorded: tuple[Any, Recorder], subpath_sit
         assert page.locator("h1").first.inner_text() == "ページが見つかりません"
         assert page.locator('[lang="en"] h2').inner_text() == "Page not found"
         # The theme's stylesheet and scripts load from /kohyo/assets/ even at depth.
-        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+        assert (
+            page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
+            == "sticky"
+        )
         assert page.evaluate("typeof document$") == "object"  # Material's bundle ran
     page.click("text=Home page")
     page.wait_for_url(base + "en/")
@@ -125,7 +141,9 @@ def test_404_page_works_at_any_depth(recorded: tuple[Any, Recorder], subpath_sit
     assert rec.problems == []
 
 
-def test_language_switch_keeps_the_page_under_the_subpath(recorded: tuple[Any, Recorder], subpath_site: Served) -> None:
+def test_language_switch_keeps_the_page_under_the_subpath(
+    recorded: tuple[Any, Recorder], subpath_site: Served
+) -> None:
     page, rec = recorded
     base = subpath_site.base
     ident = sorted(subpath_site.result.site.assessments)[0] if subpath_site.result.site else ""
@@ -144,6 +162,10 @@ def test_language_switch_keeps_the_page_under_the_subpath(recorded: tuple[Any, R
     href = page.get_attribute("a.kh-data", "href")
     assert href is not None
     resp = page.goto(page.url + href if not href.startswith("/") else base, wait_until="load")
-    assert resp is not None and resp.status == 200 and resp.url == f"{base}data/assessments/{ident}.json"
+    assert (
+        resp is not None
+        and resp.status == 200
+        and resp.url == f"{base}data/assessments/{ident}.json"
+    )
     assert resp.json()["municipality"] == ident.split("/")[0]
     assert rec.problems == []

@@ -21,9 +21,16 @@ def test_fixture_site_builds_in_both_languages(fixture_site: tuple[Path, BuildRe
     root, result = fixture_site
     site = root / "site"
     assert result.written is not None and result.written.pages > 0
-    for rel in ("assessments/sample/juki-focused", "assessments/sample/vaccination-full",
-                "assessments/sample/juki-basic", "assessments/sample/juki-summary",
-                "council/sample/shimon-1", "municipalities/sample", "processes/juki", ""):
+    for rel in (
+        "assessments/sample/juki-focused",
+        "assessments/sample/vaccination-full",
+        "assessments/sample/juki-basic",
+        "assessments/sample/juki-summary",
+        "council/sample/shimon-1",
+        "municipalities/sample",
+        "processes/juki",
+        "",
+    ):
         assert (site / rel / "index.html").exists(), rel
         assert (site / "en" / rel / "index.html").exists(), f"en/{rel}"
     ja = (site / "index.html").read_text(encoding="utf-8")
@@ -31,7 +38,9 @@ def test_fixture_site_builds_in_both_languages(fixture_site: tuple[Path, BuildRe
     assert '<html lang="ja"' in ja and '<html lang="en"' in en
 
 
-def test_material_search_is_off_and_pagefind_indexes_both_languages(fixture_site: tuple[Path, BuildResult]) -> None:
+def test_material_search_is_off_and_pagefind_indexes_both_languages(
+    fixture_site: tuple[Path, BuildResult],
+) -> None:
     site = fixture_site[0] / "site"
     assert not (site / "search" / "search_index.json").exists()
     entry = (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
@@ -58,14 +67,21 @@ def test_language_switch_lands_on_the_same_page(real_site: tuple[Path, BuildResu
 
 def test_no_japanese_fixed_label_on_english_pages(real_site: tuple[Path, BuildResult]) -> None:
     site = real_site[0] / "site" / "en"
-    leaks = {p.relative_to(site).as_posix(): japanese_leaks(p.read_text(encoding="utf-8")) for p in _pages(site)}
+    leaks = {
+        p.relative_to(site).as_posix(): japanese_leaks(p.read_text(encoding="utf-8"))
+        for p in _pages(site)
+    }
     leaks = {k: v for k, v in leaks.items() if v}
     assert not leaks, leaks
 
 
 def test_untranslated_text_is_marked_and_noted(fixture_site: tuple[Path, BuildResult]) -> None:
-    html = (fixture_site[0] / "site/en/assessments/sample/juki-focused/index.html").read_text(encoding="utf-8")
-    assert '<div class="kh-text kh-untranslated" lang="ja"><p>見本市に住所を有する者</p></div>' in html
+    html = (fixture_site[0] / "site/en/assessments/sample/juki-focused/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert (
+        '<div class="kh-text kh-untranslated" lang="ja"><p>見本市に住所を有する者</p></div>' in html
+    )
     assert "Japanese original (not translated yet)" in html
     assert "Translation coverage" in html
 
@@ -82,38 +98,57 @@ def test_empty_fields_read_not_stated(fixture_site: tuple[Path, BuildResult]) ->
 
 
 def test_choices_show_the_chosen_option_only(fixture_site: tuple[Path, BuildResult]) -> None:
-    html = (fixture_site[0] / "site/assessments/sample/juki-focused/index.html").read_text(encoding="utf-8")
+    html = (fixture_site[0] / "site/assessments/sample/juki-focused/index.html").read_text(
+        encoding="utf-8"
+    )
     assert "10万人以上100万人未満" in html
     assert "1,000万人以上" not in html  # an option that was not chosen
     assert "令和8年1月19日" in html  # 和暦 on Japanese pages
-    en = (fixture_site[0] / "site/en/assessments/sample/juki-focused/index.html").read_text(encoding="utf-8")
+    en = (fixture_site[0] / "site/en/assessments/sample/juki-focused/index.html").read_text(
+        encoding="utf-8"
+    )
     assert "19 January 2026" in en and "100,000 to fewer than 1 million" in en
 
 
 def test_content_html_is_shown_literally(fixture_site: tuple[Path, BuildResult]) -> None:
-    html = (fixture_site[0] / "site/assessments/sample/juki-focused/index.html").read_text(encoding="utf-8")
+    html = (fixture_site[0] / "site/assessments/sample/juki-focused/index.html").read_text(
+        encoding="utf-8"
+    )
     assert "<script>alert(1)</script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; | 表の区切り * 強調 # 見出し [リンク](x) `code`" in html
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt; | 表の区切り * 強調 # 見出し [リンク](x) `code`"
+        in html
+    )
 
 
 def _digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
-def test_two_builds_are_byte_identical(fixture_site: tuple[Path, BuildResult], tmp_path: Path) -> None:
+def test_two_builds_are_byte_identical(
+    fixture_site: tuple[Path, BuildResult], tmp_path: Path
+) -> None:
     root = fixture_site[0]
     again = build_site(root, tmp_path / "site2")
     assert again.ok
     assert _digest(root / "site") == _digest(tmp_path / "site2")
 
 
-def test_failed_build_keeps_the_previous_site(fixture_site: tuple[Path, BuildResult], tmp_path: Path) -> None:
+def test_failed_build_keeps_the_previous_site(
+    fixture_site: tuple[Path, BuildResult], tmp_path: Path
+) -> None:
     root = tmp_path / "p"
     shutil.copytree(fixture_site[0], root, ignore=shutil.ignore_patterns("build"))
     before = _digest(root / "site")
     broken = root / "content/assessments/sample/juki-basic.yaml"
-    broken.write_text(broken.read_text(encoding="utf-8").replace("form: 基礎項目評価書", "form: 基礎項目"), encoding="utf-8")
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("form: 基礎項目評価書", "form: 基礎項目"),
+        encoding="utf-8",
+    )
     result = build_site(root, root / "site")
     assert not result.ok
     assert _digest(root / "site") == before

@@ -16,8 +16,12 @@ CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 
 
 def kohyo(*args: str, root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
-                          capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
 
 
 @pytest.fixture
@@ -30,7 +34,17 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("form", ["基礎", "重点", "全項目"])
 def test_new_assessment_skeleton_validates_and_builds(project: Path, form: str) -> None:
-    out = kohyo("new", "assessment", "sample", "vaccination", "--form", form, "--slug", "new-one", root=project)
+    out = kohyo(
+        "new",
+        "assessment",
+        "sample",
+        "vaccination",
+        "--form",
+        form,
+        "--slug",
+        "new-one",
+        root=project,
+    )
     assert out.returncode == 0, out.stderr
     path = project / "content/assessments/sample/new-one.yaml"
     text = path.read_text(encoding="utf-8")
@@ -45,13 +59,33 @@ def test_new_assessment_skeleton_validates_and_builds(project: Path, form: str) 
 
 
 def test_new_refuses_to_overwrite(project: Path) -> None:
-    out = kohyo("new", "assessment", "sample", "juki", "--form", "重点", "--slug", "juki-focused", root=project)
+    out = kohyo(
+        "new",
+        "assessment",
+        "sample",
+        "juki",
+        "--form",
+        "重点",
+        "--slug",
+        "juki-focused",
+        root=project,
+    )
     assert out.returncode == 2 and "既にあります" in out.stderr
 
 
 def test_new_municipality_validates_and_builds_at_once(project: Path) -> None:
-    out = kohyo("new", "municipality", "newtown", "--name", "新町", "--prefecture", "大阪府", "--code", "272078",
-                root=project)
+    out = kohyo(
+        "new",
+        "municipality",
+        "newtown",
+        "--name",
+        "新町",
+        "--prefecture",
+        "大阪府",
+        "--code",
+        "272078",
+        root=project,
+    )
     assert out.returncode == 0, out.stderr
     assert kohyo("validate", root=project).returncode == 0
     result = build_site(project, project / "site", search=False)
@@ -59,8 +93,18 @@ def test_new_municipality_validates_and_builds_at_once(project: Path) -> None:
 
 
 def test_new_municipality_checks_the_code_first(project: Path) -> None:
-    out = kohyo("new", "municipality", "newtown", "--name", "新町", "--prefecture", "大阪府", "--code", "272079",
-                root=project)
+    out = kohyo(
+        "new",
+        "municipality",
+        "newtown",
+        "--name",
+        "新町",
+        "--prefecture",
+        "大阪府",
+        "--code",
+        "272079",
+        root=project,
+    )
     assert out.returncode == 2 and "検査数字" in out.stderr and "272078" in out.stderr
     assert not (project / "content/municipalities/newtown.yaml").exists()
 
@@ -74,7 +118,9 @@ def test_stats_prints_coverage_per_document(project: Path) -> None:
 
 
 def test_validate_in_english(project: Path) -> None:
-    (project / "content/assessments/sample/juki-basic.yaml").write_text("form: 基礎\n", encoding="utf-8")
+    (project / "content/assessments/sample/juki-basic.yaml").write_text(
+        "form: 基礎\n", encoding="utf-8"
+    )
     out = kohyo("validate", "--lang", "en", root=project)
     assert out.returncode == 1
     assert "is not a valid 'form'" in out.stderr and "1 error(s)" in out.stderr

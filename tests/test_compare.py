@@ -46,16 +46,29 @@ def expected(doc: dict[str, Any]) -> dict[str, Any]:
         out["population"] = ((doc.get("basic_info") or {}).get("process") or {}).get("population")
         out["outsourced"] = sum(len((f.get("outsourcing") or {}).get("items") or []) for f in files)
         out["subcontracted"] = sum(
-            1 for f in files for i in (f.get("outsourcing") or {}).get("items") or []
-            if (i.get("subcontract") or {}).get("status") == "再委託する")
-        out["recipients"] = sum((f.get("disclosure") or {}).get("provides_count")
-                                or len((f.get("disclosure") or {}).get("recipients") or []) for f in files)
-        out["transferees"] = sum((f.get("disclosure") or {}).get("transfers_count")
-                                 or len((f.get("disclosure") or {}).get("transferees") or []) for f in files)
+            1
+            for f in files
+            for i in (f.get("outsourcing") or {}).get("items") or []
+            if (i.get("subcontract") or {}).get("status") == "再委託する"
+        )
+        out["recipients"] = sum(
+            (f.get("disclosure") or {}).get("provides_count")
+            or len((f.get("disclosure") or {}).get("recipients") or [])
+            for f in files
+        )
+        out["transferees"] = sum(
+            (f.get("disclosure") or {}).get("transfers_count")
+            or len((f.get("disclosure") or {}).get("transferees") or [])
+            for f in files
+        )
         ratings = [v for f in files for k, v in _walk(f.get("risks") or {}) if k == "rating"]
         out["ratings"] = [ratings.count(r) for r in RATINGS]
-        incidents = [v for f in files for k, v in _walk(f.get("risks") or {}) if k == "serious_incident"]
-        out["incident"] = ("発生あり" if "発生あり" in incidents else "発生なし") if incidents else None
+        incidents = [
+            v for f in files for k, v in _walk(f.get("risks") or {}) if k == "serious_incident"
+        ]
+        out["incident"] = (
+            ("発生あり" if "発生あり" in incidents else "発生なし") if incidents else None
+        )
     elif doc["form"] == "基礎項目評価書":
         th = doc.get("threshold") or {}
         out["population"], out["handlers"] = th.get("population"), th.get("handlers")
@@ -90,29 +103,48 @@ def test_juki_comparison_lists_every_municipality_with_the_right_figures(
         if doc.get("process") == "juki":
             docs[f"{path.parent.name}/{path.stem}"] = doc
     munis = {d["municipality"] for d in docs.values()}
-    assert munis == {m.stem for m in (root / "content" / "municipalities").glob("*.yaml")
-                     if any(d["municipality"] == m.stem for d in docs.values())}
+    assert munis == {
+        m.stem
+        for m in (root / "content" / "municipalities").glob("*.yaml")
+        if any(d["municipality"] == m.stem for d in docs.values())
+    }
     assert sorted(rows) == sorted(docs), "every juki assessment has exactly one row"
     for ident, doc in docs.items():
         exp = expected(doc)
         cells = rows[ident]
         text = [c[1] for c in cells]
         sort = [c[0] for c in cells]
-        name = yaml.safe_load((root / "content" / "municipalities" / f"{doc['municipality']}.yaml").read_text(
-            encoding="utf-8"))["name"]["ja"]
+        name = yaml.safe_load(
+            (root / "content" / "municipalities" / f"{doc['municipality']}.yaml").read_text(
+                encoding="utf-8"
+            )
+        )["name"]["ja"]
         assert text[0] == name, ident
         assert text[1] == exp["form"], ident
         assert text[2] == (exp.get("population") or "記載なし"), ident
         if exp.get("handlers"):
             assert text[3] == exp["handlers"], ident
-        for col, key in ((4, "outsourced"), (5, "subcontracted"), (6, "recipients"), (7, "transferees")):
+        for col, key in (
+            (4, "outsourced"),
+            (5, "subcontracted"),
+            (6, "recipients"),
+            (7, "transferees"),
+        ):
             if key in exp:
                 assert sort[col] == str(exp[key]), (ident, key, cells[col], exp[key])
         if "ratings" in exp:
-            assert [int(s) for s in sort[8:11]] == exp["ratings"], (ident, sort[8:11], exp["ratings"])
+            assert [int(s) for s in sort[8:11]] == exp["ratings"], (
+                ident,
+                sort[8:11],
+                exp["ratings"],
+            )
         assert text[11] == (exp.get("incident") or "記載なし"), ident
         assert sort[12] == (exp["published"] or ""), ident
         assert sort[13] == (exp.get("due") or ""), ident
     # the English page has the same rows and figures
-    en = _rows((root / "site" / "en" / "compare" / "juki" / "index.html").read_text(encoding="utf-8"))
-    assert {k: [c[0] for c in v] for k, v in en.items()} == {k: [c[0] for c in v] for k, v in rows.items()}
+    en = _rows(
+        (root / "site" / "en" / "compare" / "juki" / "index.html").read_text(encoding="utf-8")
+    )
+    assert {k: [c[0] for c in v] for k, v in en.items()} == {
+        k: [c[0] for c in v] for k, v in rows.items()
+    }

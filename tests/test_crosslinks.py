@@ -55,14 +55,21 @@ def test_titles_name_the_article_in_both_languages(real_site: tuple[Path, BuildR
     en = title.search(_html(site, "en/laws/juki/a30-6"))
     assert ja and "第30条の6" in ja.group(1)
     assert en and "Article 30-6" in en.group(1)
-    assert "https://laws.e-gov.go.jp/law/425AC0000000027#Mp-At_19-Pr_1-It_8" in _html(site, "laws/bango/a19-i8")
+    assert "https://laws.e-gov.go.jp/law/425AC0000000027#Mp-At_19-Pr_1-It_8" in _html(
+        site, "laws/bango/a19-i8"
+    )
 
 
 def test_aliases_land_on_one_system_page(real_site: tuple[Path, BuildResult]) -> None:
     root, result = real_site
     assert result.site is not None and result.site.linker is not None
     linker = result.site.linker
-    hrefs = {h for text in ("住基ネット", "住民基本台帳ネットワークシステム", "市町村CS") for _, h in linker(text) if h}
+    hrefs = {
+        h
+        for text in ("住基ネット", "住民基本台帳ネットワークシステム", "市町村CS")
+        for _, h in linker(text)
+        if h
+    }
     assert hrefs == {"systems/juki-net/"}
     page = _html(root / "site", "systems/juki-net")
     assert "住基ネット" in page and "住民基本台帳ネットワークシステム" in page
@@ -83,7 +90,7 @@ def test_every_referenced_entry_has_a_page(real_site: tuple[Path, BuildResult]) 
     for ref in xl.refs:
         for lang in ("", "en/"):
             assert (site / lang / ref_path(ref) / "index.html").exists(), ref
-    for (kind, ident) in xl.mentions:
+    for kind, ident in xl.mentions:
         assert (site / kind / ident / "index.html").exists()
         assert (site / "en" / kind / ident / "index.html").exists()
     assert xl.mentions.get(("contractors", "fujitsu")) and xl.mentions.get(("recipients", "j-lis"))
@@ -103,15 +110,28 @@ def test_assessment_pages_link_out_and_pages_link_back(real_site: tuple[Path, Bu
 
 def test_no_broken_internal_links_in_crosslink_pages(real_site: tuple[Path, BuildResult]) -> None:
     site = real_site[0] / "site"
-    pages = [p for folder in ("laws", "systems", "contractors", "recipients", "filetypes", "en/laws", "assessments")
-             for p in (site / folder).rglob("index.html")]
+    pages = [
+        p
+        for folder in (
+            "laws",
+            "systems",
+            "contractors",
+            "recipients",
+            "filetypes",
+            "en/laws",
+            "assessments",
+        )
+        for p in (site / folder).rglob("index.html")
+    ]
     assert len(pages) > 100
     for page in pages:
         for href in HREF.findall(page.read_text(encoding="utf-8")):
             if not href or href.startswith(("http:", "https:", "mailto:", "/")):
                 continue
             target = (page.parent / unquote(href)).resolve()
-            assert target.exists() or (target / "index.html").exists(), f"{page.relative_to(site)} -> {href}"
+            assert target.exists() or (target / "index.html").exists(), (
+                f"{page.relative_to(site)} -> {href}"
+            )
 
 
 def test_unresolved_citations_are_positioned_warnings(real_site: tuple[Path, BuildResult]) -> None:
@@ -131,7 +151,9 @@ def test_registry_mistakes_are_positioned() -> None:
     lines = sorted((f.line, f.code) for f in findings)
     assert any(line == 4 for line, _ in lines), lines
     findings = Findings()
-    loaded = load_text("laws:\n  - id: a\n    name: 番号法\n  - id: a\n    name: 住基法\n", "laws.yaml", findings)
+    loaded = load_text(
+        "laws:\n  - id: a\n    name: 番号法\n  - id: a\n    name: 住基法\n", "laws.yaml", findings
+    )
     assert loaded is not None
     validate_registry("laws.yaml", loaded, findings)
     assert [(f.line, f.code) for f in findings] == [(4, "duplicate-id")]

@@ -19,8 +19,14 @@ HERE = Path(__file__).resolve().parent / "fidelity"
 @pytest.mark.parametrize("doc", sorted(DOCUMENTS))
 def test_seed_spans_on_page(doc: str, real_site: tuple[Path, BuildResult]) -> None:
     root, _ = real_site
-    spans = [s for s in (HERE / f"{doc.replace('/', '__')}.txt").read_text(encoding="utf-8").splitlines() if s]
+    spans = [
+        s
+        for s in (HERE / f"{doc.replace('/', '__')}.txt").read_text(encoding="utf-8").splitlines()
+        if s
+    ]
     assert len(spans) >= 100, f"{doc}: only {len(spans)} spans"
     text = page_text(root / "site" / DOCUMENTS[doc][3])
     missing = [s for s in spans if normalise(s) not in text]
-    assert not missing, f"{doc}: {len(missing)} of {len(spans)} seed spans missing, e.g. {missing[:5]}"
+    assert not missing, (
+        f"{doc}: {len(missing)} of {len(spans)} seed spans missing, e.g. {missing[:5]}"
+    )

@@ -29,7 +29,10 @@ def _render(tmp: Path) -> Path:
 
 
 def _files(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.md"))}
+    return {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(folder.rglob("*.md"))
+    }
 
 
 def test_golden_markdown(tmp_path: Path, request: pytest.FixtureRequest) -> None:
@@ -40,9 +43,13 @@ def test_golden_markdown(tmp_path: Path, request: pytest.FixtureRequest) -> None
         shutil.copytree(docs, GOLDEN)
         pytest.skip("golden files rewritten")
     actual, expected = _files(docs), _files(GOLDEN)
-    assert sorted(actual) == sorted(expected), "pages added or removed: run `make golden` and review"
+    assert sorted(actual) == sorted(expected), (
+        "pages added or removed: run `make golden` and review"
+    )
     for name in expected:
-        assert actual[name] == expected[name], f"{name} differs from tests/golden: run `make golden` and review the diff"
+        assert actual[name] == expected[name], (
+            f"{name} differs from tests/golden: run `make golden` and review the diff"
+        )
 
 
 def test_rendering_is_deterministic(tmp_path: Path) -> None:

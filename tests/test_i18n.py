@@ -34,7 +34,9 @@ FOCUSED = Path("content/assessments/sample/juki-focused.yaml")
 
 
 def memory(pairs: dict[str, str]) -> Translator:
-    return Translator(Memory({normalise(ja): Entry(ja, en, "test.yaml") for ja, en in pairs.items()}))
+    return Translator(
+        Memory({normalise(ja): Entry(ja, en, "test.yaml") for ja, en in pairs.items()})
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -44,12 +46,17 @@ def memory(pairs: dict[str, str]) -> Translator:
 
 def test_sentences_split_after_maru_outside_brackets() -> None:
     assert sentences("窓口で確認する。記録を残す。") == ["窓口で確認する。", "記録を残す。"]
-    assert sentences("省令（以下「番号省令」という。）に基づく。次へ") == ["省令（以下「番号省令」という。）に基づく。", "次へ"]
+    assert sentences("省令（以下「番号省令」という。）に基づく。次へ") == [
+        "省令（以下「番号省令」という。）に基づく。",
+        "次へ",
+    ]
     assert sentences("（以下「法」という。）") == ["（以下「法」という。）"]
 
 
 def test_lines_keep_structure_and_enumerators() -> None:
-    got = lines("<中間サーバー・プラットフォームにおける措置>\n①回線を分離する。暗号化する。\n\n・国内で保管する。")
+    got = lines(
+        "<中間サーバー・プラットフォームにおける措置>\n①回線を分離する。暗号化する。\n\n・国内で保管する。"
+    )
     assert [(ln.kind, ln.marker, ln.parts) for ln in got] == [
         ("sub", "", ("中間サーバー・プラットフォームにおける措置",)),
         ("p", "①", ("回線を分離する。", "暗号化する。")),
@@ -70,9 +77,17 @@ def test_normalise_folds_width_space_and_radicals() -> None:
 
 
 def test_whole_text_from_memory_keeps_lines_and_markers() -> None:
-    tr = memory({"回線を分離する。": "Lines are separated.", "暗号化する。": "Traffic is encrypted.",
-                 "措置": "Measures"})
-    assert tr("<措置>\n①回線を分離する。暗号化する。") == "<Measures>\n① Lines are separated. Traffic is encrypted."
+    tr = memory(
+        {
+            "回線を分離する。": "Lines are separated.",
+            "暗号化する。": "Traffic is encrypted.",
+            "措置": "Measures",
+        }
+    )
+    assert (
+        tr("<措置>\n①回線を分離する。暗号化する。")
+        == "<Measures>\n① Lines are separated. Traffic is encrypted."
+    )
     assert tr("①回線を分離する。未知の文。") is None
 
 
@@ -86,7 +101,10 @@ def test_own_english_wins_over_memory() -> None:
 def test_partial_text_marks_the_rest_japanese_and_counts_only_translated() -> None:
     ctx = Ctx("en", translator=memory({"回線を分離する。": "Lines are <separated>."}))
     html = ctx.text(Text(ja="①回線を分離する。<b>未訳</b>の文。\n・回線を分離する。"))
-    assert '<div class="kh-text kh-partial"><p>① Lines are &lt;separated&gt;. <span lang="ja">&lt;b&gt;未訳&lt;/b&gt;の文。</span></p>' in html
+    assert (
+        '<div class="kh-text kh-partial"><p>① Lines are &lt;separated&gt;. <span lang="ja">&lt;b&gt;未訳&lt;/b&gt;の文。</span></p>'
+        in html
+    )
     assert "<ul><li>Lines are &lt;separated&gt;.</li></ul>" in html
     assert "Partly translated" in html
     total = len("①回線を分離する。<b>未訳</b>の文。・回線を分離する。")
@@ -115,7 +133,8 @@ def project(tmp_path: Path) -> Path:
         "subject: common-measures\nentries:\n"
         "- ja: 寝屋川市は、住民基本台帳に関する事務における特定個人情報ファイルの取扱いに当たり、十分な措置を行うことを宣言する。\n"
         "  en: Neyagawa City declares that it takes sufficient measures in handling the Specific Personal Information File.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return root
 
 
@@ -128,9 +147,16 @@ def _export(root: Path) -> Path:
 def test_export_writes_xliff_and_csv_with_context_and_near_matches(project: Path) -> None:
     out = _export(project)
     xml = ET.parse(out / "untranslated.xlf").getroot()
-    assert xml.tag == f"{{{XLIFF}}}xliff" and xml.get("version") == "2.0" and xml.get("srcLang") == "ja"
+    assert (
+        xml.tag == f"{{{XLIFF}}}xliff"
+        and xml.get("version") == "2.0"
+        and xml.get("srcLang") == "ja"
+    )
     ns = {"x": XLIFF}
-    sources = {"".join(u.find("x:segment/x:source", ns).itertext()): u for u in xml.iterfind(".//x:unit", ns)}  # type: ignore[union-attr]
+    sources = {
+        "".join(u.find("x:segment/x:source", ns).itertext()): u
+        for u in xml.iterfind(".//x:unit", ns)
+    }  # type: ignore[union-attr]
     unit = sources["・証明書の交付"] if "・証明書の交付" in sources else sources["証明書の交付"]
     notes = {n.get("category"): n.text for n in unit.iterfind("x:notes/x:note", ns)}
     assert notes["document"] == "sample/juki-focused"
@@ -138,10 +164,15 @@ def test_export_writes_xliff_and_csv_with_context_and_near_matches(project: Path
     assert notes["previous"] == "住民票の記載、消除、修正"
     assert len(notes["source-hash"] or "") == 64
     # the declaration differs from a memory sentence only in the city: offered, never applied
-    decl = sources["見本市は、住民基本台帳に関する事務における特定個人情報ファイルの取扱いに当たり、十分な措置を行うことを宣言する。"]
+    decl = sources[
+        "見本市は、住民基本台帳に関する事務における特定個人情報ファイルの取扱いに当たり、十分な措置を行うことを宣言する。"
+    ]
     dnotes = {n.get("category"): n.text for n in decl.iterfind("x:notes/x:note", ns)}
     assert dnotes["near-difference"] == "寝屋川 → 見本"
-    assert decl.find("x:segment/x:target", ns) is not None and not decl.find("x:segment/x:target", ns).text  # type: ignore[union-attr]
+    assert (
+        decl.find("x:segment/x:target", ns) is not None
+        and not decl.find("x:segment/x:target", ns).text
+    )  # type: ignore[union-attr]
     rows = list(csv.DictReader((out / "untranslated.csv").open(encoding="utf-8")))
     assert {r["source"] for r in rows} == set(sources)
     assert any(r["near_target"].startswith("Neyagawa City declares") for r in rows)
@@ -171,8 +202,10 @@ def test_round_trip_imports_translations_and_rejects_changed_sources(project: Pa
         w.writeheader()
         w.writerow(changed)
     path = project / FOCUSED
-    path.write_text(path.read_text(encoding="utf-8").replace("日本国内でのデータ保管", "国内でのデータ保管"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("日本国内でのデータ保管", "国内でのデータ保管"),
+        encoding="utf-8",
+    )
 
     assert main(["--root", str(project), "i18n", "import", str(out / "done.xlf")]) == 0
     assert main(["--root", str(project), "i18n", "import", str(out / "done.csv")]) == 1  # rejected
@@ -184,9 +217,14 @@ def test_round_trip_imports_translations_and_rejects_changed_sources(project: Pa
     # the memory now translates the texts on English pages, and a second export no longer lists them
     findings = Findings()
     _c, site = prepare(project, findings)
-    assert site.translator is not None and site.translator("窓口で本人確認を行う。") == "EN[窓口で本人確認を行う。]"
+    assert (
+        site.translator is not None
+        and site.translator("窓口で本人確認を行う。") == "EN[窓口で本人確認を行う。]"
+    )
     again = _export(project)
-    remaining = {r["source"] for r in csv.DictReader((again / "untranslated.csv").open(encoding="utf-8"))}
+    remaining = {
+        r["source"] for r in csv.DictReader((again / "untranslated.csv").open(encoding="utf-8"))
+    }
     assert not remaining & set(translated)
     assert main(["--root", str(project), "validate"]) == 0  # the memory files stay valid
 
@@ -209,29 +247,40 @@ def test_import_rejects_a_source_edited_in_the_exported_file(project: Path) -> N
 # ---------------------------------------------------------------------------------------------
 
 
-def test_glossary_term_rendered_otherwise_is_a_warning_with_position(project: Path,
-                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_glossary_term_rendered_otherwise_is_a_warning_with_position(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = project / FOCUSED
     text = path.read_text(encoding="utf-8")
     text = text.replace(
         "      ja: 住民基本台帳に関する事務\n      en: Basic resident registration\n",
-        "      ja: 住民基本台帳ネットワークシステムに関する事務\n      en: Work on the resident network\n", 1)
+        "      ja: 住民基本台帳ネットワークシステムに関する事務\n      en: Work on the resident network\n",
+        1,
+    )
     path.write_text(text, encoding="utf-8")
     line = text.splitlines().index("      en: Work on the resident network") + 1
     assert main(["--root", str(project), "--lang", "en", "validate"]) == 0
     err = capsys.readouterr().err
-    assert f"{FOCUSED.as_posix()}:{line}:11: warning: '住民基本台帳ネットワークシステム' is not rendered as the glossary's " \
-           "'Basic Resident Registers Network System' [glossary-term]" in err
+    assert (
+        f"{FOCUSED.as_posix()}:{line}:11: warning: '住民基本台帳ネットワークシステム' is not rendered as the glossary's "
+        "'Basic Resident Registers Network System' [glossary-term]" in err
+    )
     assert "'住民基本台帳' is not rendered" not in err  # the longer term covers its part
 
 
-def test_memory_file_errors_have_positions(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_memory_file_errors_have_positions(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (project / "content" / "translations" / "juki-net.yaml").write_text(
         "subject: juki-net\nentries:\n- ja: 記録する。\n  en: Recorded.\n- ja: 記録する。\n  en: Again.\n- ja: 英語なし。\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert main(["--root", str(project), "--lang", "en", "validate"]) == 1
     err = capsys.readouterr().err
-    assert "content/translations/juki-net.yaml:7:3: error: an entry needs both ja and en [memory-entry]" in err
+    assert (
+        "content/translations/juki-net.yaml:7:3: error: an entry needs both ja and en [memory-entry]"
+        in err
+    )
     assert "content/translations/juki-net.yaml:5:3: warning" in err and "[memory-duplicate]" in err
 
 
@@ -239,7 +288,12 @@ def test_memory_file_errors_have_positions(project: Path, capsys: pytest.Capture
 # The real corpus: the figure the memory must reach, and coverage on the English pages
 # ---------------------------------------------------------------------------------------------
 
-UNTRANSLATED_DOCS = ("kagoshima/juki-full", "takatsuki/juki-full", "takatsuki/juki-basic", "adachi/juki-summary")
+UNTRANSLATED_DOCS = (
+    "kagoshima/juki-full",
+    "takatsuki/juki-full",
+    "takatsuki/juki-basic",
+    "adachi/juki-summary",
+)
 
 
 def test_memory_translates_at_least_30_percent_of_text_without_own_english() -> None:
@@ -247,18 +301,24 @@ def test_memory_translates_at_least_30_percent_of_text_without_own_english() -> 
     _c, site = prepare(ROOT, findings)
     assert not findings.errors
     stats = {s.id: s for s in document_stats(site)}
-    without_own = sum(stats[d].ja_chars - (stats[d].en_chars - stats[d].memory_chars) for d in UNTRANSLATED_DOCS)
+    without_own = sum(
+        stats[d].ja_chars - (stats[d].en_chars - stats[d].memory_chars) for d in UNTRANSLATED_DOCS
+    )
     by_memory = sum(stats[d].memory_chars for d in UNTRANSLATED_DOCS)
     assert by_memory / without_own >= 0.30, (by_memory, without_own)
     assert load_memory(ROOT / "content").problems == []
 
 
-def test_english_pages_use_the_memory_and_show_its_coverage(real_site: tuple[Path, BuildResult]) -> None:
+def test_english_pages_use_the_memory_and_show_its_coverage(
+    real_site: tuple[Path, BuildResult],
+) -> None:
     root, result = real_site
     assert result.written is not None
     cov = result.written.coverage["kagoshima/juki-full"]
     assert cov.memory_chars > 0.25 * cov.ja_chars
-    page = (root / "site" / "en" / "assessments" / "kagoshima" / "juki-full" / "index.html").read_text(encoding="utf-8")
+    page = (
+        root / "site" / "en" / "assessments" / "kagoshima" / "juki-full" / "index.html"
+    ).read_text(encoding="utf-8")
     assert "Measures in the Intermediate Server Platform" in page
     assert 'class="kh-text kh-partial"' in page
     assert f"{cov.ratio * 100:.0f}%" in page

@@ -22,9 +22,22 @@ LYCHEE = Path(sys.executable).parent / "lychee"
 
 def lychee(serve: Path, pattern: str) -> dict[str, Any]:
     proc = subprocess.run(
-        [str(LYCHEE), "--offline", "--include-fragments", "--index-files", "index.html", "--no-progress",
-         "--format", "json", "--root-dir", str(serve), f"{serve}/{pattern}"],
-        capture_output=True, text=True, timeout=120,
+        [
+            str(LYCHEE),
+            "--offline",
+            "--include-fragments",
+            "--index-files",
+            "index.html",
+            "--no-progress",
+            "--format",
+            "json",
+            "--root-dir",
+            str(serve),
+            f"{serve}/{pattern}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode in (0, 2), proc.stderr
     report: dict[str, Any] = json.loads(proc.stdout)
@@ -32,14 +45,19 @@ def lychee(serve: Path, pattern: str) -> dict[str, Any]:
 
 
 def _errors(report: dict[str, Any]) -> list[str]:
-    return sorted(f"{page}: {e['url']} ({e['status']['text']})"
-                  for page, errors in (report.get("error_map") or {}).items() for e in errors)
+    return sorted(
+        f"{page}: {e['url']} ({e['status']['text']})"
+        for page, errors in (report.get("error_map") or {}).items()
+        for e in errors
+    )
 
 
 def _check(name: str, pages: list[Path], report: dict[str, Any]) -> None:
-    print(f"\nlink check ({name}): {len(pages)} pages, {report['total']} links "
-          f"({report['unique']} unique, {report['excludes']} external ones skipped offline), "
-          f"{report['errors']} broken")
+    print(
+        f"\nlink check ({name}): {len(pages)} pages, {report['total']} links "
+        f"({report['unique']} unique, {report['excludes']} external ones skipped offline), "
+        f"{report['errors']} broken"
+    )
     assert _errors(report) == [] and report["errors"] == 0
     assert report["successful"] > 10 * len(pages)  # the pages were read, not skipped
 
@@ -53,7 +71,11 @@ def test_whole_site_has_no_broken_links(real_site: tuple[Path, BuildResult]) -> 
 
 def test_subpath_site_has_no_broken_links(subpath_site: Served) -> None:
     pages = sorted(subpath_site.site.rglob("*.html"))
-    _check(f"fixture corpus under /{SUBPATH}/", pages, lychee(subpath_site.serve, f"{SUBPATH}/**/*.html"))
+    _check(
+        f"fixture corpus under /{SUBPATH}/",
+        pages,
+        lychee(subpath_site.serve, f"{SUBPATH}/**/*.html"),
+    )
 
 
 def test_link_check_finds_broken_links_and_anchors(tmp_path: Path) -> None:
@@ -68,9 +90,11 @@ def test_link_check_finds_broken_links_and_anchors(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     report = lychee(tmp_path, f"{SUBPATH}/**/*.html")
-    assert [e.split(": ", 1)[1] for e in _errors(report)] == sorted([
-        f"file://{site}/b#nope (Cannot find fragment)",
-        f"file://{site}/c (File not found. Check if file exists and path is correct)",
-        f"file://{site}/zz.json (File not found. Check if file exists and path is correct)",
-        f"file://{site}/a/index.html#y (Cannot find fragment)",
-    ])
+    assert [e.split(": ", 1)[1] for e in _errors(report)] == sorted(
+        [
+            f"file://{site}/b#nope (Cannot find fragment)",
+            f"file://{site}/c (File not found. Check if file exists and path is correct)",
+            f"file://{site}/zz.json (File not found. Check if file exists and path is correct)",
+            f"file://{site}/a/index.html#y (Cannot find fragment)",
+        ]
+    )

@@ -28,7 +28,10 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def _schemas(site: Path) -> dict[str, Any]:
-    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted((site / "data/schema").glob("*.json"))}
+    return {
+        p.name: json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted((site / "data/schema").glob("*.json"))
+    }
 
 
 def _validator(site: Path, name: str) -> Draft202012Validator:
@@ -52,9 +55,14 @@ def test_json_downloads_validate_against_the_published_schema(subpath_site: Serv
     assert linked is not None
     one = _validator(site, "assessment.schema.json")
     files = sorted((site / "data/assessments").rglob("*.json"))
-    assert [f.relative_to(site / "data/assessments").with_suffix("").as_posix() for f in files] == sorted(linked.assessments)
+    assert [
+        f.relative_to(site / "data/assessments").with_suffix("").as_posix() for f in files
+    ] == sorted(linked.assessments)
     for f in files:
-        errors = [f"{list(e.absolute_path)}: {e.message}" for e in one.iter_errors(json.loads(f.read_text(encoding="utf-8")))]
+        errors = [
+            f"{list(e.absolute_path)}: {e.message}"
+            for e in one.iter_errors(json.loads(f.read_text(encoding="utf-8")))
+        ]
         assert errors == [], f.name
     bulk = json.loads((site / "data/assessments.json").read_text(encoding="utf-8"))
     assert list(_validator(site, "assessments.schema.json").iter_errors(bulk)) == []
@@ -69,7 +77,12 @@ def test_json_downloads_validate_against_the_published_schema(subpath_site: Serv
 def test_json_reads_back_into_the_same_record_in_both_languages(subpath_site: Served) -> None:
     site, linked = subpath_site.site, subpath_site.result.site
     assert linked is not None
-    bulk = {a["id"]: a for a in json.loads((site / "data/assessments.json").read_text(encoding="utf-8"))["assessments"]}
+    bulk = {
+        a["id"]: a
+        for a in json.loads((site / "data/assessments.json").read_text(encoding="utf-8"))[
+            "assessments"
+        ]
+    }
     english = 0
     for ident, ref in linked.assessments.items():
         data = json.loads((site / f"data/assessments/{ident}.json").read_text(encoding="utf-8"))
@@ -86,16 +99,47 @@ def test_csv_headline_figures(subpath_site: Served) -> None:
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert list(rows[0]) == [name for name, _, _ in CSV_FIELDS]
     by_id = {r["id"]: r for r in rows}
-    assert sorted(by_id) == sorted(subpath_site.result.site.assessments) if subpath_site.result.site else False
+    assert (
+        sorted(by_id) == sorted(subpath_site.result.site.assessments)
+        if subpath_site.result.site
+        else False
+    )
     focused = by_id["sample/juki-focused"]
-    assert {k: focused[k] for k in ("form", "status", "published", "population", "files", "outsourcing_count",
-                                    "outsourcing_items", "subcontracting_items", "provision_count",
-                                    "serious_incident")} == {
-        "form": "重点項目評価書", "status": "公表", "published": "2026-01-19", "population": "10万人以上30万人未満",
-        "files": "1", "outsourcing_count": "1", "outsourcing_items": "1", "subcontracting_items": "0",
-        "provision_count": "1", "serious_incident": "発生なし"}
-    ratings = sum(int(focused[k]) for k in ("rating_special_effort", "rating_sufficient", "rating_issues_remain"))
-    assert (focused["rating_special_effort"], focused["rating_sufficient"], focused["rating_issues_remain"]) == ("1", "1", "1")
+    assert {
+        k: focused[k]
+        for k in (
+            "form",
+            "status",
+            "published",
+            "population",
+            "files",
+            "outsourcing_count",
+            "outsourcing_items",
+            "subcontracting_items",
+            "provision_count",
+            "serious_incident",
+        )
+    } == {
+        "form": "重点項目評価書",
+        "status": "公表",
+        "published": "2026-01-19",
+        "population": "10万人以上30万人未満",
+        "files": "1",
+        "outsourcing_count": "1",
+        "outsourcing_items": "1",
+        "subcontracting_items": "0",
+        "provision_count": "1",
+        "serious_incident": "発生なし",
+    }
+    ratings = sum(
+        int(focused[k])
+        for k in ("rating_special_effort", "rating_sufficient", "rating_issues_remain")
+    )
+    assert (
+        focused["rating_special_effort"],
+        focused["rating_sufficient"],
+        focused["rating_issues_remain"],
+    ) == ("1", "1", "1")
     assert ratings == 3
     assert by_id["sample/juki-summary"]["published"] == ""  # a summary has no 公表日
 
@@ -108,7 +152,9 @@ def _content_dates(subpath_site: Served) -> set[str]:
         cover = getattr(rec, "cover", None)
         if cover is not None and cover.published is not None:
             dates.add(cover.published.date.isoformat())
-        dates |= {c.date.date.isoformat() for c in getattr(rec, "changes", []) if c.date is not None}
+        dates |= {
+            c.date.date.isoformat() for c in getattr(rec, "changes", []) if c.date is not None
+        }
     return dates
 
 
@@ -116,7 +162,9 @@ def _content_dates(subpath_site: Served) -> set[str]:
 def test_feeds_are_dated_from_the_content(subpath_site: Served, lang: str, path: str) -> None:
     site, base = subpath_site.site, subpath_site.base
     root = ET.fromstring((site / path).read_bytes())
-    assert root.tag == f"{ATOM}feed" and root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+    assert (
+        root.tag == f"{ATOM}feed" and root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+    )
     entries = root.findall(f"{ATOM}entry")
     assert entries
     updated = [e.findtext(f"{ATOM}updated") or "" for e in entries]
@@ -143,7 +191,9 @@ def test_pages_link_their_feed_and_data(subpath_site: Served) -> None:
             assert 'type="application/atom+xml"' in html and feed in html
             href = html.split('class="kh-data" href="', 1)[1].split('"', 1)[0]
             assert urljoin(base + page, href) == f"{base}data/assessments/{ident}.json"
-    licence = yaml.safe_load((ROOT / "tests/fixtures/corpus/site_config.yml").read_text(encoding="utf-8"))["licence"]
+    licence = yaml.safe_load(
+        (ROOT / "tests/fixtures/corpus/site_config.yml").read_text(encoding="utf-8")
+    )["licence"]
     for lang, page in (("ja", "data/index.html"), ("en", "en/data/index.html")):
         html = (site / page).read_text(encoding="utf-8")
         assert licence[lang].replace("'", "&#x27;") in html
@@ -162,16 +212,30 @@ def test_sitemap_and_robots(subpath_site: Served) -> None:
     pages = {base + p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")}
     pages = {p.replace(base + "./", base) for p in pages}
     assert locs == pages
-    assert (site / "robots.txt").read_text(encoding="utf-8") == f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"
+    assert (site / "robots.txt").read_text(
+        encoding="utf-8"
+    ) == f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"
 
 
 def test_pages_workflow_has_only_the_named_steps() -> None:
     wf = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
-    assert wf[True] == {"push": {"branches": ["main"]}, "workflow_dispatch": {}}  # YAML 1.1 reads "on" as True
+    assert wf[True] == {
+        "push": {"branches": ["main"]},
+        "workflow_dispatch": {},
+    }  # YAML 1.1 reads "on" as True
     build = wf["jobs"]["build"]["steps"]
-    kinds = [s.get("uses", "").split("@")[0] or s["run"].split()[0] + " " + s["run"].split()[1] for s in build]
-    assert kinds == ["actions/checkout", "actions/setup-python", "sudo apt-get", "make test", "make site",
-                     "actions/upload-pages-artifact"]
+    kinds = [
+        s.get("uses", "").split("@")[0] or s["run"].split()[0] + " " + s["run"].split()[1]
+        for s in build
+    ]
+    assert kinds == [
+        "actions/checkout",
+        "actions/setup-python",
+        "sudo apt-get",
+        "make test",
+        "make site",
+        "actions/upload-pages-artifact",
+    ]
     site_step = build[4]
     assert "KOHYO_SITE_URL" in site_step["env"]
     assert build[5]["with"] == {"path": "site"}

@@ -66,8 +66,9 @@ def ref_title(law: Law, ref: LegalRef, lang: str) -> str:
 
 
 def page(title: str, intro: str, sections: list[dict[str, Any]], lang: str) -> str:
-    return render_template("list.md.j2", L=labels(lang), title=title, description=None, intro=intro,
-                           sections=sections)
+    return render_template(
+        "list.md.j2", L=labels(lang), title=title, description=None, intro=intro, sections=sections
+    )
 
 
 def doc_title(site: Any, occ: Occurrence, lang: str) -> str:
@@ -81,8 +82,14 @@ def muni_name(site: Any, muni: str, lang: str) -> str:
     return name(m.name, lang) if m is not None else muni
 
 
-def occurrence_sections(site: Any, occs: Iterable[Occurrence], lang: str, up: str,
-                        with_text: bool = True, per_document: bool = False) -> list[dict[str, Any]]:
+def occurrence_sections(
+    site: Any,
+    occs: Iterable[Occurrence],
+    lang: str,
+    up: str,
+    with_text: bool = True,
+    per_document: bool = False,
+) -> list[dict[str, Any]]:
     """One table per municipality; one row per document and file (or per document), with the
     sections that cite it listed once each, so pages stay small however often a text cites."""
     by_muni: dict[str, list[Occurrence]] = {}
@@ -91,12 +98,22 @@ def occurrence_sections(site: Any, occs: Iterable[Occurrence], lang: str, up: st
     sections: list[dict[str, Any]] = []
     ja = lang == "ja"
     sep = "、" if ja else ", "
-    headers = ["評価書・文書", "事務", "ファイル", "箇所"] if ja else ["Document", "Process", "File", "Section"]
+    headers = (
+        ["評価書・文書", "事務", "ファイル", "箇所"]
+        if ja
+        else ["Document", "Process", "File", "Section"]
+    )
     if per_document:
-        headers = ["評価書・文書", "事務", "引用の数", "箇所"] if ja else ["Document", "Process", "Citations", "Sections"]
+        headers = (
+            ["評価書・文書", "事務", "引用の数", "箇所"]
+            if ja
+            else ["Document", "Process", "Citations", "Sections"]
+        )
     if with_text and not per_document:
         headers.append("記載（最初の例）" if ja else "As written (first example)")
-    for muni in sorted(by_muni, key=lambda m: (site.municipalities[m].code if m in site.municipalities else "", m)):
+    for muni in sorted(
+        by_muni, key=lambda m: (site.municipalities[m].code if m in site.municipalities else "", m)
+    ):
         groups: dict[tuple[Any, ...], list[Occurrence]] = {}
         for o in sorted(by_muni[muni], key=lambda o: (o.process or "", o.doc, o.loc)):
             key = (o.doc,) if per_document else (o.doc, o.file)
@@ -108,21 +125,45 @@ def occurrence_sections(site: Any, occs: Iterable[Occurrence], lang: str, up: st
             labels = list(dict.fromkeys(x.section[0] if ja else x.section[1] for x in group))
             shown = labels[:12]
             more = len(labels) - len(shown)
-            section_text = sep.join(shown) + (f"{sep}…（ほか{more}箇所）" if ja and more else f"{sep}… ({more} more)" if more else "")
+            section_text = sep.join(shown) + (
+                f"{sep}…（ほか{more}箇所）"
+                if ja and more
+                else f"{sep}… ({more} more)"
+                if more
+                else ""
+            )
             cells = [
                 f'<a href="{up}{o.path[:-3]}/">{esc(doc_title(site, o, lang))}</a>',
-                (f'<a href="{up}processes/{o.process}/">{esc(name(proc.name, lang))}</a>' if proc is not None else ""),
+                (
+                    f'<a href="{up}processes/{o.process}/">{esc(name(proc.name, lang))}</a>'
+                    if proc is not None
+                    else ""
+                ),
             ]
             if per_document:
                 cells.append(str(len(group)))
             else:
-                cells.append(ja_span(o.file[0], lang) if o.file and (ja or o.file[1] == o.file[0]) else esc(o.file[1]) if o.file else "")
+                cells.append(
+                    ja_span(o.file[0], lang)
+                    if o.file and (ja or o.file[1] == o.file[0])
+                    else esc(o.file[1])
+                    if o.file
+                    else ""
+                )
             cells.append(esc(section_text))
             if with_text and not per_document:
                 cells.append(ja_span(" ".join(o.text.split())[:120], lang))
             rows.append(cells)
         title = muni_name(site, muni, lang)
-        sections.append({"heading": title, "anchor": f"m-{muni}", "caption": title, "headers": headers, "rows": rows})
+        sections.append(
+            {
+                "heading": title,
+                "anchor": f"m-{muni}",
+                "caption": title,
+                "headers": headers,
+                "rows": rows,
+            }
+        )
     return sections
 
 
@@ -137,30 +178,71 @@ def entity_pages(site: Any, lang: str, kind: str) -> Iterable[tuple[str, str]]:
     rows: list[list[str]] = []
     for ident, ent in sorted(entities.items(), key=lambda kv: kv[1].name.ja):
         docs = {o.doc for o in xl.mentions.get((kind, ident), [])}
-        rows.append([f'<a href="{ident}/">{esc(name(ent.name, lang))}</a>',
-                     ja_span("、".join(ent.aliases), lang) if ent.aliases else "", str(len(docs))])
-    headers = [title_ja if ja else title_en, "別の書き方" if ja else "Other spellings",
-               "評価書・文書の数" if ja else "Documents"]
-    yield f"{kind}/index.md", page(title_ja if ja else title_en, "", [
-        {"heading": "", "anchor": "", "caption": title_ja if ja else title_en, "headers": headers, "rows": rows}], lang)
+        rows.append(
+            [
+                f'<a href="{ident}/">{esc(name(ent.name, lang))}</a>',
+                ja_span("、".join(ent.aliases), lang) if ent.aliases else "",
+                str(len(docs)),
+            ]
+        )
+    headers = [
+        title_ja if ja else title_en,
+        "別の書き方" if ja else "Other spellings",
+        "評価書・文書の数" if ja else "Documents",
+    ]
+    yield (
+        f"{kind}/index.md",
+        page(
+            title_ja if ja else title_en,
+            "",
+            [
+                {
+                    "heading": "",
+                    "anchor": "",
+                    "caption": title_ja if ja else title_en,
+                    "headers": headers,
+                    "rows": rows,
+                }
+            ],
+            lang,
+        ),
+    )
     for ident, ent in sorted(entities.items()):
         path = f"{kind}/{ident}.md"
         up = up_of(path)
-        parts = [f'<p class="kh-intro"><a href="../">{esc(title_ja if ja else title_en)}</a></p>', '<dl class="kh-facts">']
-        parts.append(f"<dt>{'名称' if ja else 'Name'}</dt><dd>{ja_span(ent.name.ja, lang)}"
-                     + (f" ({esc(ent.name.en)})" if not ja and ent.name.en else "") + "</dd>")
+        parts = [
+            f'<p class="kh-intro"><a href="../">{esc(title_ja if ja else title_en)}</a></p>',
+            '<dl class="kh-facts">',
+        ]
+        parts.append(
+            f"<dt>{'名称' if ja else 'Name'}</dt><dd>{ja_span(ent.name.ja, lang)}"
+            + (f" ({esc(ent.name.en)})" if not ja and ent.name.en else "")
+            + "</dd>"
+        )
         if ent.aliases:
-            parts.append(f"<dt>{'別の書き方' if ja else 'Other spellings'}</dt><dd>{ja_span('、'.join(ent.aliases), lang)}</dd>")
+            parts.append(
+                f"<dt>{'別の書き方' if ja else 'Other spellings'}</dt><dd>{ja_span('、'.join(ent.aliases), lang)}</dd>"
+            )
         if ent.description is not None:
             desc = name(ent.description, lang)
-            parts.append(f"<dt>{'説明' if ja else 'Description'}</dt><dd>"
-                         + (esc(desc) if ja or ent.description.en else ja_span(desc, lang)) + "</dd>")
+            parts.append(
+                f"<dt>{'説明' if ja else 'Description'}</dt><dd>"
+                + (esc(desc) if ja or ent.description.en else ja_span(desc, lang))
+                + "</dd>"
+            )
         parts.append("</dl>")
         occs = xl.mentions.get((kind, ident), [])
         sections = occurrence_sections(site, occs, lang, up)
         if not sections:
-            sections = [{"heading": "評価書・文書" if ja else "Documents", "anchor": "documents", "caption": "",
-                         "headers": [], "rows": []}]
+            sections = [
+                {
+                    "heading": "評価書・文書" if ja else "Documents",
+                    "anchor": "documents",
+                    "caption": "",
+                    "headers": [],
+                    "rows": [],
+                }
+            ]
         yield path, page(name(ent.name, lang), "\n".join(parts), sections, lang)
 
 
@@ -178,23 +260,35 @@ def related_block(site: Any, doc: str, lang: str, up: str) -> str:
     by_law: dict[str, list[LegalRef]] = {}
     for r in refs:
         by_law.setdefault(r.law, []).append(r)
-    for law_id in sorted(by_law, key=lambda i: (list(xl.laws).index(i) if i in xl.laws else 999, i)):
+    for law_id in sorted(
+        by_law, key=lambda i: (list(xl.laws).index(i) if i in xl.laws else 999, i)
+    ):
         law = xl.laws[law_id]
         provisions = sorted((r for r in by_law[law_id] if not r.is_law), key=LegalRef.sort_key)
         links = ("、" if ja else ", ").join(
-            f'<a href="{up}{ref_path(r)}">{esc(r.label_ja() if ja else r.label_en())}</a>' for r in provisions)
-        items.append(f'<li><a href="{up}laws/{law_id}/">{esc(law_short(law, lang))}</a>'
-                     + (f"{'：' if ja else ': '}{links}" if links else "") + "</li>")
+            f'<a href="{up}{ref_path(r)}">{esc(r.label_ja() if ja else r.label_en())}</a>'
+            for r in provisions
+        )
+        items.append(
+            f'<li><a href="{up}laws/{law_id}/">{esc(law_short(law, lang))}</a>'
+            + (f"{'：' if ja else ': '}{links}" if links else "")
+            + "</li>"
+        )
     out = []
     if items:
-        out.append(f"<h3>{'法令・条項' if ja else 'Laws and provisions'}</h3><ul class=\"kh-related-laws\">{''.join(items)}</ul>")
+        out.append(
+            f'<h3>{"法令・条項" if ja else "Laws and provisions"}</h3><ul class="kh-related-laws">{"".join(items)}</ul>'
+        )
     for kind in ("systems", "contractors", "recipients", "filetypes"):
         ids = sorted(found.get(kind, set()))
         if not ids:
             continue
         label = KIND_LABEL[kind][0 if ja else 1]
-        lis = "".join(f'<li><a href="{up}{kind}/{i}/">{esc(name(xl.entities[kind][i].name, lang))}</a></li>'
-                      for i in ids if i in xl.entities[kind])
+        lis = "".join(
+            f'<li><a href="{up}{kind}/{i}/">{esc(name(xl.entities[kind][i].name, lang))}</a></li>'
+            for i in ids
+            if i in xl.entities[kind]
+        )
         out.append(f"<h3>{esc(label)}</h3><ul>{lis}</ul>")
     heading = "関連ページ" if ja else "Related pages"
-    return f"\n## {heading} {{: #related-pages }}\n\n<nav class=\"kh-related-pages\" aria-label=\"{heading}\">{''.join(out)}</nav>\n"
+    return f'\n## {heading} {{: #related-pages }}\n\n<nav class="kh-related-pages" aria-label="{heading}">{"".join(out)}</nav>\n'

@@ -20,7 +20,12 @@ import yaml
 from generator.link import Site
 from generator.textfmt import esc
 
-RESULTS = Path(__file__).resolve().parent.parent.parent / "content" / "registries" / "accessibility-results.yaml"
+RESULTS = (
+    Path(__file__).resolve().parent.parent.parent
+    / "content"
+    / "registries"
+    / "accessibility-results.yaml"
+)
 
 TITLE = {"ja": "アクセシビリティ方針", "en": "Accessibility statement"}
 
@@ -65,9 +70,9 @@ W = {
     "results": {"ja": "自動試験の結果", "en": "Results of the automated tests"},
     "summary": {
         "ja": "最後に記録した試験：{pages}ページ（{types}種類のページ × 日本語・英語）で、axe-core の違反 {violations}件。"
-              "キーボードの確認 {keyboard}。",
+        "キーボードの確認 {keyboard}。",
         "en": "Last recorded run: {pages} pages ({types} page types in Japanese and English), {violations} axe-core "
-              "violations. Keyboard checks: {keyboard}.",
+        "violations. Keyboard checks: {keyboard}.",
     },
     "passed": {"ja": "すべて合格", "en": "all passed"},
     "failed": {"ja": "不合格あり", "en": "some failed"},
@@ -91,27 +96,44 @@ def results_html(results: dict[str, Any], lang: str) -> str:
     out = [f'<h2 id="results">{esc(W["results"][lang])}</h2>']
     pages = results.get("pages") or []
     if not pages:
-        return out[0] + f'<p>{esc(W["none"][lang])}</p>'
+        return out[0] + f"<p>{esc(W['none'][lang])}</p>"
     total = sum(int(p.get("violations", 0)) for p in pages)
     keyboard = results.get("keyboard") or {}
     ok = bool(keyboard) and all(keyboard.values())
     types = len({p.get("type") for p in pages})
-    out.append("<p>" + esc(W["summary"][lang].format(pages=len(pages), types=types, violations=total,
-                                                    keyboard=W["passed" if ok else "failed"][lang])) + "</p>")
+    out.append(
+        "<p>"
+        + esc(
+            W["summary"][lang].format(
+                pages=len(pages),
+                types=types,
+                violations=total,
+                keyboard=W["passed" if ok else "failed"][lang],
+            )
+        )
+        + "</p>"
+    )
     tools = results.get("tools") or {}
     if tools:
-        out.append(f'<p class="kh-note">{esc(W["tool"][lang])}: '
-                   + esc(", ".join(f"{k} {v}" for k, v in sorted(tools.items()))) + "</p>")
-    head = "".join(f'<th scope="col">{esc(W[k][lang])}</th>' for k in ("type", "lang", "url", "violations"))
+        out.append(
+            f'<p class="kh-note">{esc(W["tool"][lang])}: '
+            + esc(", ".join(f"{k} {v}" for k, v in sorted(tools.items())))
+            + "</p>"
+        )
+    head = "".join(
+        f'<th scope="col">{esc(W[k][lang])}</th>' for k in ("type", "lang", "url", "violations")
+    )
     rows = "".join(
         f'<tr><th scope="row">{esc(str(p.get("type", "")))}</th><td>{esc(str(p.get("lang", "")))}</td>'
-        f'<td><code>{esc(str(p.get("url", "")))}</code></td><td>{int(p.get("violations", 0))}</td></tr>'
+        f"<td><code>{esc(str(p.get('url', '')))}</code></td><td>{int(p.get('violations', 0))}</td></tr>"
         for p in pages
     )
     caption = esc(W["results"][lang])
-    out.append(f'<div class="kh-table-wrap" tabindex="0" role="region" aria-label="{caption}">'
-               f'<table class="kh-data"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
-               f"<tbody>{rows}</tbody></table></div>")
+    out.append(
+        f'<div class="kh-table-wrap" tabindex="0" role="region" aria-label="{caption}">'
+        f'<table class="kh-data"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+    )
     return "".join(out)
 
 

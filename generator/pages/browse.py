@@ -20,7 +20,12 @@ from generator.model import FORM_EN
 from generator.render import form_label, render_template
 from generator.textfmt import esc
 
-FORMS = {"全項目評価書": "full", "重点項目評価書": "focused", "基礎項目評価書": "basic", "概要": "summary"}
+FORMS = {
+    "全項目評価書": "full",
+    "重点項目評価書": "focused",
+    "基礎項目評価書": "basic",
+    "概要": "summary",
+}
 
 W: dict[str, dict[str, str]] = {
     "prefectures": {"ja": "都道府県", "en": "Prefectures"},
@@ -65,8 +70,9 @@ def _labels(lang: str) -> dict[str, str]:
 
 
 def _list(lang: str, title: str, sections: list[dict[str, Any]], intro: str = "") -> str:
-    return render_template("list.md.j2", L=_labels(lang), title=title, description=None, intro=intro,
-                           sections=sections)
+    return render_template(
+        "list.md.j2", L=_labels(lang), title=title, description=None, intro=intro, sections=sections
+    )
 
 
 def _section(caption: str, headers: list[str], rows: list[list[str]]) -> dict[str, Any]:
@@ -78,33 +84,86 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
 
     writer = Writer(site, Path())
     prefs = prefectures(site)
-    rows = [[f'<a href="{slug}/">{esc(_name(name, lang))}</a>', str(len(mids)),
-             str(sum(len(site.by_municipality.get(m, [])) for m in mids))]
-            for slug, (name, mids) in prefs.items()]
-    yield "prefectures/index.md", _list(lang, w("all_prefectures", lang), [_section(
-        w("all_prefectures", lang), [t("prefecture", lang), t("municipalities", lang), t("assessments", lang)], rows)])
+    rows = [
+        [
+            f'<a href="{slug}/">{esc(_name(name, lang))}</a>',
+            str(len(mids)),
+            str(sum(len(site.by_municipality.get(m, [])) for m in mids)),
+        ]
+        for slug, (name, mids) in prefs.items()
+    ]
+    yield (
+        "prefectures/index.md",
+        _list(
+            lang,
+            w("all_prefectures", lang),
+            [
+                _section(
+                    w("all_prefectures", lang),
+                    [t("prefecture", lang), t("municipalities", lang), t("assessments", lang)],
+                    rows,
+                )
+            ],
+        ),
+    )
     for slug, (name, mids) in prefs.items():
-        rows = [[f'<a href="../../municipalities/{m}/">{esc(_name(site.municipalities[m].name, lang))}</a>',
-                 esc(site.municipalities[m].code), str(len(site.by_municipality.get(m, [])))] for m in mids]
+        rows = [
+            [
+                f'<a href="../../municipalities/{m}/">{esc(_name(site.municipalities[m].name, lang))}</a>',
+                esc(site.municipalities[m].code),
+                str(len(site.by_municipality.get(m, []))),
+            ]
+            for m in mids
+        ]
         title = w("munis_in", lang, name=_name(name, lang))
-        muni_section = _section(title, [t("municipality", lang), t("code", lang), t("assessments", lang)], rows)
+        muni_section = _section(
+            title, [t("municipality", lang), t("code", lang), t("assessments", lang)], rows
+        )
         ids = [i for m in mids for i in site.by_municipality.get(m, [])]
-        a_section = {"heading": t("assessments", lang), "anchor": "assessments", "caption": t("assessments", lang),
-                     "headers": writer.assessment_headers(lang),
-                     "rows": writer.assessment_rows(ids, lang, "../../")}
+        a_section = {
+            "heading": t("assessments", lang),
+            "anchor": "assessments",
+            "caption": t("assessments", lang),
+            "headers": writer.assessment_headers(lang),
+            "rows": writer.assessment_rows(ids, lang, "../../"),
+        }
         yield f"prefectures/{slug}.md", _list(lang, title, [muni_section, a_section])
     # per assessment type
-    counts = {form: [i for i, a in sorted(site.assessments.items())
-                     if getattr(a.record, "form", "") == form] for form in FORMS}
-    rows = [[f'<a href="{slug}/">{esc(form_label(form, lang))}</a>', str(len(counts[form]))]
-            for form, slug in FORMS.items()]
-    yield "forms/index.md", _list(lang, w("all_forms", lang), [_section(
-        w("all_forms", lang), [t("form", lang), w("count", lang)], rows)])
+    counts = {
+        form: [
+            i for i, a in sorted(site.assessments.items()) if getattr(a.record, "form", "") == form
+        ]
+        for form in FORMS
+    }
+    rows = [
+        [f'<a href="{slug}/">{esc(form_label(form, lang))}</a>', str(len(counts[form]))]
+        for form, slug in FORMS.items()
+    ]
+    yield (
+        "forms/index.md",
+        _list(
+            lang,
+            w("all_forms", lang),
+            [_section(w("all_forms", lang), [t("form", lang), w("count", lang)], rows)],
+        ),
+    )
     for form, slug in FORMS.items():
         name = FORM_EN.get(form, form) if lang == "en" else form
         title = w("of_form", lang, name=name)
-        yield f"forms/{slug}.md", _list(lang, title, [_section(
-            title, writer.assessment_headers(lang), writer.assessment_rows(counts[form], lang, "../../"))])
+        yield (
+            f"forms/{slug}.md",
+            _list(
+                lang,
+                title,
+                [
+                    _section(
+                        title,
+                        writer.assessment_headers(lang),
+                        writer.assessment_rows(counts[form], lang, "../../"),
+                    )
+                ],
+            ),
+        )
 
 
 def nav(lang: str) -> list[tuple[str, str]]:

@@ -21,8 +21,12 @@ from generator.textfmt import esc
 
 FORM_ORDER = {"概要": 0, "基礎項目評価書": 1, "重点項目評価書": 2, "全項目評価書": 3}
 _BANDS: dict[str, int] = {}
-for _options in (get_args(Population), get_args(PopulationBasic), tuple(reversed(get_args(Handlers500))),
-                 get_args(Users)):  # each list from small to large (500人未満 < 500人以上)
+for _options in (
+    get_args(Population),
+    get_args(PopulationBasic),
+    tuple(reversed(get_args(Handlers500))),
+    get_args(Users),
+):  # each list from small to large (500人未満 < 500人以上)
     for _i, _option in enumerate(_options):
         _BANDS.setdefault(_option, _i)
 
@@ -32,22 +36,22 @@ W: dict[str, dict[str, str]] = {
     "compare_of": {"ja": "{name}の比較", "en": "Compare: {name}"},
     "intro": {
         "ja": "同じ事務について、各地方公共団体の評価書の主な記載を並べています。"
-              "列の見出しのボタンで並べ替えができます。数値は評価書の記載から自動で集計したもので、"
-              "「記載なし」は評価書に該当する記載がないことを表します。",
+        "列の見出しのボタンで並べ替えができます。数値は評価書の記載から自動で集計したもので、"
+        "「記載なし」は評価書に該当する記載がないことを表します。",
         "en": "The main figures of each municipality's assessment of the same process, side by side. "
-              "Use the buttons in the column headers to sort. The figures are counted automatically from the "
-              "reports; \u201cNot stated\u201d means the report has no such entry.",
+        "Use the buttons in the column headers to sort. The figures are counted automatically from the "
+        "reports; \u201cNot stated\u201d means the report has no such entry.",
     },
     "reassess_note": {
         "ja": "再評価の目安は公表日から5年後です（特定個人情報保護評価に関する規則第15条）。",
         "en": "Re-assessment is due within five years of publication (Rules on Specific Personal "
-              "Information Protection Assessment, Article 15).",
+        "Information Protection Assessment, Article 15).",
     },
     "handlers_note": {
         "ja": "取扱者数は基礎項目評価書のしきい値判断項目の記載です。重点項目・全項目評価書では、"
-              "各ファイルの使用者数を括弧内に示します。",
+        "各ファイルの使用者数を括弧内に示します。",
         "en": "Persons handling the files are stated in the threshold items of Basic Assessments; for "
-              "Focused and Full Assessments the number of users of each file is shown in brackets.",
+        "Focused and Full Assessments the number of users of each file is shown in brackets.",
     },
     "population": {"ja": "対象人数", "en": "People covered"},
     "handlers": {"ja": "取扱者数", "en": "Persons handling"},
@@ -59,7 +63,10 @@ W: dict[str, dict[str, str]] = {
     "due": {"ja": "再評価の目安", "en": "Re-assessment due"},
     "yes": {"ja": "発生あり", "en": "Yes"},
     "no": {"ja": "発生なし", "en": "None"},
-    "none_here": {"ja": "この事務の評価書はまだありません。", "en": "No assessments of this process yet."},
+    "none_here": {
+        "ja": "この事務の評価書はまだありません。",
+        "en": "No assessments of this process yet.",
+    },
     "sort_hint": {"ja": "並べ替え", "en": "sort"},
 }
 
@@ -80,7 +87,11 @@ def _asset_up(lang: str, path: str) -> str:
 
 
 def _cell(html: str, sort: str | int | None) -> str:
-    return f'<td data-sort="{esc(str(sort))}">{html}</td>' if sort is not None else f'<td data-sort="">{html}</td>'
+    return (
+        f'<td data-sort="{esc(str(sort))}">{html}</td>'
+        if sort is not None
+        else f'<td data-sort="">{html}</td>'
+    )
 
 
 def _count(n: int | None, lang: str) -> str:
@@ -109,9 +120,18 @@ def _handlers(f: Facts, ctx: Ctx) -> str:
 
 def headers(lang: str) -> list[str]:
     return [
-        t("municipality", lang), t("form", lang), w("population", lang), w("handlers", lang),
-        w("outsourced", lang), w("subcontracted", lang), w("recipients", lang), w("transferees", lang),
-        *[rating_label(r, lang) for r in RATINGS], w("incident", lang), t("published", lang), w("due", lang),
+        t("municipality", lang),
+        t("form", lang),
+        w("population", lang),
+        w("handlers", lang),
+        w("outsourced", lang),
+        w("subcontracted", lang),
+        w("recipients", lang),
+        w("transferees", lang),
+        *[rating_label(r, lang) for r in RATINGS],
+        w("incident", lang),
+        t("published", lang),
+        w("due", lang),
     ]
 
 
@@ -145,9 +165,14 @@ def row(site: Site, ident: str, lang: str, up: str) -> str:
 
 
 def table(site: Site, pid: str, lang: str, up: str) -> str:
-    ids = sorted(site.by_process.get(pid, []),
-                 key=lambda i: (site.municipalities[site.assessments[i].municipality].code,
-                                FORM_ORDER.get(site.assessments[i].record.form, 9), i))  # type: ignore[attr-defined]
+    ids = sorted(
+        site.by_process.get(pid, []),
+        key=lambda i: (
+            site.municipalities[site.assessments[i].municipality].code,
+            FORM_ORDER.get(getattr(site.assessments[i].record, "form", ""), 9),
+            i,
+        ),
+    )
     caption = w("compare_of", lang, name=_name(site.processes[pid].name, lang))
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers(lang))
     body = "".join(row(site, i, lang, up) for i in ids)
@@ -168,9 +193,14 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
     items = []
     for pid, p in sorted(site.processes.items()):
         n = len(site.by_process.get(pid, []))
-        items.append(f'<li><a href="{pid}/">{esc(w("compare_of", lang, name=_name(p.name, lang)))}</a>'
-                     f'{"（" if lang == "ja" else " ("}{n}{"件）" if lang == "ja" else ")"}</li>')
-    yield "compare/index.md", _front(w("compare_all", lang)) + f'<ul class="kh-browse">{"".join(items)}</ul>\n'
+        items.append(
+            f'<li><a href="{pid}/">{esc(w("compare_of", lang, name=_name(p.name, lang)))}</a>'
+            f"{'（' if lang == 'ja' else ' ('}{n}{'件）' if lang == 'ja' else ')'}</li>"
+        )
+    yield (
+        "compare/index.md",
+        _front(w("compare_all", lang)) + f'<ul class="kh-browse">{"".join(items)}</ul>\n',
+    )
     for pid, p in sorted(site.processes.items()):
         path = f"compare/{pid}.md"
         up = "../../"
@@ -179,8 +209,10 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
         text += f'<p class="kh-intro">{esc(w("intro", lang))}</p>\n\n'
         if site.by_process.get(pid):
             text += table(site, pid, lang, up) + "\n\n"
-            text += (f'<p class="kh-note">{esc(w("handlers_note", lang))}</p>\n\n'
-                     f'<p class="kh-note">{esc(w("reassess_note", lang))}</p>\n\n')
+            text += (
+                f'<p class="kh-note">{esc(w("handlers_note", lang))}</p>\n\n'
+                f'<p class="kh-note">{esc(w("reassess_note", lang))}</p>\n\n'
+            )
             text += f'<script src="{_asset_up(lang, path)}assets/kohyo-sort.js" defer></script>\n'
         else:
             text += f"<p>{esc(w('none_here', lang))}</p>\n"

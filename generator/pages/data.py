@@ -149,7 +149,9 @@ def headline(site: Site, a: AssessmentRef) -> dict[str, Any]:
         "outsourcing_count": _sum(o.count for o in outsourcing),
         "outsourcing_items": len(items) if outsourcing else None,
         "subcontracting_items": (
-            sum(1 for i in items if i.subcontract and i.subcontract.status == "再委託する") if outsourcing else None
+            sum(1 for i in items if i.subcontract and i.subcontract.status == "再委託する")
+            if outsourcing
+            else None
         ),
         "provision_count": _sum(d.provides_count for d in disclosures),
         "transfer_count": _sum(d.transfers_count for d in disclosures),
@@ -169,27 +171,60 @@ CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("municipality_code", "全国地方公共団体コード", "Local government code"),
     ("municipality_name", "団体名", "Name of the municipality (Japanese)"),
     ("process", "事務の識別子", "Identifier of the process"),
-    ("form", "評価書の種類（基礎項目評価書・重点項目評価書・全項目評価書・概要）",
-     "Form (基礎項目評価書 basic, 重点項目評価書 focused, 全項目評価書 full, 概要 summary)"),
+    (
+        "form",
+        "評価書の種類（基礎項目評価書・重点項目評価書・全項目評価書・概要）",
+        "Form (基礎項目評価書 basic, 重点項目評価書 focused, 全項目評価書 full, 概要 summary)",
+    ),
     ("status", "状態（公表・案）", "Status (公表 published, 案 draft)"),
-    ("published", "公表日（2026-01-19 の形。月までの日付もあります）",
-     "Publication date (2026-01-19; some give the month only)"),
+    (
+        "published",
+        "公表日（2026-01-19 の形。月までの日付もあります）",
+        "Publication date (2026-01-19; some give the month only)",
+    ),
     ("title_ja", "題名（日本語）", "Title in Japanese"),
     ("title_en", "題名（英語）", "Title in English"),
-    ("population", "対象人数（評価書の選択肢のまま）", "Number of persons covered (the printed choice, in Japanese)"),
+    (
+        "population",
+        "対象人数（評価書の選択肢のまま）",
+        "Number of persons covered (the printed choice, in Japanese)",
+    ),
     ("files", "特定個人情報ファイルの数", "Number of Specific Personal Information Files"),
-    ("outsourcing_count", "委託件数（評価書に書かれた件数の合計）", "Number of entrusted works (sum of the stated counts)"),
+    (
+        "outsourcing_count",
+        "委託件数（評価書に書かれた件数の合計）",
+        "Number of entrusted works (sum of the stated counts)",
+    ),
     ("outsourcing_items", "委託事項として記載された数", "Number of entrusted works described"),
     ("subcontracting_items", "そのうち「再委託する」の数", "Of these, re-entrusted (再委託する)"),
     ("provision_count", "提供の件数（合計）", "Number of provisions (sum)"),
     ("transfer_count", "移転の件数（合計）", "Number of transfers (sum)"),
-    ("rating_special_effort", "自己評価「特に力を入れている」の数", "Self-ratings 'special effort' (特に力を入れている)"),
+    (
+        "rating_special_effort",
+        "自己評価「特に力を入れている」の数",
+        "Self-ratings 'special effort' (特に力を入れている)",
+    ),
     ("rating_sufficient", "自己評価「十分である」の数", "Self-ratings 'sufficient' (十分である)"),
-    ("rating_issues_remain", "自己評価「課題が残されている」の数", "Self-ratings 'issues remain' (課題が残されている)"),
-    ("serious_incident", "重大事故の発生（発生あり・発生なし）", "Serious incident (発生あり occurred, 発生なし none)"),
-    ("page", "ページのアドレス（assessments/ からの相対。英語は en/assessments/）",
-     "Page address, relative to assessments/ (English: en/assessments/)"),
-    ("json", "JSON ファイル（data/assessments/ からの相対）", "JSON file, relative to data/assessments/"),
+    (
+        "rating_issues_remain",
+        "自己評価「課題が残されている」の数",
+        "Self-ratings 'issues remain' (課題が残されている)",
+    ),
+    (
+        "serious_incident",
+        "重大事故の発生（発生あり・発生なし）",
+        "Serious incident (発生あり occurred, 発生なし none)",
+    ),
+    (
+        "page",
+        "ページのアドレス（assessments/ からの相対。英語は en/assessments/）",
+        "Page address, relative to assessments/ (English: en/assessments/)",
+    ),
+    (
+        "json",
+        "JSON ファイル（data/assessments/ からの相対）",
+        "JSON file, relative to data/assessments/",
+    ),
 )
 
 
@@ -225,8 +260,12 @@ def bundle(site: Site, config: dict[str, Any]) -> dict[str, Any]:
 
 
 def bundle_schema() -> dict[str, Any]:
-    text = {"type": "object", "properties": {"ja": {"type": "string"}, "en": {"type": "string"}},
-            "required": ["ja", "en"], "additionalProperties": False}
+    text = {
+        "type": "object",
+        "properties": {"ja": {"type": "string"}, "en": {"type": "string"}},
+        "required": ["ja", "en"],
+        "additionalProperties": False,
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "評価書の一括ダウンロード（data/assessments.json）",
@@ -256,7 +295,9 @@ def bundle_schema() -> dict[str, Any]:
 
 def published_schemas() -> dict[str, str]:
     docs = dict(schema_documents())
-    docs[BUNDLE_SCHEMA] = json.dumps(bundle_schema(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    docs[BUNDLE_SCHEMA] = (
+        json.dumps(bundle_schema(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    )
     return dict(sorted(docs.items()))
 
 
@@ -302,60 +343,122 @@ def data_page(site: Site, lang: str) -> str:
     root = "../" if lang == "ja" else "../../"
     d = f"{root}{DATA_DIR}/"
     ja = lang == "ja"
-    out = ["---", f"title: {json.dumps(TITLE[lang], ensure_ascii=False)}", "---", "", f"# {TITLE[lang]}", ""]
+    out = [
+        "---",
+        f"title: {json.dumps(TITLE[lang], ensure_ascii=False)}",
+        "---",
+        "",
+        f"# {TITLE[lang]}",
+        "",
+    ]
     out.append(
         "<p>このサイトの評価書は、すべて機械で読める形でもダウンロードできます。内容はページと同じで、"
         "日本語と英語訳の両方を含みます。評価書の原本が正本です。</p>"
-        if ja else
-        "<p>Every assessment on this site can also be downloaded in machine-readable form. The data is the "
+        if ja
+        else "<p>Every assessment on this site can also be downloaded in machine-readable form. The data is the "
         "same as on the pages and holds both the Japanese text and the English translation. The original "
         "reports are authoritative.</p>"
     )
-    out += ["", f'<h2 id="licence">{"ライセンス" if ja else "Licence"}</h2>', "", f"{LICENCE_SLOT}</p>", ""]
-    out += [f'<h2 id="downloads">{"ダウンロード" if ja else "Downloads"}</h2>', "", '<ul class="kh-downloads">']
-    items = [
-        (f"{d}assessments.json", "assessments.json",
-         "すべての評価書（JSON、1ファイル）" if ja else "All assessments (JSON, one file)"),
-        (f"{d}assessments.csv", "assessments.csv",
-         "評価書ごとの主な数値（CSV、UTF-8 BOM付き）" if ja else "Headline figures per assessment (CSV, UTF-8 with BOM)"),
-        (f"{d}schema/assessment.schema.json", "assessment.schema.json",
-         "評価書1件の JSON Schema" if ja else "JSON Schema of one assessment"),
-        (f"{d}schema/{BUNDLE_SCHEMA}", BUNDLE_SCHEMA,
-         "一括ダウンロードの JSON Schema" if ja else "JSON Schema of the bulk download"),
-        (f"{root}feed.xml", "feed.xml", "更新情報（Atom、日本語）" if ja else "Updates (Atom feed, Japanese)"),
-        (f"{root}feed.en.xml", "feed.en.xml", "更新情報（Atom、英語）" if ja else "Updates (Atom feed, English)"),
+    out += [
+        "",
+        f'<h2 id="licence">{"ライセンス" if ja else "Licence"}</h2>',
+        "",
+        f"{LICENCE_SLOT}</p>",
+        "",
     ]
-    out += [f'<li><a href="{href}"><code>{esc(name)}</code></a>: {esc(text)}</li>' for href, name, text in items]
+    out += [
+        f'<h2 id="downloads">{"ダウンロード" if ja else "Downloads"}</h2>',
+        "",
+        '<ul class="kh-downloads">',
+    ]
+    items = [
+        (
+            f"{d}assessments.json",
+            "assessments.json",
+            "すべての評価書（JSON、1ファイル）" if ja else "All assessments (JSON, one file)",
+        ),
+        (
+            f"{d}assessments.csv",
+            "assessments.csv",
+            "評価書ごとの主な数値（CSV、UTF-8 BOM付き）"
+            if ja
+            else "Headline figures per assessment (CSV, UTF-8 with BOM)",
+        ),
+        (
+            f"{d}schema/assessment.schema.json",
+            "assessment.schema.json",
+            "評価書1件の JSON Schema" if ja else "JSON Schema of one assessment",
+        ),
+        (
+            f"{d}schema/{BUNDLE_SCHEMA}",
+            BUNDLE_SCHEMA,
+            "一括ダウンロードの JSON Schema" if ja else "JSON Schema of the bulk download",
+        ),
+        (
+            f"{root}feed.xml",
+            "feed.xml",
+            "更新情報（Atom、日本語）" if ja else "Updates (Atom feed, Japanese)",
+        ),
+        (
+            f"{root}feed.en.xml",
+            "feed.en.xml",
+            "更新情報（Atom、英語）" if ja else "Updates (Atom feed, English)",
+        ),
+    ]
+    out += [
+        f'<li><a href="{href}"><code>{esc(name)}</code></a>: {esc(text)}</li>'
+        for href, name, text in items
+    ]
     out += ["</ul>", ""]
-    out += [f'<h2 id="per-assessment">{"評価書ごとの JSON" if ja else "JSON per assessment"}</h2>', ""]
+    out += [
+        f'<h2 id="per-assessment">{"評価書ごとの JSON" if ja else "JSON per assessment"}</h2>',
+        "",
+    ]
     out.append(
         "<p>各評価書のページの「データ」欄からも開けます。形は content/ の YAML と同じで、"
-        "文章は <code>{\"ja\": …, \"en\": …}</code>（英訳がなければ <code>en</code> は null）、"
+        '文章は <code>{"ja": …, "en": …}</code>（英訳がなければ <code>en</code> は null）、'
         "日付は <code>2026-01-19</code> の形です。記載のない項目は含みません。</p>"
-        if ja else
-        "<p>Also linked from the “Data” line of each assessment page. The shape is that of the YAML in "
-        "content/: texts are <code>{\"ja\": …, \"en\": …}</code> (<code>en</code> is null when "
+        if ja
+        else "<p>Also linked from the “Data” line of each assessment page. The shape is that of the YAML in "
+        'content/: texts are <code>{"ja": …, "en": …}</code> (<code>en</code> is null when '
         "untranslated), dates read <code>2026-01-19</code>. Items the report leaves empty are left out.</p>"
     )
-    out += ["", "<table>", "<caption>" + ("評価書ごとの JSON" if ja else "JSON per assessment") + "</caption>",
-            "<thead><tr><th>" + ("評価書" if ja else "Assessment") + "</th><th>JSON</th></tr></thead>", "<tbody>"]
+    out += [
+        "",
+        "<table>",
+        "<caption>" + ("評価書ごとの JSON" if ja else "JSON per assessment") + "</caption>",
+        "<thead><tr><th>" + ("評価書" if ja else "Assessment") + "</th><th>JSON</th></tr></thead>",
+        "<tbody>",
+    ]
     for ident, a in sorted(site.assessments.items()):
-        out.append(_row([
-            f'<a href="../assessments/{ident}/">{esc(a.title[lang])}</a>',
-            f'<a href="{d}assessments/{ident}.json"><code>{esc(ident)}.json</code></a>',
-        ]))
+        out.append(
+            _row(
+                [
+                    f'<a href="../assessments/{ident}/">{esc(a.title[lang])}</a>',
+                    f'<a href="{d}assessments/{ident}.json"><code>{esc(ident)}.json</code></a>',
+                ]
+            )
+        )
     out += ["</tbody>", "</table>", ""]
     out += [f'<h2 id="csv-fields">{"CSV の列" if ja else "CSV columns"}</h2>', ""]
     out.append(
         "<p>数値は評価書に書かれたものだけを数えます。書かれていない場合は空欄です。"
         "自己評価は「リスクへの対策は十分か」の回答の数です。</p>"
-        if ja else
-        "<p>Figures count only what the report states; a blank cell means the report does not say. "
+        if ja
+        else "<p>Figures count only what the report states; a blank cell means the report does not say. "
         "The self-ratings count the answers to “are the measures against the risk sufficient?”.</p>"
     )
-    out += ["", "<table>", "<caption>" + ("CSV の列" if ja else "CSV columns") + "</caption>",
-            "<thead><tr><th>" + ("列" if ja else "Column") + "</th><th>"
-            + ("内容" if ja else "Meaning") + "</th></tr></thead>", "<tbody>"]
+    out += [
+        "",
+        "<table>",
+        "<caption>" + ("CSV の列" if ja else "CSV columns") + "</caption>",
+        "<thead><tr><th>"
+        + ("列" if ja else "Column")
+        + "</th><th>"
+        + ("内容" if ja else "Meaning")
+        + "</th></tr></thead>",
+        "<tbody>",
+    ]
     for name, desc_ja, desc_en in CSV_FIELDS:
         out.append(_row([f"<code>{esc(name)}</code>", esc(desc_ja if ja else desc_en)]))
     out += ["</tbody>", "</table>", ""]
@@ -369,11 +472,18 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
 def _fill_licence(site_dir: Path, config: dict[str, Any]) -> None:
     """Put the licence from site_config.yml into the built data pages (pages() has no config)."""
     licence = config.get("licence") or {}
-    for lang, page in (("ja", site_dir / "data/index.html"), ("en", site_dir / "en/data/index.html")):
+    for lang, page in (
+        ("ja", site_dir / "data/index.html"),
+        ("en", site_dir / "en/data/index.html"),
+    ):
         if not page.exists():
             continue
         text = str(licence.get(lang) or licence.get("ja") or "")
         html = page.read_text(encoding="utf-8")
         if LICENCE_SLOT not in html:
             raise RuntimeError(f"licence slot missing in {page}")
-        page.write_text(html.replace(LICENCE_SLOT, f"{LICENCE_SLOT}{esc(text)}", 1), encoding="utf-8", newline="")
+        page.write_text(
+            html.replace(LICENCE_SLOT, f"{LICENCE_SLOT}{esc(text)}", 1),
+            encoding="utf-8",
+            newline="",
+        )

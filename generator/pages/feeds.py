@@ -72,13 +72,21 @@ def _summary(site: Site, a: AssessmentRef, e: Entry, lang: str) -> str:
     form = form_title(rec.form, lang)
     when = e.date.render(lang)
     if e.kind == "published":
-        return (f"{muni}「{proc}」の{form}が公表されました（公表日: {when}）。" if lang == "ja"
-                else f"{muni}: {form} for “{proc}”, published {when}.")
+        return (
+            f"{muni}「{proc}」の{form}が公表されました（公表日: {when}）。"
+            if lang == "ja"
+            else f"{muni}: {form} for “{proc}”, published {when}."
+        )
     n = len(e.items) or 1
-    head = (f"{muni}「{proc}」の{form}の変更（{when}、{n} 件）" if lang == "ja"
-            else f"{muni}: {form} for “{proc}”, changed {when} ({n} item{'s' if n != 1 else ''})")
+    head = (
+        f"{muni}「{proc}」の{form}の変更（{when}、{n} 件）"
+        if lang == "ja"
+        else f"{muni}: {form} for “{proc}”, changed {when} ({n} item{'s' if n != 1 else ''})"
+    )
     if e.items:
-        head += ("。変更箇所: " if lang == "ja" else ". Items changed (Japanese): ") + "、".join(e.items)
+        head += ("。変更箇所: " if lang == "ja" else ". Items changed (Japanese): ") + "、".join(
+            e.items
+        )
     return head
 
 
@@ -115,12 +123,18 @@ def feed(site: Site, lang: str, config: dict[str, Any]) -> str:
         a = site.assessments[e.ident]
         entry = _sub(root, "entry")
         verb = {"published": ("公表", "Published"), "changed": ("変更", "Changed")}[e.kind]
-        _sub(entry, "title", f"{verb[0]}: {a.title['ja']}" if lang == "ja" else f"{verb[1]}: {a.title['en']}")
+        _sub(
+            entry,
+            "title",
+            f"{verb[0]}: {a.title['ja']}" if lang == "ja" else f"{verb[1]}: {a.title['en']}",
+        )
         _sub(entry, "id", _uid("entry", lang, site_url, e.ident, e.kind, e.date.iso))
         _sub(entry, "updated", e.timestamp)
         if e.kind == "published":
             _sub(entry, "published", e.timestamp)
-        _sub(entry, "link", rel="alternate", type="text/html", href=f"{prefix}assessments/{e.ident}/")
+        _sub(
+            entry, "link", rel="alternate", type="text/html", href=f"{prefix}assessments/{e.ident}/"
+        )
         _sub(entry, "summary", _summary(site, a, e, lang))
     ET.register_namespace("", ATOM)
     ET.indent(root, space=" ")

@@ -36,10 +36,10 @@ W: dict[str, dict[str, str]] = {
     "glossary": {"ja": "用語集", "en": "Glossary"},
     "intro": {
         "ja": "評価書によく出てくる用語の意味です。評価書のページでは、各節で最初に出てくる用語に下線の点線が付き、"
-              "マウスを重ねるかキーボードで選ぶと意味が表示されます。",
+        "マウスを重ねるかキーボードで選ぶと意味が表示されます。",
         "en": "The meaning of terms that appear often in the assessments. On assessment pages the first occurrence of "
-              "a term in each section is underlined with dots; hover over it or move the keyboard focus to it to "
-              "read its meaning.",
+        "a term in each section is underlined with dots; hover over it or move the keyboard focus to it to "
+        "read its meaning.",
     },
     "en_term": {"ja": "英語", "en": "Japanese"},
     "also": {"ja": "別の言い方", "en": "Also written"},
@@ -50,12 +50,17 @@ ENGLISH_SOURCE = {
     "JLT": {"ja": "日本法令外国語訳（公式）", "en": "Japanese Law Translation (official)"},
     "agency": {"ja": "所管機関の英語ページ", "en": "English page of the agency concerned"},
     "secondary": {"ja": "第三者の資料（未確認）", "en": "Third-party material (unconfirmed)"},
-    "project": {"ja": "このサイトの訳（公式訳なし）", "en": "This site's rendering (no official English)"},
+    "project": {
+        "ja": "このサイトの訳（公式訳なし）",
+        "en": "This site's rendering (no official English)",
+    },
 }
 SOURCE = {
     "domain": {"ja": "このサイト", "en": "This site"},
-    "kagoshima": {"ja": "鹿児島市 住民基本台帳に関する事務 全項目評価書 用語集",
-                  "en": "Kagoshima City, Full Assessment Report on basic resident registration, glossary"},
+    "kagoshima": {
+        "ja": "鹿児島市 住民基本台帳に関する事務 全項目評価書 用語集",
+        "en": "Kagoshima City, Full Assessment Report on basic resident registration, glossary",
+    },
 }
 
 
@@ -94,17 +99,31 @@ def load_terms(content: Path = CONTENT) -> list[Term]:
         where = f"{path.name}: terms[{i}]"
         ident = str(e.get("id", ""))
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", ident) or ident in seen:
-            raise ValueError(f"{where}: id「{ident}」は英小文字・数字・ハイフンで、重複しないものにしてください")
+            raise ValueError(
+                f"{where}: id「{ident}」は英小文字・数字・ハイフンで、重複しないものにしてください"
+            )
         seen.add(ident)
         term, meaning, aliases = e.get("term") or {}, e.get("meaning") or {}, e.get("aliases") or {}
         if not (term.get("ja") and term.get("en") and meaning.get("ja") and meaning.get("en")):
             raise ValueError(f"{where}: term と meaning には ja と en の両方を書いてください")
         if e.get("english_source") not in ENGLISH_SOURCE or e.get("source") not in SOURCE:
-            raise ValueError(f"{where}: english_source は {sorted(ENGLISH_SOURCE)}、source は {sorted(SOURCE)} のどれかです")
-        terms.append(Term(ident, str(term["ja"]), str(term["en"]), tuple(aliases.get("ja") or ()),
-                          tuple(aliases.get("en") or ()), " ".join(str(meaning["ja"]).split()),
-                          " ".join(str(meaning["en"]).split()), str(e["english_source"]), str(e["source"]),
-                          bool(e.get("mark"))))
+            raise ValueError(
+                f"{where}: english_source は {sorted(ENGLISH_SOURCE)}、source は {sorted(SOURCE)} のどれかです"
+            )
+        terms.append(
+            Term(
+                ident,
+                str(term["ja"]),
+                str(term["en"]),
+                tuple(aliases.get("ja") or ()),
+                tuple(aliases.get("en") or ()),
+                " ".join(str(meaning["ja"]).split()),
+                " ".join(str(meaning["en"]).split()),
+                str(e["english_source"]),
+                str(e["source"]),
+                bool(e.get("mark")),
+            )
+        )
     return terms
 
 
@@ -119,18 +138,28 @@ def page(terms: list[Term], lang: str) -> str:
     items = []
     for term in sorted(terms, key=key):
         also = [a for a in term.words(lang)[1:]]
-        rows = [f'<dd class="kh-gl-meaning">{esc(term.meaning(lang))}</dd>',
-                f'<dd class="kh-gl-meta"><span>{esc(W["en_term"][lang])}: <span lang="{other}">'
-                f"{esc(term.name(other))}</span></span>"]
+        rows = [
+            f'<dd class="kh-gl-meaning">{esc(term.meaning(lang))}</dd>',
+            f'<dd class="kh-gl-meta"><span>{esc(W["en_term"][lang])}: <span lang="{other}">'
+            f"{esc(term.name(other))}</span></span>",
+        ]
         if also:
-            rows[-1] += f'<span>{esc(W["also"][lang])}: {esc("、".join(also) if lang == "ja" else ", ".join(also))}</span>'
-        rows[-1] += (f'<span>{esc(W["english_source"][lang])}: {esc(ENGLISH_SOURCE[term.english_source][lang])}</span>'
-                     f'<span>{esc(W["source"][lang])}: {esc(SOURCE[term.source][lang])}</span></dd>')
-        items.append(f'<div class="kh-gl-entry"><dt id="{term.id}">{esc(term.name(lang))}</dt>{"".join(rows)}</div>')
+            rows[-1] += (
+                f"<span>{esc(W['also'][lang])}: {esc('、'.join(also) if lang == 'ja' else ', '.join(also))}</span>"
+            )
+        rows[-1] += (
+            f"<span>{esc(W['english_source'][lang])}: {esc(ENGLISH_SOURCE[term.english_source][lang])}</span>"
+            f"<span>{esc(W['source'][lang])}: {esc(SOURCE[term.source][lang])}</span></dd>"
+        )
+        items.append(
+            f'<div class="kh-gl-entry"><dt id="{term.id}">{esc(term.name(lang))}</dt>{"".join(rows)}</div>'
+        )
     title = W["glossary"][lang]
-    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n# {title}\n\n"
-            f'<p class="kh-intro">{esc(W["intro"][lang])}</p>\n\n'
-            f'<dl class="kh-glossary">{"".join(items)}</dl>\n')
+    return (
+        f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n# {title}\n\n"
+        f'<p class="kh-intro">{esc(W["intro"][lang])}</p>\n\n'
+        f'<dl class="kh-glossary">{"".join(items)}</dl>\n'
+    )
 
 
 def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
@@ -150,10 +179,49 @@ def nav(lang: str) -> list[tuple[str, str]]:
 _TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*?)(/?)>", re.S)
 _LANG = re.compile(r'\slang="([^"]+)"')
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 # Never mark inside these: links, headings, controls, code, existing term-like markup.
-_SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "script", "style", "code", "pre", "abbr", "dfn",
-         "kbd", "label", "select", "option", "textarea", "summary", "svg", "title", "caption", "nav", "strong"}
+_SKIP = {
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "button",
+    "script",
+    "style",
+    "code",
+    "pre",
+    "abbr",
+    "dfn",
+    "kbd",
+    "label",
+    "select",
+    "option",
+    "textarea",
+    "summary",
+    "svg",
+    "title",
+    "caption",
+    "nav",
+    "strong",
+}
 _ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)
 
 
@@ -171,7 +239,9 @@ class Marker:
         self.words = words
         alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         if lang == "en":
-            self.pattern = re.compile(rf"(?<![A-Za-z-])(?:{alternation})(?![A-Za-z-])") if words else None
+            self.pattern = (
+                re.compile(rf"(?<![A-Za-z-])(?:{alternation})(?![A-Za-z-])") if words else None
+            )
         else:
             self.pattern = re.compile(alternation) if words else None
         self.count = 0
@@ -192,7 +262,7 @@ class Marker:
             self.count += 1
             self.marked += 1
             ident = f"kh-def-{self.count}"
-            out.append(html.escape(raw[pos:m.start()], quote=False))
+            out.append(html.escape(raw[pos : m.start()], quote=False))
             out.append(
                 f'<span class="kh-term"><a class="kh-term-link" href="{self.href}#{term.id}" '
                 f'aria-describedby="{ident}">{html.escape(m.group(0), quote=False)}</a>'
@@ -217,7 +287,12 @@ class Marker:
                 continue
             m = _TAG.fullmatch(part) if part.startswith("<") else None
             if m is not None:
-                closing, name, attrs, selfclose = m.group(1), m.group(2).lower(), m.group(3), m.group(4)
+                closing, name, attrs, selfclose = (
+                    m.group(1),
+                    m.group(2).lower(),
+                    m.group(3),
+                    m.group(4),
+                )
                 if closing:
                     while stack:
                         if stack.pop()[0] == name:
@@ -225,7 +300,11 @@ class Marker:
                 elif name not in _VOID and not selfclose:
                     lm = _LANG.search(attrs)
                     # search filters and the facts list keep their plain text
-                    skip = name in _SKIP or "data-pagefind-filter" in attrs or 'class="kh-facts"' in attrs
+                    skip = (
+                        name in _SKIP
+                        or "data-pagefind-filter" in attrs
+                        or 'class="kh-facts"' in attrs
+                    )
                     stack.append((name, lm.group(1) if lm else None, skip))
                     if name == "h2":
                         done = set()  # a new section
@@ -259,9 +338,10 @@ def mark_page(text: str, terms: list[Term], lang: str, href: str) -> tuple[str, 
     new = marker.rewrite(m.group(2))
     if marker.marked:
         script = '<script src="{}assets/kohyo-terms.js" defer></script>'.format(
-            "../../../" + ("../" if lang == "en" else ""))
+            "../../../" + ("../" if lang == "en" else "")
+        )
         new += script
-    return text[: m.start(2)] + new + text[m.end(2):], marker.marked
+    return text[: m.start(2)] + new + text[m.end(2) :], marker.marked
 
 
 def after_build(site: Site, site_dir: Path, config: dict[str, Any]) -> None:

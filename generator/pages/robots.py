@@ -31,9 +31,10 @@ def fix_sitemap(site_dir: Path) -> None:
         return
     text = _LASTMOD.sub("", sitemap.read_text(encoding="utf-8"))
     sitemap.write_text(text, encoding="utf-8", newline="")
-    with (site_dir / "sitemap.xml.gz").open("wb") as f, gzip.GzipFile(
-        fileobj=f, filename="sitemap.xml.gz", mode="wb", mtime=0
-    ) as gz:
+    with (
+        (site_dir / "sitemap.xml.gz").open("wb") as f,
+        gzip.GzipFile(fileobj=f, filename="sitemap.xml.gz", mode="wb", mtime=0) as gz,
+    ):
         gz.write(text.encode("utf-8"))
 
 

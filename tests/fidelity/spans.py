@@ -20,16 +20,33 @@ HERE = Path(__file__).resolve().parent
 DOCUMENTS: dict[str, tuple[str, int, int, str]] = {
     "neyagawa/juki-focused": ("000_", 1, 10**9, "assessments/neyagawa/juki-focused/index.html"),
     "kagoshima/juki-full": ("001_", 1, 10**9, "assessments/kagoshima/juki-full/index.html"),
-    "takatsuki/vaccination-full": ("002_", 301, 4652, "assessments/takatsuki/vaccination-full/index.html"),
+    "takatsuki/vaccination-full": (
+        "002_",
+        301,
+        4652,
+        "assessments/takatsuki/vaccination-full/index.html",
+    ),
     "takatsuki/juki-basic": ("002_", 4793, 5242, "assessments/takatsuki/juki-basic/index.html"),
     "takatsuki/juki-full": ("002_", 5243, 12760, "assessments/takatsuki/juki-full/index.html"),
     "takatsuki/toshin-r4-3": ("002_", 1, 135, "council/takatsuki/toshin-r4-3/index.html"),
-    "takatsuki/shimon-kokenshin-1253": ("002_", 138, 300, "council/takatsuki/shimon-kokenshin-1253/index.html"),
-    "takatsuki/shimon-koshishi-1577": ("002_", 4653, 4792, "council/takatsuki/shimon-koshishi-1577/index.html"),
+    "takatsuki/shimon-kokenshin-1253": (
+        "002_",
+        138,
+        300,
+        "council/takatsuki/shimon-kokenshin-1253/index.html",
+    ),
+    "takatsuki/shimon-koshishi-1577": (
+        "002_",
+        4653,
+        4792,
+        "council/takatsuki/shimon-koshishi-1577/index.html",
+    ),
     "adachi/juki-summary": ("003_", 1, 10**9, "assessments/adachi/juki-summary/index.html"),
 }
 
-RADICALS = str.maketrans({"⺠": "民", "⻑": "長", "⺟": "母", "⽗": "父", "⻄": "西", "⻘": "青", "⾦": "金"})
+RADICALS = str.maketrans(
+    {"⺠": "民", "⻑": "長", "⺟": "母", "⽗": "父", "⻄": "西", "⻘": "青", "⾦": "金"}
+)
 _TAG = re.compile(r"<[^>]+>")
 _SPLIT = re.compile(r"[\t。、，,・「」『』（）()\[\]【】＜＞<>:：;；\s]+|\d+\)|[①-⑳]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -78,11 +95,17 @@ def main(seeds: Path, site: Path) -> None:
             cands = candidates(seed, first, last, min_len=3)
             found = [c for c in cands if normalise(c) in text]
         if len(found) < 150:  # ... and overlapping 12-character windows of the long sentences
-            windows = [c[i : i + 12] for c in cands if len(c) >= 24 for i in range(0, len(c) - 11, 6)]
+            windows = [
+                c[i : i + 12] for c in cands if len(c) >= 24 for i in range(0, len(c) - 11, 6)
+            ]
             cands += [w for w in dict.fromkeys(windows) if w not in cands]
             found = [c for c in cands if normalise(c) in text]
-        (HERE / f"{doc.replace('/', '__')}.txt").write_text("\n".join(found) + "\n", encoding="utf-8")
-        print(f"{doc}: {len(found)}/{len(cands)} candidate spans on the page ({len(found) / max(len(cands), 1):.1%})")
+        (HERE / f"{doc.replace('/', '__')}.txt").write_text(
+            "\n".join(found) + "\n", encoding="utf-8"
+        )
+        print(
+            f"{doc}: {len(found)}/{len(cands)} candidate spans on the page ({len(found) / max(len(cands), 1):.1%})"
+        )
 
 
 if __name__ == "__main__":
