@@ -37,6 +37,8 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from generator.textfmt import HTML_VOID_ELEMENTS as _VOID
+
 # Kanji, kana, the prolonged sound mark and the iteration marks (々〆〇); not the middle dot ・.
 # The same class as in theme/assets/kohyo-search.js.
 CJK = "\u3005-\u3007\u3040-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
@@ -60,21 +62,6 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 # "事務[data-kh-value]" with the text as written in data-kh-value, and the text itself is normalised
 # like all other text, so the UI shows the value as written while the index sees the normalised text.
 _CAPTURE = re.compile(r"""(\sdata-pagefind-(?:filter|meta)\s*=\s*)(["'])([\w\- ,]+)\2""", re.I)
-_VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
 
 # Built pages that are not searched: the 404 page and the search pages (generator/pages/search.py).
 SKIP = ("404.html",)

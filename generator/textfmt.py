@@ -15,6 +15,25 @@ from collections.abc import Callable
 # Splits a raw line into (segment, href or None); see generator.render.Linker.
 LineLinker = Callable[[str], "list[tuple[str, str | None]]"]
 
+# Elements that have no end tag (for the small HTML scanners in search and glossary marking).
+HTML_VOID_ELEMENTS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
 _BULLET = re.compile(r"^\s*(?:・|- |• |◦ |○ (?=\S))")
 _SUBHEAD = re.compile(r"^\s*[<＜〈]([^<>＜＞〈〉]{1,80})[>＞〉]\s*$")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")

@@ -327,7 +327,14 @@ def test_first_query_cost(browser: Any, base_url: str, report: Report) -> None:
         latency = (time.perf_counter() - start) * 1000
         page.wait_for_load_state("networkidle")
         # the four filters, named in the page's language
-        names = {n.strip() for n in page.locator(".pagefind-ui__filter-name").all_inner_texts()}
+        # (the filter panel renders after the results: wait for all four, bounded)
+        deadline = time.monotonic() + 30
+        names: set[str] = set()
+        while time.monotonic() < deadline:
+            names = {n.strip() for n in page.locator(".pagefind-ui__filter-name").all_inner_texts()}
+            if FILTERS[lang] <= names:
+                break
+            page.wait_for_timeout(250)
         assert FILTERS[lang] <= names, names
         failed = [f"{r.status} {r.url}" for r in responses if r.status >= 400]
         sizes: list[

@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from generator.link import Site
+from generator.textfmt import HTML_VOID_ELEMENTS as _VOID
 from generator.textfmt import esc
 
 # The glossary is the site's vocabulary, like generator/labels.py: it is read from this
@@ -179,21 +180,6 @@ def nav(lang: str) -> list[tuple[str, str]]:
 _TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*?)(/?)>", re.S)
 _LANG = re.compile(r'\slang="([^"]+)"')
-_VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
 # Never mark inside these: links, headings, controls, code, existing term-like markup.
 _SKIP = {
     "a",
