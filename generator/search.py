@@ -181,6 +181,7 @@ def _indexed_pages(site_dir: Path) -> list[Path]:
 
 def index_site(site_dir: Path) -> None:
     """Index the built site; the index goes to ``site_dir/pagefind``, one per language."""
+    site_dir = site_dir.resolve()  # Pagefind runs in a scratch folder: relative paths would miss
     with tempfile.TemporaryDirectory(prefix="kohyo-index-") as scratch:
         copy = Path(scratch) / "site"
         for page in _indexed_pages(site_dir):
