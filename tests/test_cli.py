@@ -73,19 +73,13 @@ def test_new_refuses_to_overwrite(project: Path) -> None:
     assert out.returncode == 2 and "既にあります" in out.stderr
 
 
+def new_newtown(project: Path, code: str) -> subprocess.CompletedProcess[str]:
+    args = ("--name", "新町", "--prefecture", "大阪府", "--code", code)
+    return kohyo("new", "municipality", "newtown", *args, root=project)
+
+
 def test_new_municipality_validates_and_builds_at_once(project: Path) -> None:
-    out = kohyo(
-        "new",
-        "municipality",
-        "newtown",
-        "--name",
-        "新町",
-        "--prefecture",
-        "大阪府",
-        "--code",
-        "272078",
-        root=project,
-    )
+    out = new_newtown(project, "272078")
     assert out.returncode == 0, out.stderr
     assert kohyo("validate", root=project).returncode == 0
     result = build_site(project, project / "site", search=False)
@@ -93,18 +87,7 @@ def test_new_municipality_validates_and_builds_at_once(project: Path) -> None:
 
 
 def test_new_municipality_checks_the_code_first(project: Path) -> None:
-    out = kohyo(
-        "new",
-        "municipality",
-        "newtown",
-        "--name",
-        "新町",
-        "--prefecture",
-        "大阪府",
-        "--code",
-        "272079",
-        root=project,
-    )
+    out = new_newtown(project, "272079")
     assert out.returncode == 2 and "検査数字" in out.stderr and "272078" in out.stderr
     assert not (project / "content/municipalities/newtown.yaml").exists()
 
