@@ -1,6 +1,10 @@
 """``make bench``: build synthetic corpora of three sizes and record the cost of every stage.
 
-    python -m generator.bench [--sizes 50,300,1741] [--seed 1] [--limit 3600] [--out BENCHMARKS.md]
+    python -m generator.bench [--sizes 50,300,1741,50:each] [--seed 1] [--limit 3600] [--out BENCHMARKS.md]
+
+A size is a number of municipalities, optionally with the synth mix (``nation``, the default:
+forms by Japan's population distribution and the threshold rule; ``each``: one 基礎, one 重点
+and one 全項目評価書 per municipality, the worst case).
 
 For each size, ``kohyo synth`` writes a project folder under ``build/bench/n<N>/`` (reused when it
 already holds the same size and seed), then a separate worker process (so that peak memory is per
@@ -229,16 +233,50 @@ def run_stages(project: Path, out_json: Path) -> None:
     except Exception as exc:
         rec["first_query"] = {"error": repr(exc)}
     save()
+    try:
+        rec["preview"] = measure_preview(project)
+    except Exception as exc:
+        rec["preview"] = {"error": repr(exc)}
+    save()
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """A static server that compresses text files as GitHub Pages does (gzip for HTML, CSS, JS
+    and JSON; Pagefind's own index files are gzip already and go as they are)."""
+
+    TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg")
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (
+            path.suffix in self.TEXT
+            and path.is_file()
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
+            import gzip
+
+            body = gzip.compress(path.read_bytes(), mtime=0)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
 
 def first_query(site_dir: Path, query: str = "個人番号") -> dict[str, Any]:
-    """Bytes transferred by the first Pagefind query in Chromium (index load + results + 5 fragments)."""
+    """Bytes transferred by the first Pagefind query in Chromium (index load + results + 5 fragments,
+    as the search page shows them), the query sent as the search page sends it."""
     from playwright.sync_api import sync_playwright
+
+    from generator.search import search_terms
 
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir))
@@ -253,21 +291,30 @@ def first_query(site_dir: Path, query: str = "個人番号") -> dict[str, Any]:
             )
             page = browser.new_page()
             page.goto(base, wait_until="load")
-            got: list[tuple[str, int]] = []
-            page.on(
-                "response",
-                lambda r: got.append((r.url, len(r.body()))) if "/pagefind/" in r.url else None,
-            )
+            got: list[tuple[str, int]] = []  # bytes as transferred (compressed where served so)
+
+            def finished(r: Any) -> None:
+                if "/pagefind/" not in r.url:
+                    return
+                size = r.sizes()["responseBodySize"]
+                if size <= 0:  # a worker's script: Chromium does not report its transfer size
+                    import gzip
+
+                    body = r.response().body()
+                    size = len(gzip.compress(body)) if r.url.endswith(".js") else len(body)
+                got.append((r.url, size))
+
+            page.on("requestfinished", finished)
             start = time.perf_counter()
             result = page.evaluate(
                 """async (q) => {
                   const pf = await import('./pagefind/pagefind.js');
                   await pf.init();
-                  const r = await pf.search(q);
+                  const r = await pf.search(q.terms);
                   const data = await Promise.all(r.results.slice(0, 5).map(x => x.data()));
                   return {count: r.results.length, first: data.length ? data[0].url : null};
                 }""",
-                query,
+                {"terms": search_terms(query)},
             )
             elapsed = time.perf_counter() - start
             page.wait_for_timeout(200)
@@ -278,9 +325,93 @@ def first_query(site_dir: Path, query: str = "個人番号") -> dict[str, Any]:
         "query": query,
         "bytes": sum(n for _u, n in got),
         "requests": len(got),
+        "files": sorted((u.split("/pagefind/")[-1].split("?")[0], n) for u, n in got),
         "seconds": elapsed,
         "results": result["count"],
         "first_result": result["first"],
+    }
+
+
+def measure_preview(project: Path, edits: int = 3) -> dict[str, Any]:
+    """Edit-to-preview time with the whole corpus present: ``kohyo serve --only <municipality>``
+    runs as editors run it; an assessment title is edited ``edits`` times and each time the clock
+    runs from the save until the preview serves the page with the new title."""
+    import re
+    import socket
+    import urllib.request
+
+    content = project / "content" / "assessments"
+    muni = sorted(p.name for p in content.iterdir() if p.is_dir())[0]
+    target = sorted((content / muni).glob("*.yaml"))[0]
+    page = f"assessments/{muni}/{target.stem}/"
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    original = target.read_text(encoding="utf-8")
+    title = re.search(r"^  title: (.+)$", original, re.M)
+    if title is None:
+        return {"error": f"no cover title in {target.name}"}
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--root",
+            str(project),
+            "serve",
+            "--only",
+            muni,
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def get(url: str) -> str:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return str(r.read().decode("utf-8"))
+
+    def state() -> int:
+        return int(json.loads(get(base + "__kohyo/state"))["version"])
+
+    times: list[float] = []
+    try:
+        deadline = time.monotonic() + 900
+        while True:
+            try:
+                state()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    return {"error": "the preview did not start"}
+                time.sleep(0.2)
+        ready = time.perf_counter() - start
+        for i in range(edits):
+            mark = f"（編集{i + 1}）"
+            edited = original.replace(title.group(0), f"{title.group(0)}{mark}", 1)
+            t0 = time.perf_counter()
+            target.write_text(edited, encoding="utf-8")
+            while time.perf_counter() - t0 < 60:
+                if mark in get(base + page):
+                    break
+                time.sleep(0.05)
+            else:
+                return {"error": "the edit did not show within 60 s"}
+            times.append(time.perf_counter() - t0)
+            time.sleep(1.0)  # let the second pass (lists, cross-reference pages) finish
+    finally:
+        target.write_text(original, encoding="utf-8")
+        proc.terminate()
+        proc.wait(timeout=30)
+    return {
+        "municipality": muni,
+        "page": page,
+        "ready_s": ready,
+        "edit_s": times,
+        "median_s": statistics.median(times),
     }
 
 
@@ -316,24 +447,38 @@ def machine() -> dict[str, str]:
     }
 
 
-def ensure_corpus(n: int, seed: int, work: Path) -> tuple[Path, float]:
+def size_key(n: int, mix: str) -> str:
+    """The folder and JSON name of one size: ``n300``, or ``n50-each`` for another mix."""
+    return f"n{n}" if mix == "nation" else f"n{n}-{mix}"
+
+
+def parse_sizes(spec: str) -> list[tuple[int, str]]:
+    out = []
+    for token in spec.split(","):
+        n, _, mix = token.strip().partition(":")
+        out.append((int(n), mix or "nation"))
+    return out
+
+
+def ensure_corpus(n: int, seed: int, work: Path, mix: str = "nation") -> tuple[Path, float]:
     from generator.synth import MARKER, synthesize
 
-    project = work / f"n{n}"
+    project = work / size_key(n, mix)
     marker = project / MARKER
     if (
         marker.exists()
-        and marker.read_text(encoding="utf-8").strip() == f"municipalities={n} seed={seed}"
+        and marker.read_text(encoding="utf-8").strip()
+        == f"municipalities={n} seed={seed} mix={mix}"
     ):
         return project, 0.0
     start = time.perf_counter()
-    synthesize(ROOT, project, n, seed)
+    synthesize(ROOT, project, n, seed, mix)
     return project, time.perf_counter() - start
 
 
-def measure(n: int, seed: int, work: Path, limit: float) -> dict[str, Any]:
-    project, synth_s = ensure_corpus(n, seed, work)
-    out_json = work / f"n{n}.json"
+def measure(n: int, seed: int, work: Path, limit: float, mix: str = "nation") -> dict[str, Any]:
+    project, synth_s = ensure_corpus(n, seed, work, mix)
+    out_json = work / f"{size_key(n, mix)}.json"
     out_json.unlink(missing_ok=True)
     print(f"n={n}: building {project}", file=sys.stderr, flush=True)
     load_start = os.getloadavg()[0]
@@ -353,6 +498,7 @@ def measure(n: int, seed: int, work: Path, limit: float) -> dict[str, Any]:
     )
     rec.update(
         n=n,
+        mix=mix,
         synth_s=synth_s,
         wall_s=time.perf_counter() - start,
         timed_out=timed_out,
@@ -376,6 +522,11 @@ def _s(rec: dict[str, Any], stage: str) -> float:
     return float(rec["stages"][stage]["wall_s"])
 
 
+def _label(rec: dict[str, Any]) -> str:
+    mix = rec.get("mix", "each")  # runs before the mix was recorded had one of each form
+    return f"{rec['n']:,}" if mix == "nation" else f"{rec['n']:,} ({mix})"
+
+
 def own_total(rec: dict[str, Any], key: str = "wall_s") -> tuple[float, float]:
     st = rec["stages"]
     own = sum(st[s][key] for s in OWN if s in st)
@@ -389,9 +540,12 @@ def report(results: list[dict[str, Any]], seed: int) -> str:
         "# Benchmarks",
         "",
         f"Measured {dt.date.today().isoformat()} with `make bench` (`python -m generator.bench`), synthetic corpus "
-        f"`kohyo synth --seed {seed}`: each municipality has one 基礎, one 重点 and one 全項目評価書 made from the "
-        "real seeds (texts rewritten from the real sentences at 70–130 % of their length, lists at 70–130 % of "
-        "their entries, Japanese only, so English pages show the Japanese text).",
+        f"`kohyo synth --seed {seed}`: each municipality has one assessment per process (住民基本台帳, 予防接種, "
+        "新型コロナウイルス感染症対策), made from the real seeds (texts rewritten from the real sentences at "
+        "70–130 % of their length, lists at 70–130 % of their entries, Japanese only). Mix `nation` (default): "
+        "populations in the proportions of Japan's 1,741 municipalities (2020 census bands) and the form the "
+        "threshold rule requires for each 対象人数 (8 % one rank higher), so most are 基礎項目評価書; mix `each` "
+        "(columns marked so): one 基礎, one 重点 and one 全項目評価書 per municipality, the worst case.",
         "",
         f"Machine: {m['cores']} cores, {m['memory']} memory, {m['system']}, Python {m['python']}; "
         f"mkdocs {m['mkdocs']}, mkdocs-material {m['mkdocs-material']}, mkdocs-static-i18n "
@@ -405,7 +559,9 @@ def report(results: list[dict[str, Any]], seed: int) -> str:
     ]
     head = (
         "| Stage | "
-        + " | ".join(f"{r['n']} munis ({r.get('assessments', '?')} assessments)" for r in results)
+        + " | ".join(
+            f"{_label(r)} munis ({r.get('assessments', '?')} assessments)" for r in results
+        )
         + " |"
     )
     lines += [head, "|---" * (len(results) + 1) + "|"]
@@ -438,7 +594,7 @@ def report(results: list[dict[str, Any]], seed: int) -> str:
         "",
         "## Per size",
         "",
-        "| Figure | " + " | ".join(str(r["n"]) for r in results) + " |",
+        "| Figure | " + " | ".join(_label(r) for r in results) + " |",
         "|---" * (len(results) + 1) + "|",
     ]
 
@@ -488,6 +644,14 @@ def report(results: list[dict[str, Any]], seed: int) -> str:
         ),
     )
     row(
+        "edit to preview (`kohyo serve --only`, median of 3)",
+        lambda r: (
+            f"{r['preview']['median_s']:.2f} s ("
+            + ", ".join(f"{x:.2f}" for x in r["preview"]["edit_s"])
+            + f"; preview ready after {r['preview']['ready_s']:.0f} s)"
+        ),
+    )
+    row(
         "load average (1 min) at start / end",
         lambda r: f"{r['loadavg'][0]:.1f} / {r['loadavg'][1]:.1f}",
     )
@@ -502,14 +666,21 @@ def report(results: list[dict[str, Any]], seed: int) -> str:
         ),
     )
     lines += ["", "## Growth", ""]
-    done = [r for r in results if not r.get("timed_out") and "search" in r["stages"]]
-    lines.append("| Assessments | End to end (s) | Our stages (s) | MkDocs (s) | Site (MB) |")
-    lines.append("|---|---|---|---|---|")
+    done = [
+        r
+        for r in results
+        if not r.get("timed_out") and "search" in r["stages"] and r.get("mix") == "nation"
+    ]
+    lines.append(
+        "| Assessments (mix nation) | End to end (s) | Our stages (s) | MkDocs (s) | Search (s) | "
+        "Site (MB) | s per assessment |"
+    )
+    lines.append("|---|---|---|---|---|---|---|")
     for r in done:
         own, total = own_total(r)
         lines.append(
             f"| {r['assessments']:,} | {total:,.1f} | {own:,.1f} | {_s(r, 'mkdocs'):,.1f} | "
-            f"{r['site_bytes'] / 1e6:,.1f} |"
+            f"{_s(r, 'search'):,.1f} | {r['site_bytes'] / 1e6:,.1f} | {total / r['assessments']:.3f} |"
         )
     if len(done) >= 2:
         xs = [float(r["assessments"]) for r in done]
@@ -525,7 +696,7 @@ def report(results: list[dict[str, Any]], seed: int) -> str:
             f"{sintercept + sslope * 5223:,.0f} MB.",
         ]
     lines += ["", "## Targets (nation scale: 1,741 municipalities)", ""]
-    nation = next((r for r in results if r["n"] == 1741), None)
+    nation = next((r for r in results if r["n"] == 1741 and r.get("mix") == "nation"), None)
     if nation is not None:
         lines += target_lines(nation)
     return "\n".join(lines) + "\n"
@@ -589,7 +760,9 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m generator.bench", description=__doc__.split("\n")[0]
     )
     parser.add_argument(
-        "--sizes", default="50,300,1741", help="municipality counts, comma-separated"
+        "--sizes",
+        default="50,300,1741,50:each",
+        help="municipality counts, comma-separated; N:each for one assessment of each form",
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--limit", type=float, default=3600.0, help="seconds allowed per size")
@@ -605,13 +778,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
-    sizes = [int(s) for s in args.sizes.split(",")]
     results = []
-    for n in sizes:
+    for n, mix in parse_sizes(args.sizes):
         if args.report_only:
-            results.append(json.loads((work / f"n{n}.json").read_text(encoding="utf-8")))
+            results.append(
+                json.loads((work / f"{size_key(n, mix)}.json").read_text(encoding="utf-8"))
+            )
         else:
-            results.append(measure(n, args.seed, work, args.limit))
+            results.append(measure(n, args.seed, work, args.limit, mix))
     out = Path(args.out)
     notes = ""
     if out.exists():  # hand-written analysis below the marker survives a new run

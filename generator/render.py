@@ -99,6 +99,9 @@ class Coverage:
         return self.en_chars / self.ja_chars if self.ja_chars else 1.0
 
 
+# On English pages an untranslated text longer than this (characters) links to the Japanese page.
+LONG_UNTRANSLATED = 200
+
 # A translator gives the English of a Japanese text (e.g. from the translation memory) or None.
 Translator = Callable[[str], "str | None"]
 # A linker splits a line of text into (segment, href or None); hrefs are relative to the
@@ -115,6 +118,8 @@ class Ctx:
     up: str = ""  # relative prefix from the page to the language root
     translator: Translator | None = None
     linker: Linker | None = None
+    page: str = ""  # the page's URL relative to the language root ("assessments/x/y/")
+    section: str = ""  # the anchor of the heading the walker wrote last
 
     def english(self, value: Text) -> tuple[str | None, bool]:
         """(English text or None, whether it came from the translator)."""
@@ -157,12 +162,25 @@ class Ctx:
             self.coverage.add(value, english, from_memory)
             if english is not None:
                 return f'<div class="kh-text">{text_html(english)}</div>'
+            if self.page and len(value.ja) > LONG_UNTRANSLATED:
+                return self.to_japanese(value.ja)
             return (
                 f'<div class="kh-text kh-untranslated" lang="ja">{text_html(value.ja, self._link())}</div>'
                 f'<p class="kh-untranslated-note">{esc(t("untranslated", "en"))}</p>'
             )
         self.coverage.add(value, value.ja)
         return f'<div class="kh-text">{text_html(value.ja, self._link())}</div>'
+
+    def to_japanese(self, ja: str) -> str:
+        """A long untranslated text on an English page: its length and a link to the same section
+        of the Japanese page, instead of a copy (which would double the size of the site)."""
+        href = f"{self.up}../{self.page}" + (f"#{self.section}" if self.section else "")
+        first = one_line(ja)[:40]
+        return (
+            f'<p class="kh-untranslated-note kh-to-ja">Not translated yet: {len(ja):,} characters '
+            f'of Japanese, beginning <q lang="ja">{esc(first)}</q>. <a href="{esc(href)}" '
+            f'hreflang="ja">Read it on the Japanese page</a>.</p>'
+        )
 
     def inline(self, value: Text | None) -> str:
         """One-line text (titles, names) as HTML."""
@@ -359,7 +377,9 @@ class Walker:
             md = f"{md} {self.ctx.heading_text(name)}".strip()
             if not self.ctx.is_translated(name):
                 toc_label = (toc or text).rstrip(":").strip() or "(Japanese title)"
-        self.blocks.append(Heading(min(level, 6), md, self.anchor(anchor), toc_label))
+        heading = Heading(min(level, 6), md, self.anchor(anchor), toc_label)
+        self.blocks.append(heading)
+        self.ctx.section = heading.anchor
 
     def kv(self, rows: list[tuple[str, str]]) -> None:
         if rows:

@@ -1,23 +1,26 @@
-"""Search index: Pagefind (extended build, Japanese segmentation) over the built site.
+"""Search index: Pagefind (extended build) over the built site.
 
-Pagefind segments the index with Lindera at build time but queries in the browser with
+Pagefind segments Japanese with Lindera at build time but the browser segments queries with
 ``Intl.Segmenter``. The two disagree: on digits next to kanji (``第19条`` found pages with ``1985``
 and missed pages citing 第19条; stack.md section 3.4, Pagefind issue #1237) and on compounds
-(measured here: ガバメントクラウド was one word in one assessment and two in another, so the query
-found one of the two pages). The index is therefore built from a normalised copy of the site's HTML,
-with a segmentation that does not depend on either segmenter. In the text between tags (never in
-attributes or scripts):
+(ガバメントクラウド was one word in one assessment and two in another). The index is therefore
+built from a normalised copy of the site's HTML, with words that do not depend on either
+segmenter. In the text between tags (never in attributes or scripts):
 
 1. NFKC (full-width digits and letters become ASCII);
-2. every kanji or kana and every run of ASCII digits is a unit, and a THIN SPACE goes between
-   adjacent units, so each unit is one index word (both segmenters keep single characters whole);
-3. after each run of adjacent units, one ASCII-letter word per pair of adjacent units (a bigram
-   word, ``qj`` + the two units encoded in letters), so that a query matches only where its
-   characters stand next to each other: 第19条 is found in 番号法第19条, not in 第190条 or 1985.
+2. every kanji or kana and every run of ASCII digits is a unit; after each run of adjacent units
+   comes one ASCII-letter word per pair of adjacent units (a bigram word, ``qj`` + the two units
+   encoded in letters), so that a query matches only where its characters stand next to each
+   other: 第19条 is found in 番号法第19条, not in 第190条 or 1985;
+3. a page writes each bigram word at its 1st, 4th, 16th, 64th, ... occurrence only: the ranking
+   keeps a sense of how often a page uses a term (the logarithm), and the index stays small at
+   nation scale: a bigram such as 個人 occurs hundreds of times in a long assessment, and its
+   postings (loaded by every query that contains it) would grow with every occurrence.
 
-The search page (theme/assets/kohyo-search.js) turns a query into the same unit words and bigram
-words, and removes the bigram words and separators from the excerpts it shows. The published pages
-stay unchanged.
+The text itself stays as written (after NFKC), for the excerpts; Pagefind's own words for it are
+never queried.  The search page (theme/assets/kohyo-search.js) turns a query into the same bigram
+words (a single kanji or kana into the prefix of its bigrams), removes the bigram words from the
+excerpts it shows and marks the query there.  The published pages stay unchanged.
 
 One index per language: Pagefind reads ``<html lang>`` (ja or en) of every page.
 """
@@ -28,13 +31,16 @@ import functools
 import gzip
 import hashlib
 import html
+import itertools
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import unicodedata
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from generator.textfmt import HTML_VOID_ELEMENTS as _VOID
@@ -42,9 +48,13 @@ from generator.textfmt import HTML_VOID_ELEMENTS as _VOID
 # Kanji, kana, the prolonged sound mark and the iteration marks (々〆〇); not the middle dot ・.
 # The same class as in theme/assets/kohyo-search.js.
 CJK = "\u3005-\u3007\u3040-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
-# U+2009 THIN SPACE splits the index words (measured: 1,609/1,609 pages found); U+200B does not.
-SEPARATOR = "\u2009"
 _UNIT = re.compile(rf"[0-9]+|[{CJK}]")
+_RUN = re.compile(rf"(?:[0-9]+|[{CJK}])+")
+# The occurrences of a unit pair on a page at which its bigram word is written (see above).
+_WRITTEN_AT = frozenset(4**k for k in range(12))
+# Text without digits or non-ASCII characters has nothing to normalise (most text between tags is
+# white space).
+_NEEDS_WORK = re.compile(r"[0-9]|[^\x00-\x7f]")
 BIGRAM_PREFIX = "qj"
 # The page title (h1) outweighs the section headings (Pagefind's defaults: h1 7, h2 6, h3 5, text 1).
 TITLE_WEIGHT = 10
@@ -83,41 +93,70 @@ def bigram(a: str, b: str) -> str:
     return BIGRAM_PREFIX + _code(a) + _code(b)
 
 
-def _index_form(text: str, before: str = "") -> tuple[str, str]:
+def _index_form(
+    text: str, before: str = "", seen: dict[tuple[str, str], int] | None = None
+) -> tuple[str, str]:
     """``text`` (NFKC already) in index form; ``before`` is the unit that ends the preceding text
-    (across inline tags, as in ``番号法<a>第19条</a>``). Returns the text and its last unit."""
+    (across inline tags, as in ``番号法<a>第19条</a>``); ``seen`` counts the unit pairs of the
+    page so far (a bigram word is written at the occurrences in _WRITTEN_AT). Returns the text and
+    its last unit."""
     out: list[str] = []
-    grams: list[str] = []
     pos = 0
     prev = before
-    for m in _UNIT.finditer(text):
-        unit = m.group(0)
-        adjacent = m.start() == pos and bool(prev) and not (prev.isdigit() and unit.isdigit())
-        if not adjacent and grams:
-            out.append(" " + " ".join(grams) + " ")
-            grams = []
-        out.append(text[pos : m.start()])
-        if adjacent:
-            out.append(SEPARATOR)
-            grams.append(bigram(prev, unit))
-        out.append(unit)
+    for m in _RUN.finditer(text):
+        units = _UNIT.findall(m.group(0))
+        pairs = list(itertools.pairwise(units))
+        if m.start() == 0 and prev and not (prev.isdigit() and units[0].isdigit()):
+            pairs.insert(0, (prev, units[0]))
+        if seen is not None:
+            fresh = []
+            for pair in pairs:
+                count = seen.get(pair, 0) + 1
+                seen[pair] = count
+                if count in _WRITTEN_AT:
+                    fresh.append(pair)
+            pairs = fresh
+        out.append(text[pos : m.end()])
+        if pairs:
+            words = " ".join(bigram(a, b) for a, b in pairs)
+            out.append(f" {words}" if m.end() == len(text) else f" {words} ")
         pos = m.end()
-        prev = unit
-    if grams:
-        out.append(" " + " ".join(grams))
+        prev = units[-1]
     out.append(text[pos:])
-    last = prev if pos == len(text) and prev else ""
+    last = prev if pos == len(text) and pos else (before if not text else "")
     return "".join(out), last
 
 
 def normalise_text(text: str) -> str:
-    """The index form of a text (see the module docstring)."""
+    """The index form of a text (see the module docstring), every bigram word written."""
     return _index_form(unicodedata.normalize("NFKC", text))[0]
 
 
-def _text(text: str, before: str) -> tuple[str, str]:
-    norm, last = _index_form(unicodedata.normalize("NFKC", html.unescape(text)), before)
-    return html.escape(norm, quote=False), last
+def search_terms(query: str) -> str:
+    """A query as the search page sends it to Pagefind (the same as ``normalise`` in
+    theme/assets/kohyo-search.js): each run of units as its bigram words, a lone unit as the
+    prefix of its bigram words, other words as they are."""
+    text = unicodedata.normalize("NFKC", query)
+    words: list[str] = []
+    pos = 0
+    for m in _RUN.finditer(text):
+        words.extend(text[pos : m.start()].split())
+        units = _UNIT.findall(m.group(0))
+        if len(units) == 1:
+            words.append(BIGRAM_PREFIX + _code(units[0]))
+        words.extend(bigram(a, b) for a, b in itertools.pairwise(units))
+        pos = m.end()
+    words.extend(text[pos:].split())
+    return " ".join(words)
+
+
+def _text(text: str, before: str, seen: dict[tuple[str, str], int]) -> tuple[str, str]:
+    """A text node of the HTML source (escaped) in index form, escaped again."""
+    plain = html.unescape(text) if "&" in text else text
+    norm, last = _index_form(unicodedata.normalize("NFKC", plain), before, seen)
+    if "&" in norm or "<" in norm or ">" in norm:
+        norm = html.escape(norm, quote=False)
+    return norm, last
 
 
 def _captured(start_tag: str, value: str) -> str:
@@ -134,22 +173,40 @@ def _captured(start_tag: str, value: str) -> str:
 
 def normalise_html(source: str) -> str:
     """``source`` with every text node normalised (entities decoded first, then re-escaped);
-    markup and attribute values stay as they are."""
+    markup and attribute values stay as they are.  Only the indexed part changes: from the
+    ``data-pagefind-body`` element on (the header before it repeats the title, and would take
+    the title's bigram words away from the body, where Pagefind weighs them)."""
+    body = source.find("data-pagefind-body")
+    if body > 0:
+        start = source.rfind("<", 0, body)
+        return source[:start] + _normalise_part(source[start:])
+    return _normalise_part(source)
+
+
+def _normalise_part(source: str) -> str:
     out: list[str] = []
     capture: list[
         tuple[str, int, int, list[str]]
     ] = []  # open capturing elements: name, depth, slot, text
     pos = 0
     last = ""  # the unit that ends the text so far, if it ends with one
+    seen: dict[tuple[str, str], int] = {}  # how often the page has had each unit pair so far
     for m in _MARKUP.finditer(source):
         text = source[pos : m.start()]
         if text:
-            norm, last = _text(text, last)
-            out.append(norm)
+            if _NEEDS_WORK.search(text) is not None:
+                norm, last = _text(text, last, seen)
+                out.append(norm)
+            else:  # ASCII without digits: as it is
+                out.append(text)
+                last = ""
             for c in capture:
                 c[3].append(html.unescape(text))
         markup = m.group(0)
         pos = m.end()
+        if not capture and "data-pagefind" not in markup and not markup.startswith(("<h1", "<H1")):
+            out.append(markup)  # the common case: a tag that changes nothing here
+            continue
         tag = _TAG.match(markup)
         if tag is None or markup.startswith("<!"):
             out.append(markup)
@@ -166,8 +223,14 @@ def normalise_html(source: str) -> str:
         if not closing and name not in _VOID and _CAPTURE.search(markup):
             capture.append((name, 1, len(out), []))
         out.append(markup)
-    out.append(_text(source[pos:], last)[0])
+    out.append(_text(source[pos:], last, seen)[0])
     return "".join(out)
+
+
+def _normalise_file(job: tuple[str, str]) -> None:
+    source, target = job
+    text = Path(source).read_text(encoding="utf-8")
+    Path(target).write_text(normalise_html(text), encoding="utf-8")
 
 
 def _indexed_pages(site_dir: Path) -> list[Path]:
@@ -184,10 +247,17 @@ def index_site(site_dir: Path) -> None:
     site_dir = site_dir.resolve()  # Pagefind runs in a scratch folder: relative paths would miss
     with tempfile.TemporaryDirectory(prefix="kohyo-index-") as scratch:
         copy = Path(scratch) / "site"
-        for page in _indexed_pages(site_dir):
-            target = copy / page.relative_to(site_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(normalise_html(page.read_text(encoding="utf-8")), encoding="utf-8")
+        pages = _indexed_pages(site_dir)
+        for folder in sorted({p.parent for p in pages}):
+            (copy / folder.relative_to(site_dir)).mkdir(parents=True, exist_ok=True)
+        jobs = [(str(p), str(copy / p.relative_to(site_dir))) for p in pages]
+        workers = min(os.cpu_count() or 1, 4)
+        if workers > 1 and len(jobs) > 200:  # each page on its own: use every core
+            with ProcessPoolExecutor(workers) as pool:
+                list(pool.map(_normalise_file, jobs, chunksize=64))
+        else:
+            for job in jobs:
+                _normalise_file(job)
         out = site_dir / "pagefind"
         if out.exists():
             shutil.rmtree(out)

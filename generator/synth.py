@@ -1,7 +1,12 @@
 """``kohyo synth``: a deterministic synthetic corpus shaped like the real assessments.
 
-Each synthetic municipality gets one assessment of each form (基礎項目評価書, 重点項目評価書,
-全項目評価書).  An assessment is a real converted seed from ``content/assessments/`` used as a
+Each synthetic municipality gets one assessment for each process of the registry.  With the
+default mix ``nation``, municipalities get populations distributed like Japan's 1,741 (2020
+census bands, scaled to the number asked for) and each assessment has the form the threshold rule
+requires for its number of persons (対象人数), a few one rank higher as a municipality may choose:
+most small municipalities publish 基礎項目評価書 only, as in the PPC search.  With the mix
+``each`` every municipality has one assessment of each form (基礎, 重点, 全項目): the heaviest
+corpus, for worst-case measurements.  An assessment is a real converted seed from ``content/assessments/`` used as a
 template: the structure (sections, choices, dates, numbering) is kept, every free text (every
 ``Text`` field of the model) is replaced by Japanese text of about the same length built from
 sentences of the real content files, and repeatable lists (recipients, transferees, annex rows,
@@ -13,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import math
 import random
 import re
 import shutil
@@ -43,6 +49,61 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     ),
 }
 FORM_JA = {"basic": "基礎項目評価書", "focused": "重点項目評価書", "full": "全項目評価書"}
+MIXES = ("nation", "each")
+# Japan's municipalities by population (2020 census, rounded; the 23 special wards counted as
+# municipalities): (smallest, largest, number of municipalities); 1,741 in all.
+POPULATION_BANDS: tuple[tuple[int, int, int], ...] = (
+    (1_000_000, 3_800_000, 12),
+    (500_000, 1_000_000, 25),
+    (300_000, 500_000, 50),
+    (100_000, 300_000, 180),
+    (50_000, 100_000, 245),
+    (10_000, 50_000, 700),
+    (300, 10_000, 529),
+)
+# 対象人数 of a process as a share of the population: (low, high).  The resident register keeps
+# former residents too; vaccination covers most residents, the COVID-19 measures fewer.
+PROCESS_SHARE = {"juki": (1.15, 1.3), "vaccination": (0.6, 1.0), "covid-measures": (0.05, 0.6)}
+# A municipality may carry out a heavier assessment than required (取扱者数 500 人以上, a serious
+# incident, or by choice): the probability of one rank up.
+UPGRADE = 0.08
+_BANDS_JA = (
+    (1_000, "1,000人未満"),
+    (10_000, "1,000人以上1万人未満"),
+    (100_000, "1万人以上10万人未満"),
+    (300_000, "10万人以上30万人未満"),
+)
+_RESULT = {
+    ("basic", False): "基礎項目評価の実施が義務付けられる",
+    ("focused", False): "基礎項目評価及び重点項目評価の実施が義務付けられる",
+    ("full", False): "基礎項目評価及び全項目評価の実施が義務付けられる",
+}
+
+
+def population_band(persons: int) -> str:
+    """The 対象人数 choice for a number of persons."""
+    for bound, label in _BANDS_JA:
+        if persons < bound:
+            return label
+    return "30万人以上"
+
+
+def form_for(persons: int, rng: random.Random) -> tuple[str, str]:
+    """The form the threshold rule requires for ``persons`` (sometimes one rank higher) and the
+    threshold result as printed."""
+    required = "full" if persons >= 300_000 else "focused" if persons >= 100_000 else "basic"
+    rank = ("basic", "focused", "full")
+    form = required
+    if persons >= 10_000 and required != "full" and rng.random() < UPGRADE:
+        form = rank[rank.index(required) + 1]
+    if form == required:
+        if persons < 1_000:
+            return form, "特定個人情報保護評価の実施が義務付けられない"
+        return form, _RESULT[(form, False)]
+    base = _RESULT[(required, False)]
+    return form, f"{base}(任意に{FORM_JA[form][:-1]}を実施)"
+
+
 # Real municipality names that appear in the template texts; replaced by the synthetic name.
 REAL_NAMES = ("高槻市", "寝屋川市", "鹿児島市", "足立区")
 # Lists whose length varies between assessments (item model names).
@@ -453,6 +514,7 @@ class SynthMunicipality:
     kana: str
     prefecture: tuple[str, str]
     code: str
+    population: int
 
     def yaml(self) -> dict[str, Any]:
         return {
@@ -475,6 +537,7 @@ def municipalities(n: int, seed: int) -> list[SynthMunicipality]:
         raise ValueError(f"at most {len(combos)} municipalities")
     rng = random.Random(f"kohyo-synth:{seed}:municipalities")
     rng.shuffle(combos)
+    populations = _populations(n, random.Random(f"kohyo-synth:{seed}:populations"))
     out = []
     serial: dict[int, int] = {}
     for i, (head, tail, k) in enumerate(combos[:n]):
@@ -491,9 +554,24 @@ def municipalities(n: int, seed: int) -> list[SynthMunicipality]:
                 kana=head[1] + tail[1] + kind[1],
                 prefecture=PREFECTURES[pref],
                 code=code5 + str(lg_code_check_digit(code5)),
+                population=populations[i],
             )
         )
     return out
+
+
+def _populations(n: int, rng: random.Random) -> list[int]:
+    """``n`` populations in Japan's proportions (POPULATION_BANDS), log-uniform within a band,
+    in a seed-dependent order; the largest band comes first so a small corpus has a city."""
+    total = sum(count for _lo, _hi, count in POPULATION_BANDS)
+    bands: list[tuple[int, int]] = []
+    for lo, hi, count in POPULATION_BANDS:
+        bands += [(lo, hi)] * max(1, round(count * n / total))
+    # an even spread over the bands, so the first municipalities of any size cover them all
+    step = len(bands) / n
+    picked = [bands[int(i * step)] for i in range(n)]
+    rng.shuffle(picked)
+    return [round(math.exp(rng.uniform(math.log(lo), math.log(hi)))) for lo, hi in picked]
 
 
 # ------------------------------------------------------------------------------ writing
@@ -534,7 +612,44 @@ def _title(form: str, process_name: str, muni: SynthMunicipality) -> str:
     return f"{muni.name_ja}　{process_name}　{FORM_JA[form]}"
 
 
-def synthesize(project: Path, out: Path, n: int, seed: int) -> int:
+def _plan(
+    muni: SynthMunicipality, processes: list[tuple[str, str]], seed: int, mix: str
+) -> list[tuple[str, str, str, random.Random, int | None, str]]:
+    """(form, process id, process name, random source, 対象人数, threshold result) per assessment."""
+    out: list[tuple[str, str, str, random.Random, int | None, str]] = []
+    if mix == "each":
+        for form in ("basic", "focused", "full"):
+            rng = random.Random(f"kohyo-synth:{seed}:{muni.id}:{form}")
+            out.append((form, *processes[rng.randrange(len(processes))], rng, None, ""))
+        return out
+    for process, process_name in processes:
+        rng = random.Random(f"kohyo-synth:{seed}:{muni.id}:{process}")
+        lo, hi = PROCESS_SHARE.get(process, (0.05, 1.0))
+        persons = max(1, round(muni.population * rng.uniform(lo, hi)))
+        form, result = form_for(persons, rng)
+        out.append((form, process, process_name, rng, persons, result))
+    return out
+
+
+def _set_threshold(record: dict[str, Any], form: str, persons: int, result: str) -> None:
+    """The number of persons and the threshold result where the form prints them."""
+    band = population_band(persons)
+    if form == "basic":
+        threshold = record.setdefault("threshold", {})
+        threshold["population"] = band + ("（任意実施）" if band == "1,000人未満" else "")
+        record["threshold_result"] = result
+        return
+    process = (record.get("basic_info") or {}).get("process")
+    if isinstance(process, dict):  # left empty where the template's source could not be read
+        process["population"] = band
+    procedure = record.setdefault("procedure", {})
+    step = procedure.get("basic_assessment")
+    if not isinstance(step, dict):
+        step = procedure["basic_assessment"] = {}
+    step["threshold_result"] = result
+
+
+def synthesize(project: Path, out: Path, n: int, seed: int, mix: str = "nation") -> int:
     """Write a complete project folder with ``n`` synthetic municipalities into ``out``; returns files written."""
     content = (project / "content").resolve()
     out = out.resolve()
@@ -547,7 +662,9 @@ def synthesize(project: Path, out: Path, n: int, seed: int) -> int:
     if out.exists():
         shutil.rmtree(out)
     (out / "content" / "registries").mkdir(parents=True)
-    (out / MARKER).write_text(f"municipalities={n} seed={seed}\n", encoding="utf-8")
+    if mix not in MIXES:
+        raise ValueError(f"--mix は {' / '.join(MIXES)} のどれかです: {mix}")
+    (out / MARKER).write_text(f"municipalities={n} seed={seed} mix={mix}\n", encoding="utf-8")
     for registry in sorted(
         (content / "registries").glob("*.yaml")
     ):  # processes.yaml and the link registries
@@ -575,10 +692,8 @@ def synthesize(project: Path, out: Path, n: int, seed: int) -> int:
         written += 1
         adir = out / "content" / "assessments" / muni.id
         adir.mkdir(parents=True)
-        for form in ("basic", "focused", "full"):
-            rng = random.Random(f"kohyo-synth:{seed}:{muni.id}:{form}")
+        for form, process, process_name, rng, persons, result in _plan(muni, processes, seed, mix):
             template = templates[form][rng.randrange(len(templates[form]))]
-            process, process_name = processes[rng.randrange(len(processes))]
             model = FORMS[FORM_JA[form]]
             rw = Rewriter(pools, rng, muni.name_ja)
             record = rw.record(model, template)
@@ -588,6 +703,8 @@ def synthesize(project: Path, out: Path, n: int, seed: int) -> int:
                 record["cover"]["title"] = _title(form, process_name, muni)
             record.pop("source", None)
             record.pop("source_notes", None)
+            if persons is not None:
+                _set_threshold(record, form, persons, result)
             _finish(record, rw)
             (adir / f"{process}-{form}.yaml").write_text(
                 dump(record, "../../../schema/assessment.schema.json"),
@@ -601,7 +718,9 @@ def synthesize(project: Path, out: Path, n: int, seed: int) -> int:
 # ------------------------------------------------------------------------------ command line
 def cmd_synth(args: argparse.Namespace) -> int:
     try:
-        count = synthesize(Path(args.root), Path(args.out), args.municipalities, args.seed)
+        count = synthesize(
+            Path(args.root), Path(args.out), args.municipalities, args.seed, args.mix
+        )
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return 2
@@ -623,4 +742,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     p.add_argument("--seed", type=int, default=0, help="乱数の種（同じ種なら同じ出力）")
     p.add_argument("--out", required=True, help="出力先のプロジェクトフォルダ")
+    p.add_argument(
+        "--mix",
+        choices=MIXES,
+        default="nation",
+        help="評価書の種類の配分: nation = 全国の人口分布としきい値どおり（既定）、"
+        "each = 各団体に基礎・重点・全項目を1件ずつ（最も重い場合）",
+    )
     p.set_defaults(func=cmd_synth)

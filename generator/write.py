@@ -80,6 +80,8 @@ class Writer:
             up=_up(path),
             translator=self.site.translator if lang == "en" else None,
             linker=scoped(path) if callable(scoped) else self.site.linker,
+            page=path.removesuffix(".md").removesuffix("index")
+            + ("" if path.endswith("index.md") else "/"),
         )
 
     def put(self, lang: str, path: str, text: str) -> None:
@@ -450,6 +452,7 @@ def mkdocs_config(config: dict[str, Any], build: Path, theme_dir: Path, site_dir
             "palette": {"scheme": "default", "primary": "custom", "accent": "custom"},
         },
         "extra_css": ["assets/kohyo.css"],
+        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
         "markdown_extensions": [
             "attr_list",
             "tables",

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
+import pytest
+
 from generator.build import BuildResult
 from generator.citations import ref_path
 from generator.crosslink import CrossLinks, measure, validate_registry
@@ -157,3 +159,26 @@ def test_registry_mistakes_are_positioned() -> None:
     assert loaded is not None
     validate_registry("laws.yaml", loaded, findings)
     assert [(f.line, f.code) for f in findings] == [(4, "duplicate-id")]
+
+
+def test_compact_lists_above_the_limit(
+    real_site: tuple[Path, BuildResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At nation scale a provision is cited by thousands of documents: its page then lists them by
+    prefecture, one link per municipality, instead of one row per document and file."""
+    from generator.pages import _xlink, laws
+
+    site = real_site[1].site
+    monkeypatch.setattr(_xlink, "COMPACT_ABOVE", 2)
+    monkeypatch.setattr(laws, "COMPACT_ABOVE", 2)
+    pages = dict(laws.pages(site, "ja"))
+    page = pages["laws/bango/a19-i8.md"]
+    assert "都道府県ごとの引用" in page and 'id="m-neyagawa"' not in page
+    assert 'href="../../../prefectures/osaka/"' in page  # the prefecture's page
+    # a municipality with one citing document links to it; with several, to its own page + count
+    assert 'href="../../../assessments/neyagawa/juki-focused/">寝屋川市</a>' in page
+    assert re.search(r'href="../../../municipalities/takatsuki/">高槻市</a>（\d+件）', page)
+    law = pages["laws/bango/index.md"]
+    assert "団体" in law and "寝屋川市、" not in law.split("都道府県ごとの引用")[0]
+    en = dict(laws.pages(site, "en"))["laws/bango/a19-i8.md"]
+    assert "Citations by prefecture" in en

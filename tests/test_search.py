@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.search import SEPARATOR, bigram, normalise_html, normalise_text
+from generator.search import bigram, normalise_html, normalise_text
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT.parent / "shared" / "search-queries.yml"
@@ -67,22 +67,22 @@ def _matches(title: str, expect: list[list[str]]) -> bool:
 # ---------------------------------------------------------------- index-only normalisation
 
 
-# "|" stands for the separator (U+2009); [x y] for the bigram word of units x, y
+# [x y] stands for the bigram word of units x, y
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("第19条", "第|19|条 [第 19] [19 条]"),
-        ("第１９条", "第|19|条 [第 19] [19 条]"),  # full-width digits: NFKC
-        ("1985年", "1985|年 [1985 年]"),
+        ("第19条", "第19条 [第 19] [19 条]"),
+        ("第１９条", "第19条 [第 19] [19 条]"),  # full-width digits: NFKC
+        ("1985年", "1985年 [1985 年]"),
         ("190", "190"),
-        ("ガバメ", "ガ|バ|メ [ガ バ] [バ メ]"),  # every kanji/kana is an index word
+        ("ガバメ", "ガバメ [ガ バ] [バ メ]"),  # every pair of kanji/kana is an index word
         ("Article 19", "Article 19"),  # ASCII text stays as it is
-        ("第30条の6 x", "第|30|条|の|6 [第 30] [30 条] [条 の] [の 6] x"),
+        ("第30条の6 x", "第30条の6 [第 30] [30 条] [条 の] [の 6]  x"),
     ],
 )
 def test_normalise_text(text: str, expected: str) -> None:
     want = re.sub(r"\[(\S+) (\S+)\]", lambda m: bigram(m.group(1), m.group(2)), expected)
-    assert normalise_text(text) == want.replace("|", SEPARATOR)
+    assert normalise_text(text) == want
 
 
 def test_bigram_words_tell_19_from_190_and_1985() -> None:
@@ -98,21 +98,31 @@ def test_normalise_html_touches_text_only() -> None:
         '<a data-pagefind-filter="事務">特定</a><script>var x="第19条";</script><h1>題</h1>'
     )
     out = normalise_html(src)
-    s = SEPARATOR
-    # attributes, scripts and tags as they were; text NFKC-normalised and split, also across tags
+    # attributes, scripts and tags as they were; text NFKC-normalised, pairs also across tags
     assert (
-        f'<p title="第19条" class="a>1">番{s}号{s}法 {bigram("番", "号")} {bigram("号", "法")}<a href="../19条/">{s}第{s}19{s}条 '
+        f'<p title="第19条" class="a>1">番号法 {bigram("番", "号")} {bigram("号", "法")}'
+        f'<a href="../19条/">第19条 {bigram("法", "第")} {bigram("第", "19")} {bigram("19", "条")}</a>'
         in out
     )
-    assert bigram("法", "第") in out  # the pair that spans the tag
     assert " &lt;b&gt; &amp;</p>" in out  # ＜b＞ became <b> by NFKC: escaped, not a tag
     assert '<script>var x="第19条";</script>' in out
     # a captured filter keeps its value as written, its text is indexed normalised
     assert (
-        f'data-pagefind-filter="事務[data-kh-value]" data-kh-value="特定">特{s}定 {bigram("特", "定")}</a>'
+        f'data-pagefind-filter="事務[data-kh-value]" data-kh-value="特定">特定 {bigram("特", "定")}</a>'
         in out
     )
     assert '<h1 data-pagefind-weight="10">' in out  # the title outweighs the headings
+
+
+def test_bigram_words_at_1st_4th_16th_occurrence() -> None:
+    """Postings stay small at nation scale: a page writes a pair's word log4 times, not n times."""
+    out = normalise_html("<h1>個人番号</h1><p>個人番号を扱う。</p><p>個人情報</p>")
+    assert out.count(bigram("個", "人")) == 1
+    assert out.count(bigram("人", "番")) == 1
+    many = normalise_html("<p>" + "個人、" * 20 + "</p>")
+    assert many.count(bigram("個", "人")) == 3  # the 1st, 4th and 16th
+    assert bigram("人", "情") in out and bigram("情", "報") in out
+    assert out.index(bigram("個", "人")) < out.index("</h1>")  # in the title, with its weight
 
 
 # ---------------------------------------------------------------- the built index
@@ -151,7 +161,7 @@ def test_index_has_body_only_and_titles_as_written(site_dir: Path) -> None:
     # header, navigation, language switcher and footer are outside data-pagefind-body
     for outside in ("言語切り替え", "English", "Made with", "ナビゲーション", "サイト内検索"):
         assert outside not in content, outside
-    # the result title is the page title as written (the indexed text has thin spaces)
+    # the result title is the page title as written (the indexed text has bigram words)
     assert page["meta"]["title"] == "寝屋川市 住民基本台帳に関する事務 重点項目評価書"
     assert page["filters"]["地方公共団体"] == ["寝屋川市"]
     assert page["filters"]["都道府県"] == ["大阪府"]
@@ -165,7 +175,7 @@ def test_published_pages_unchanged(site_dir: Path) -> None:
     text = (site_dir / "assessments" / "neyagawa" / "juki-focused" / "index.html").read_text(
         encoding="utf-8"
     )
-    assert SEPARATOR not in text
+    assert "qj" not in text
     assert "ガバメントクラウド" in text
 
 

@@ -9,7 +9,14 @@ import pytest
 from generator.cli import main
 from generator.findings import Findings
 from generator.link import link
-from generator.synth import MARKER, synthesize
+from generator.synth import (
+    MARKER,
+    POPULATION_BANDS,
+    _populations,
+    form_for,
+    municipalities,
+    synthesize,
+)
 from generator.validate import validate_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +46,8 @@ def synth(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 "7",
                 "--out",
                 str(out),
+                "--mix",
+                "each",
             ]
         )
         == 0
@@ -86,9 +95,9 @@ def test_shaped_like_the_seeds(synth: Path) -> None:
 
 
 def test_deterministic(synth: Path, tmp_path: Path) -> None:
-    synthesize(ROOT, tmp_path / "b", 3, 7)
+    synthesize(ROOT, tmp_path / "b", 3, 7, "each")
     assert _files(tmp_path / "b") == _files(synth)
-    synthesize(ROOT, tmp_path / "c", 3, 8)
+    synthesize(ROOT, tmp_path / "c", 3, 8, "each")
     other = _files(tmp_path / "c")
     mine = _files(synth)
     assert other.keys() != mine.keys() or other != mine
@@ -96,6 +105,39 @@ def test_deterministic(synth: Path, tmp_path: Path) -> None:
     a = sorted(v for k, v in mine.items() if k.startswith("content/assessments/"))
     b = sorted(v for k, v in other.items() if k.startswith("content/assessments/"))
     assert not set(a) & set(b)
+
+
+def test_nation_mix_follows_the_threshold_rule(tmp_path: Path) -> None:
+    """The default mix: Japan's population bands, and the form each 対象人数 requires."""
+    from generator.checks import check_site
+
+    synthesize(ROOT, tmp_path / "n", 24, 3)
+    findings = Findings()
+    corpus = validate_corpus(tmp_path / "n" / "content", findings)
+    site = link(corpus, findings)
+    check_site(site, findings)
+    assert [f.format("en") for f in findings.errors] == []
+    assert not [f for f in findings.warnings if f.code.startswith("threshold")]
+    forms = [getattr(a.record, "form", "") for a in site.assessments.values()]
+    assert set(forms) == {"基礎項目評価書", "重点項目評価書", "全項目評価書"}
+    assert forms.count("基礎項目評価書") > len(forms) / 2  # most municipalities are small
+    for mid in site.municipalities:  # one assessment per process of the registry
+        procs = [site.assessments[d].record.process for d in site.by_municipality[mid]]
+        assert sorted(procs) == sorted(site.processes)
+
+
+def test_population_bands_at_nation_scale() -> None:
+    import random
+
+    pops = _populations(1741, random.Random(1))
+    for lo, hi, count in POPULATION_BANDS:
+        assert sum(lo <= p <= hi for p in pops) == count
+    assert [m.population for m in municipalities(1741, 1)][:5] != sorted(pops)[:5]
+    rng = random.Random(0)
+    assert form_for(5_000, rng) == ("basic", "基礎項目評価の実施が義務付けられる")
+    assert form_for(400, rng) == ("basic", "特定個人情報保護評価の実施が義務付けられない")
+    assert form_for(450_000, rng)[0] == "full"
+    assert {form_for(150_000, random.Random(i))[0] for i in range(200)} == {"focused", "full"}
 
 
 def test_refuses_project_content(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

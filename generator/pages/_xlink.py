@@ -82,6 +82,73 @@ def muni_name(site: Any, muni: str, lang: str) -> str:
     return name(m.name, lang) if m is not None else muni
 
 
+# Above this many citing documents a page lists them compactly (one row per prefecture, one link
+# per municipality) instead of one row per document and file: at nation scale a provision such as
+# 番号法第9条 is cited by thousands of assessments, and the detailed table would be megabytes.
+COMPACT_ABOVE = 40
+
+
+def compact_sections(site: Any, occs: list[Occurrence], lang: str, up: str) -> list[dict[str, Any]]:
+    """One table: per prefecture the number of documents and a link per municipality (to its only
+    citing document, or to the municipality's page with the count when there are several)."""
+    from generator.pages.browse import prefecture_slug
+
+    ja = lang == "ja"
+    docs_by_muni: dict[str, dict[str, Occurrence]] = {}
+    for o in occs:
+        docs_by_muni.setdefault(o.municipality, {}).setdefault(o.doc, o)
+    by_pref: dict[str, tuple[str, str, list[str]]] = {}
+    for muni in sorted(
+        docs_by_muni,
+        key=lambda m: (site.municipalities[m].code if m in site.municipalities else "", m),
+    ):
+        m = site.municipalities.get(muni)
+        if m is not None:
+            slug = prefecture_slug(m.prefecture, m.code)
+            entry = by_pref.setdefault(
+                slug,
+                (
+                    m.code,
+                    f'<a href="{up}prefectures/{slug}/">{esc(name(m.prefecture, lang))}</a>',
+                    [],
+                ),
+            )
+        else:
+            entry = by_pref.setdefault("", ("", "", []))
+        docs = docs_by_muni[muni]
+        label = esc(muni_name(site, muni, lang))
+        if len(docs) == 1:
+            only = next(iter(docs.values()))
+            entry[2].append(f'<a href="{up}{only.path[:-3]}/">{label}</a>')
+        else:
+            count = f"（{len(docs)}件）" if ja else f" ({len(docs)})"
+            entry[2].append(f'<a href="{up}municipalities/{muni}/">{label}</a>{count}')
+    sep = "、" if ja else ", "
+    rows = [
+        [pref_link, str(len(links)), sep.join(links)]
+        for _code, pref_link, links in sorted(by_pref.values(), key=lambda e: e[0])
+    ]
+    n_docs = sum(len(d) for d in docs_by_muni.values())
+    caption = (
+        f"引用している評価書・文書 {n_docs:,}件（{len(docs_by_muni):,}団体）"
+        if ja
+        else f"Cited in {n_docs:,} documents of {len(docs_by_muni):,} municipalities"
+    )
+    return [
+        {
+            "heading": "都道府県ごとの引用" if ja else "Citations by prefecture",
+            "anchor": "by-prefecture",
+            "caption": caption,
+            "headers": (
+                ["都道府県", "団体の数", "団体（評価書へのリンク）"]
+                if ja
+                else ["Prefecture", "Municipalities", "Municipalities (links to the documents)"]
+            ),
+            "rows": rows,
+        }
+    ]
+
+
 def occurrence_sections(
     site: Any,
     occs: Iterable[Occurrence],
@@ -91,7 +158,11 @@ def occurrence_sections(
     per_document: bool = False,
 ) -> list[dict[str, Any]]:
     """One table per municipality; one row per document and file (or per document), with the
-    sections that cite it listed once each, so pages stay small however often a text cites."""
+    sections that cite it listed once each, so pages stay small however often a text cites.
+    Above COMPACT_ABOVE documents, the compact form of ``compact_sections``."""
+    occs = list(occs)
+    if len({o.doc for o in occs}) > COMPACT_ABOVE:
+        return compact_sections(site, occs, lang, up)
     by_muni: dict[str, list[Occurrence]] = {}
     for o in occs:
         by_muni.setdefault(o.municipality, []).append(o)

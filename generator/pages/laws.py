@@ -10,6 +10,7 @@ from typing import Any
 from generator.citations import ref_path
 from generator.model.links import Law, LegalRef
 from generator.pages._xlink import (
+    COMPACT_ABOVE,
     ja_span,
     law_short,
     muni_name,
@@ -151,16 +152,15 @@ def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
         for r in refs:
             docs = {o.doc for o in xl.refs[r]}
             munis = sorted({o.municipality for o in xl.refs[r]})
+            names = [muni_name(site, m, lang) for m in munis]
+            if len(docs) > COMPACT_ABOVE:  # the provision's page lists them by prefecture
+                names = [f"{len(munis):,}団体" if ja else f"{len(munis):,} municipalities"]
             ref_rows.append(
                 [
                     f'<a href="{r.slug()}/">{esc(ref_title(law, r, lang))}</a>',
                     esc(r.label_en()) if ja else ja_span(r.label_ja(), lang),
                     str(len(docs)),
-                    esc(
-                        "、".join(muni_name(site, m, lang) for m in munis)
-                        if ja
-                        else ", ".join(muni_name(site, m, lang) for m in munis)
-                    ),
+                    esc("、".join(names) if ja else ", ".join(names)),
                 ]
             )
         sections: list[dict[str, Any]] = [
@@ -177,10 +177,12 @@ def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
             }
         ]
         occs = xl.law_occurrences(law.id)
+        compact = len({o.doc for o in occs}) > COMPACT_ABOVE
         for s in occurrence_sections(site, occs, lang, up, with_text=False, per_document=True):
-            s["heading"] = (
-                f"{s['heading']}の評価書での引用" if ja else f"Citations in {s['heading']}"
-            )
+            if not compact:
+                s["heading"] = (
+                    f"{s['heading']}の評価書での引用" if ja else f"Citations in {s['heading']}"
+                )
             sections.append(s)
         intro = (
             f'<p class="kh-intro"><a href="../">{esc("法令の一覧" if ja else "All laws")}</a></p>'
