@@ -322,3 +322,32 @@ def test_english_pages_use_the_memory_and_show_its_coverage(
     assert "Measures in the Intermediate Server Platform" in page
     assert 'class="kh-text kh-partial"' in page
     assert f"{cov.ratio * 100:.0f}%" in page
+
+
+def test_long_untranslated_text_links_to_the_japanese_section() -> None:
+    """A long text with no English is not copied onto the English page (that doubled the site):
+    its length, its first words and a link to the same section of the Japanese page."""
+    long = "未訳の長い文章です。" * 30
+    ctx = Ctx("en", up="../../../", page="assessments/x/y/", section="basic-info-process")
+    html = ctx.text(Text(ja=long))
+    assert long not in html and "300 characters" in html
+    assert 'href="../../../../assessments/x/y/#basic-info-process" hreflang="ja"' in html
+    assert '<q lang="ja">未訳の長い文章です。' in html
+    assert 'kh-untranslated" lang="ja"' in Ctx("en", page="a/").text(Text(ja="短い文。"))
+
+
+def test_english_links_to_japanese_sections_resolve(real_site: tuple[Path, BuildResult]) -> None:
+    import re
+    from urllib.parse import urljoin
+
+    site = real_site[0] / "site"
+    page = site / "en" / "assessments" / "kagoshima" / "juki-full" / "index.html"
+    links = re.findall(r'<a href="([^"]+)" hreflang="ja">', page.read_text(encoding="utf-8"))
+    assert links, "kagoshima's English page has long untranslated texts"
+    base = "http://x/en/assessments/kagoshima/juki-full/"
+    for href in set(links):
+        url = urljoin(base, href)
+        path, _, anchor = url.removeprefix("http://x/").partition("#")
+        target = (site / path / "index.html").read_text(encoding="utf-8")
+        assert path == "assessments/kagoshima/juki-full/"
+        assert f'id="{anchor}"' in target, href
