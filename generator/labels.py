@@ -84,6 +84,17 @@ UI: dict[str, dict[str, str]] = {
     "none_yet": {"ja": "まだありません。", "en": "None yet."},
     "latest": {"ja": "最近公表・更新された評価書", "en": "Recently published or updated"},
     "all_assessments": {"ja": "評価書の一覧", "en": "All assessments"},
+    "by_prefecture": {"ja": "都道府県ごと", "en": "By prefecture"},
+    "by_prefecture_of": {
+        "ja": "都道府県ごとの評価書（{n}件）",
+        "en": "Assessments by prefecture ({n})",
+    },
+    "by_prefecture_intro": {
+        "ja": "件数が多いため、都道府県ごとにまとめています。都道府県を選ぶと、その地方公共団体と評価書の一覧を表示します。"
+        "サイト内検索でも探せます。",
+        "en": "There are too many to list on one page: choose a prefecture to see its municipalities and "
+        "assessments, or use the search.",
+    },
     "all_municipalities": {"ja": "地方公共団体の一覧", "en": "All municipalities"},
     "all_processes": {"ja": "事務の一覧", "en": "All processes"},
     "concerns": {"ja": "対象の評価書", "en": "Assessments concerned"},

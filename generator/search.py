@@ -22,7 +22,8 @@ never queried.  The search page (theme/assets/kohyo-search.js) turns a query int
 words (a single kanji or kana into the prefix of its bigrams), removes the bigram words from the
 excerpts it shows and marks the query there.  The published pages stay unchanged.
 
-One index per language: Pagefind reads ``<html lang>`` (ja or en) of every page.
+One bundle per language (``pagefind/`` and ``en/pagefind/``), each from its own Pagefind run, so
+the peak memory is that of the larger language, not of both.
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ from generator.textfmt import HTML_VOID_ELEMENTS as _VOID
 CJK = "\u3005-\u3007\u3040-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _UNIT = re.compile(rf"[0-9]+|[{CJK}]")
 _RUN = re.compile(rf"(?:[0-9]+|[{CJK}])+")
+# Of a long Japanese text only the first characters go into the index as text (for the excerpt
+# the results show); the rest is there as its bigram words only. Pagefind's work and memory
+# grow with the words of the text it holds (its own Lindera words, which no query uses).
+KEEP_TEXT = 80
 # The occurrences of a unit pair on a page at which its bigram word is written (see above).
 _WRITTEN_AT = frozenset(4**k for k in range(12))
 # Text without digits or non-ASCII characters has nothing to normalise (most text between tags is
@@ -73,6 +78,9 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 # like all other text, so the UI shows the value as written while the index sees the normalised text.
 _CAPTURE = re.compile(r"""(\sdata-pagefind-(?:filter|meta)\s*=\s*)(["'])([\w\- ,]+)\2""", re.I)
 
+_HTML_EN = re.compile(r"<html\b[^>]*\blang=\"en")
+_LANG_JA = ' lang="ja"'
+
 # Built pages that are not searched: the 404 page and the search pages (generator/pages/search.py).
 SKIP = ("404.html",)
 
@@ -94,15 +102,29 @@ def bigram(a: str, b: str) -> str:
 
 
 def _index_form(
-    text: str, before: str = "", seen: dict[tuple[str, str], int] | None = None
+    text: str,
+    before: str = "",
+    seen: dict[tuple[str, str], int] | None = None,
+    keep: int | None = None,
 ) -> tuple[str, str]:
     """``text`` (NFKC already) in index form; ``before`` is the unit that ends the preceding text
     (across inline tags, as in ``番号法<a>第19条</a>``); ``seen`` counts the unit pairs of the
-    page so far (a bigram word is written at the occurrences in _WRITTEN_AT). Returns the text and
-    its last unit."""
+    page so far (a bigram word is written at the occurrences in _WRITTEN_AT); beyond ``keep``
+    characters only the bigram words of the text are written, not the text itself. Returns the
+    text and its last unit."""
     out: list[str] = []
     pos = 0
     prev = before
+    shown = 0  # characters of the text written so far
+
+    def show(segment: str) -> None:
+        nonlocal shown
+        if keep is None or shown + len(segment) <= keep:
+            out.append(segment)
+        elif shown < keep:
+            out.append(segment[: keep - shown] + "…")
+        shown += len(segment)
+
     for m in _RUN.finditer(text):
         units = _UNIT.findall(m.group(0))
         pairs = list(itertools.pairwise(units))
@@ -116,13 +138,13 @@ def _index_form(
                 if count in _WRITTEN_AT:
                     fresh.append(pair)
             pairs = fresh
-        out.append(text[pos : m.end()])
+        show(text[pos : m.end()])
         if pairs:
             words = " ".join(bigram(a, b) for a, b in pairs)
             out.append(f" {words}" if m.end() == len(text) else f" {words} ")
         pos = m.end()
         prev = units[-1]
-    out.append(text[pos:])
+    show(text[pos:])
     last = prev if pos == len(text) and pos else (before if not text else "")
     return "".join(out), last
 
@@ -150,10 +172,12 @@ def search_terms(query: str) -> str:
     return " ".join(words)
 
 
-def _text(text: str, before: str, seen: dict[tuple[str, str], int]) -> tuple[str, str]:
+def _text(
+    text: str, before: str, seen: dict[tuple[str, str], int], keep: int | None = None
+) -> tuple[str, str]:
     """A text node of the HTML source (escaped) in index form, escaped again."""
     plain = html.unescape(text) if "&" in text else text
-    norm, last = _index_form(unicodedata.normalize("NFKC", plain), before, seen)
+    norm, last = _index_form(unicodedata.normalize("NFKC", plain), before, seen, keep)
     if "&" in norm or "<" in norm or ">" in norm:
         norm = html.escape(norm, quote=False)
     return norm, last
@@ -176,14 +200,18 @@ def normalise_html(source: str) -> str:
     markup and attribute values stay as they are.  Only the indexed part changes: from the
     ``data-pagefind-body`` element on (the header before it repeats the title, and would take
     the title's bigram words away from the body, where Pagefind weighs them)."""
+    english = bool(_HTML_EN.search(source, 0, 2000))
     body = source.find("data-pagefind-body")
     if body > 0:
         start = source.rfind("<", 0, body)
-        return source[:start] + _normalise_part(source[start:])
-    return _normalise_part(source)
+        return source[:start] + _normalise_part(source[start:], english)
+    return _normalise_part(source, english)
 
 
-def _normalise_part(source: str) -> str:
+def _normalise_part(source: str, english: bool = False) -> str:
+    """See normalise_html. On English pages the Japanese that stands for untranslated text
+    (``lang="ja"``) is left out of the index: the English index holds English, and the Japanese
+    pages (with their own index) hold the Japanese."""
     out: list[str] = []
     capture: list[
         tuple[str, int, int, list[str]]
@@ -195,7 +223,7 @@ def _normalise_part(source: str) -> str:
         text = source[pos : m.start()]
         if text:
             if _NEEDS_WORK.search(text) is not None:
-                norm, last = _text(text, last, seen)
+                norm, last = _text(text, last, seen, None if capture or english else KEEP_TEXT)
                 out.append(norm)
             else:  # ASCII without digits: as it is
                 out.append(text)
@@ -205,6 +233,8 @@ def _normalise_part(source: str) -> str:
         markup = m.group(0)
         pos = m.end()
         if not capture and "data-pagefind" not in markup and not markup.startswith(("<h1", "<H1")):
+            if english and _LANG_JA in markup:
+                markup = markup.replace(_LANG_JA, _LANG_JA + " data-pagefind-ignore", 1)
             out.append(markup)  # the common case: a tag that changes nothing here
             continue
         tag = _TAG.match(markup)
@@ -242,15 +272,53 @@ def _indexed_pages(site_dir: Path) -> list[Path]:
     )
 
 
+# One bundle per language, each indexed by its own Pagefind runs. Pagefind holds every page of a
+# run in memory (measured on the synthetic corpus: about 1.7 MB per Japanese assessment page), so
+# a language with more pages than SHARD_PAGES is split into shards (``pagefind/``,
+# ``pagefind-1/``, ...), one run each, which the search page merges when it searches
+# (``mergeIndex``: the WebAssembly is loaded once; each shard adds its small metadata).
+BUNDLES = {"ja": "pagefind", "en": "en/pagefind"}
+SHARD_PAGES = 3000
+SHARDS_ATTR = "data-kh-shards"  # on the search page: the shard folders after the first
+
+
+def bundle_of(rel: str) -> str:
+    """The language of a built page by its path below the site folder."""
+    return "en" if rel.startswith("en/") else "ja"
+
+
+def shard_folders(lang: str, count: int) -> list[str]:
+    """The bundle folders of a language, relative to the site folder."""
+    base = BUNDLES[lang]
+    return [base] + [f"{base}-{i}" for i in range(1, count)]
+
+
+def _shard(rel: str, count: int) -> int:
+    """A page's shard: by a hash of its path, so shards are alike and a page keeps its shard."""
+    return int(hashlib.sha256(rel.encode("utf-8")).hexdigest()[:8], 16) % count
+
+
 def index_site(site_dir: Path) -> None:
-    """Index the built site; the index goes to ``site_dir/pagefind``, one per language."""
+    """Index the built site: the Japanese pages into ``site_dir/pagefind`` (and
+    ``pagefind-1/``... above SHARD_PAGES pages), the English pages into ``site_dir/en/pagefind``."""
     site_dir = site_dir.resolve()  # Pagefind runs in a scratch folder: relative paths would miss
+    pages = _indexed_pages(site_dir)
+    rels = [p.relative_to(site_dir).as_posix() for p in pages]
+    counts = {
+        lang: max(1, -(-sum(1 for r in rels if bundle_of(r) == lang) // SHARD_PAGES))
+        for lang in BUNDLES
+    }
+    for lang in BUNDLES:  # folders of an earlier build (with more shards) go first
+        for old in sorted(site_dir.glob(BUNDLES[lang] + "*")):
+            if old.is_dir() and re.fullmatch(r"pagefind(-\d+)?", old.name):
+                shutil.rmtree(old)
     with tempfile.TemporaryDirectory(prefix="kohyo-index-") as scratch:
-        copy = Path(scratch) / "site"
-        pages = _indexed_pages(site_dir)
-        for folder in sorted({p.parent for p in pages}):
-            (copy / folder.relative_to(site_dir)).mkdir(parents=True, exist_ok=True)
-        jobs = [(str(p), str(copy / p.relative_to(site_dir))) for p in pages]
+        jobs = []
+        for page, rel in zip(pages, rels, strict=True):
+            lang = bundle_of(rel)
+            target = Path(scratch) / f"{lang}-{_shard(rel, counts[lang])}" / "site" / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            jobs.append((str(page), str(target)))
         workers = min(os.cpu_count() or 1, 4)
         if workers > 1 and len(jobs) > 200:  # each page on its own: use every core
             with ProcessPoolExecutor(workers) as pool:
@@ -258,34 +326,55 @@ def index_site(site_dir: Path) -> None:
         else:
             for job in jobs:
                 _normalise_file(job)
-        out = site_dir / "pagefind"
-        if out.exists():
-            shutil.rmtree(out)
-        proc = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pagefind",
-                "--site",
-                "site",  # relative to the scratch folder, so no random path reaches the index
-                "--output-path",
-                str(out),
-                "--quiet",
-            ],
-            capture_output=True,
-            text=True,
-            cwd=copy.parent,
-        )
+        for lang in BUNDLES:
+            for i, folder in enumerate(shard_folders(lang, counts[lang])):
+                src = Path(scratch) / f"{lang}-{i}"
+                if (src / "site").is_dir():
+                    _run_pagefind(src, site_dir / folder)
+    for lang in BUNDLES:
+        _tell_search_page(site_dir, lang, shard_folders(lang, counts[lang])[1:])
+
+
+def _run_pagefind(scratch: Path, out: Path) -> None:
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            "site",  # relative to the scratch folder, so no random path reaches the index
+            "--output-path",
+            str(out),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=scratch,
+    )
     if proc.returncode != 0:
         raise RuntimeError(proc.stdout + proc.stderr)
     stabilise_filters(out)
-    # Pagefind writes the language table in hash-map order; sort it so builds are byte-identical.
+    # Pagefind writes its language table in hash-map order: sorted, builds are identical.
     entry = out / "pagefind-entry.json"
     data = json.loads(entry.read_text(encoding="utf-8"))
     entry.write_text(
         json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
         encoding="utf-8",
     )
+
+
+def _tell_search_page(site_dir: Path, lang: str, extra: list[str]) -> None:
+    """Write the extra shards of ``lang`` into its search page (relative to the page)."""
+    from generator.pages.search import NOT_INDEXED
+
+    page = site_dir / NOT_INDEXED[0 if lang == "ja" else 1]
+    if not page.exists():
+        return
+    up = "../" if lang == "ja" else "../../"
+    value = " ".join(f"{up}{folder}/" for folder in extra)
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(rf'{SHARDS_ATTR}="[^"]*"', f'{SHARDS_ATTR}="{value}"', text, count=1)
+    page.write_text(text, encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -669,6 +669,9 @@ def synthesize(project: Path, out: Path, n: int, seed: int, mix: str = "nation")
         (content / "registries").glob("*.yaml")
     ):  # processes.yaml and the link registries
         shutil.copyfile(registry, out / "content" / "registries" / registry.name)
+    translations = content / "translations"  # the translation memory, as a real project has it
+    if translations.is_dir():
+        shutil.copytree(translations, out / "content" / "translations")
     for extra in ("site_config.yml",):
         if (project / extra).exists():
             shutil.copyfile(project / extra, out / extra)

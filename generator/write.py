@@ -7,7 +7,10 @@ with no wall-clock dates, so the same content always gives the same files.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +46,11 @@ class WriteResult:
 
 def _labels(lang: str) -> dict[str, str]:
     return {k: v[lang] for k, v in UI.items()}
+
+
+# Lists longer than this (assessments, municipalities) show one row per prefecture instead, linking
+# to the prefecture's own list: at nation scale a flat list is megabytes, too much for a phone.
+LIST_LIMIT = 400
 
 
 def _up(path: str) -> str:
@@ -188,6 +196,44 @@ class Writer:
             t("published", lang),
         ]
 
+    def by_prefecture(
+        self, ids: list[str], lang: str, target: Callable[[str], str]
+    ) -> dict[str, Any]:
+        """A long list condensed (more than LIST_LIMIT assessments): one row per prefecture with
+        its numbers per form, linking to ``target(prefecture slug)`` where they are listed."""
+        from generator.pages.browse import prefecture_slug
+
+        groups: dict[str, tuple[str, Any, list[str]]] = {}
+        for ident in ids:
+            muni = self.site.municipalities[self.site.assessments[ident].municipality]
+            slug = prefecture_slug(muni.prefecture, muni.code)
+            groups.setdefault(slug, (muni.code[:2], muni.prefecture, []))[2].append(ident)
+        forms = ("基礎項目評価書", "重点項目評価書", "全項目評価書")
+        rows = []
+        for slug, (_code, pref, members) in sorted(groups.items(), key=lambda kv: kv[1][0]):
+            form_of = [getattr(self.site.assessments[i].record, "form", "") for i in members]
+            munis = {self.site.assessments[i].municipality for i in members}
+            rows.append(
+                [
+                    f'<a href="{target(slug)}">{esc(_name(pref, lang))}</a>',
+                    str(len(munis)),
+                    str(len(members)),
+                    *(str(form_of.count(f)) for f in forms),
+                ]
+            )
+        return {
+            "heading": t("by_prefecture", lang),
+            "anchor": "by-prefecture",
+            "caption": t("by_prefecture_of", lang, n=f"{len(ids):,}"),
+            "headers": [
+                t("prefecture", lang),
+                t("municipalities", lang),
+                t("assessments", lang),
+                *(form_label(f, lang) for f in forms),
+            ],
+            "rows": rows,
+        }
+
     def single_table(
         self, lang: str, path: str, title_key: str, headers: list[str], rows: list[list[str]]
     ) -> None:
@@ -225,18 +271,38 @@ class Writer:
                     str(len(site.by_municipality.get(mid, []))),
                 ]
             )
-        self.single_table(
-            lang,
-            "municipalities/index.md",
-            "all_municipalities",
-            [
-                t("municipality", lang),
-                t("prefecture", lang),
-                t("code", lang),
-                t("assessments", lang),
-            ],
-            rows,
-        )
+        if len(site.municipalities) > LIST_LIMIT:
+            self.put(
+                lang,
+                "municipalities/index.md",
+                render_template(
+                    "list.md.j2",
+                    L=_labels(lang),
+                    title=t("all_municipalities", lang),
+                    description=None,
+                    intro=f'<p class="kh-intro">{esc(t("by_prefecture_intro", lang))}</p>',
+                    sections=[
+                        self.by_prefecture(
+                            sorted(site.assessments),
+                            lang,
+                            lambda slug: f"../prefectures/{slug}/",
+                        )
+                    ],
+                ),
+            )
+        else:
+            self.single_table(
+                lang,
+                "municipalities/index.md",
+                "all_municipalities",
+                [
+                    t("municipality", lang),
+                    t("prefecture", lang),
+                    t("code", lang),
+                    t("assessments", lang),
+                ],
+                rows,
+            )
         for mid, muni in sorted(site.municipalities.items()):
             path = f"municipalities/{mid}.md"
             up = _up(path)
@@ -325,17 +391,43 @@ class Writer:
                                 site.by_process.get(pid, []), lang, _up(path)
                             ),
                         }
+                        if len(site.by_process.get(pid, [])) <= LIST_LIMIT
+                        else self.by_prefecture(
+                            sorted(site.by_process[pid]),
+                            lang,
+                            f"../../compare/{pid}/{{}}/".format,
+                        )
                     ],
                 ),
             )
         # all assessments
-        self.single_table(
-            lang,
-            "assessments/index.md",
-            "all_assessments",
-            self.assessment_headers(lang),
-            self.assessment_rows(list(site.assessments), lang, "../"),
-        )
+        if len(site.assessments) > LIST_LIMIT:
+            self.put(
+                lang,
+                "assessments/index.md",
+                render_template(
+                    "list.md.j2",
+                    L=_labels(lang),
+                    title=t("all_assessments", lang),
+                    description=None,
+                    intro=f'<p class="kh-intro">{esc(t("by_prefecture_intro", lang))}</p>',
+                    sections=[
+                        self.by_prefecture(
+                            sorted(site.assessments),
+                            lang,
+                            lambda slug: f"../prefectures/{slug}/#assessments",
+                        )
+                    ],
+                ),
+            )
+        else:
+            self.single_table(
+                lang,
+                "assessments/index.md",
+                "all_assessments",
+                self.assessment_headers(lang),
+                self.assessment_rows(list(site.assessments), lang, "../"),
+            )
 
     def home(self, lang: str) -> None:
         site = self.site
@@ -397,11 +489,15 @@ def write_docs(site: Site, build: Path, only: set[str] | None = None) -> WriteRe
     if docs.exists():
         shutil.rmtree(docs)
     w = Writer(site, docs)
+    jobs = [(lang, ident) for lang in LANGS for ident in sorted(site.assessments)]
+    if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 and hasattr(os, "fork"):
+        _render_in_workers(w, jobs)
+        jobs = []
+    for lang, ident in jobs:
+        w.assessment(site.assessments[ident], lang)
     for lang in LANGS:
         w.home(lang)
         w.lists(lang)
-        for ident in sorted(site.assessments):
-            w.assessment(site.assessments[ident], lang)
         for ident in sorted(site.council):
             w.council(ident, lang)
         for plugin in plugins():
@@ -409,6 +505,36 @@ def write_docs(site: Site, build: Path, only: set[str] | None = None) -> WriteRe
                 for path, text in plugin.pages(site, lang):
                     w.put(lang, path, text)
     return w.result
+
+
+# From this many assessment pages on, they are rendered by one worker per core (forked, so the
+# linked site is shared, not copied); each page is written on its own, so the output is the same.
+PARALLEL_FROM = 400
+_FORKED: Writer | None = None
+
+
+def _render_chunk(jobs: list[tuple[str, str]]) -> tuple[int, dict[str, Coverage]]:
+    w = _FORKED
+    assert w is not None
+    w.result = WriteResult()
+    for lang, ident in jobs:
+        w.assessment(w.site.assessments[ident], lang)
+    return w.result.pages, w.result.coverage
+
+
+def _render_in_workers(w: Writer, jobs: list[tuple[str, str]]) -> None:
+    global _FORKED
+    workers = min(os.cpu_count() or 1, 4)
+    chunks = [jobs[i :: workers * 8] for i in range(workers * 8)]
+    _FORKED = w
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for pages, coverage in pool.map(_render_chunk, chunks):
+                w.result.pages += pages
+                w.result.coverage.update(coverage)
+    finally:
+        _FORKED = None
+    w.result.coverage = dict(sorted(w.result.coverage.items()))
 
 
 def extra_nav() -> list[dict[str, str]]:

@@ -130,7 +130,8 @@ def test_bigram_words_at_1st_4th_16th_occurrence() -> None:
 
 def _fragments(site: Path) -> list[dict[str, Any]]:
     out = []
-    for f in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+    frags = sorted((site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    for f in frags + sorted((site / "en" / "pagefind" / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(f.read_bytes())
         assert data.startswith(b"pagefind_dcd")
         out.append(json.loads(data[len(b"pagefind_dcd") :]))
@@ -143,15 +144,18 @@ def site_dir(real_site: tuple[Path, Any]) -> Path:
 
 
 def test_one_index_per_language(site_dir: Path) -> None:
-    entry = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert sorted(entry["languages"]) == ["en", "ja"]
+    def entry(bundle: Path) -> dict[str, Any]:
+        return dict(json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8")))
+
+    ja_entry, en_entry = entry(site_dir / "pagefind"), entry(site_dir / "en" / "pagefind")
+    assert sorted(ja_entry["languages"]) == ["ja"] and sorted(en_entry["languages"]) == ["en"]
     frags = _fragments(site_dir)
     urls = {f["url"] for f in frags}
     assert "/search/" not in urls and "/en/search/" not in urls  # the search pages are not results
     ja = [f for f in frags if not f["url"].startswith("/en/")]
     en = [f for f in frags if f["url"].startswith("/en/")]
-    assert entry["languages"]["ja"]["page_count"] == len(ja)
-    assert entry["languages"]["en"]["page_count"] == len(en)
+    assert ja_entry["languages"]["ja"]["page_count"] == len(ja)
+    assert en_entry["languages"]["en"]["page_count"] == len(en)
 
 
 def test_index_has_body_only_and_titles_as_written(site_dir: Path) -> None:
@@ -359,7 +363,7 @@ def test_first_query_cost(browser: Any, base_url: str, report: Report) -> None:
         report.first_query[lang] = {
             "query": query,
             "bytes": sum(n for _, n in sizes),
-            "pagefind_bytes": sum(n for u, n in sizes if f"/{SUB_PATH}/pagefind/" in u),
+            "pagefind_bytes": sum(n for u, n in sizes if "/pagefind/" in u),
             "requests": len(sizes),
             "latency_ms": round(latency),
         }
@@ -400,3 +404,41 @@ def test_query(
     assert rank is not None and rank <= TOP, (
         f"{q!r}: no expected page in the first {TOP}: {results[:TOP]}"
     )
+
+
+def test_sharded_index_searches_as_one(
+    site_dir: Path, browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At nation scale a language's index comes in shards (one Pagefind run each, so memory is
+    bounded); the search page merges them: the same queries find the same pages."""
+    import shutil
+
+    import generator.search as search
+
+    copy = tmp_path / SUB_PATH
+    shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns("pagefind*"))
+    monkeypatch.setattr(search, "SHARD_PAGES", 200)
+    search.index_site(copy)
+    assert (copy / "pagefind-2").is_dir() and (copy / "en" / "pagefind-1").is_dir()
+    page_html = (copy / "search" / "index.html").read_text(encoding="utf-8")
+    assert 'data-kh-shards="../pagefind-1/ ../pagefind-2/"' in page_html
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp_path))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
+    ctx = browser.new_context(viewport={"width": 1280, "height": 4000})
+    try:
+        page = ctx.new_page()
+        for lang, q, want in (("ja", "足立区", "足立区"), ("en", "Kagoshima", "Kagoshima")):
+            shards: list[str] = []
+            page.on(
+                "request", lambda r, s=shards: s.append(r.url) if "/pagefind-" in r.url else None
+            )
+            results = _search(page, base, lang, q)
+            assert any(want in title for title, _ in results[:TOP]), results
+            assert shards, "the other shards were searched too"
+    finally:
+        ctx.close()
+        server.shutdown()
+        server.server_close()

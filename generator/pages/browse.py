@@ -80,7 +80,7 @@ def _section(caption: str, headers: list[str], rows: list[list[str]]) -> dict[st
 
 
 def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
-    from generator.write import Writer
+    from generator.write import LIST_LIMIT, Writer
 
     writer = Writer(site, Path())
     prefs = prefectures(site)
@@ -161,7 +161,14 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
                         writer.assessment_headers(lang),
                         writer.assessment_rows(counts[form], lang, "../../"),
                     )
+                    if len(counts[form]) <= LIST_LIMIT
+                    else writer.by_prefecture(
+                        counts[form], lang, "../../prefectures/{}/#assessments".format
+                    )
                 ],
+                ""
+                if len(counts[form]) <= LIST_LIMIT
+                else f'<p class="kh-intro">{esc(t("by_prefecture_intro", lang))}</p>',
             ),
         )
 

@@ -10,6 +10,7 @@ Every cell carries ``data-sort`` (a number or an ISO date) so that sorting never
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, get_args
 
 from generator.labels import t
@@ -18,6 +19,7 @@ from generator.model.choices import Handlers500, Population, PopulationBasic, Us
 from generator.render import Ctx, form_label
 from generator.summary import RATINGS, Facts, facts, rating_label
 from generator.textfmt import esc
+from generator.write import LIST_LIMIT
 
 FORM_ORDER = {"概要": 0, "基礎項目評価書": 1, "重点項目評価書": 2, "全項目評価書": 3}
 _BANDS: dict[str, int] = {}
@@ -164,9 +166,9 @@ def row(site: Site, ident: str, lang: str, up: str) -> str:
     return f'<tr data-kh-assessment="{esc(ident)}">' + "".join(cells) + "</tr>"
 
 
-def table(site: Site, pid: str, lang: str, up: str) -> str:
+def table(site: Site, pid: str, lang: str, up: str, only: list[str] | None = None) -> str:
     ids = sorted(
-        site.by_process.get(pid, []),
+        site.by_process.get(pid, []) if only is None else only,
         key=lambda i: (
             site.municipalities[site.assessments[i].municipality].code,
             FORM_ORDER.get(getattr(site.assessments[i].record, "form", ""), 9),
@@ -205,19 +207,74 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
         path = f"compare/{pid}.md"
         up = "../../"
         name = _name(p.name, lang)
+        ids = site.by_process.get(pid, [])
         text = _front(w("compare_of", lang, name=name))
         text += f'<p class="kh-intro">{esc(w("intro", lang))}</p>\n\n'
-        if site.by_process.get(pid):
-            text += table(site, pid, lang, up) + "\n\n"
-            text += (
-                f'<p class="kh-note">{esc(w("handlers_note", lang))}</p>\n\n'
-                f'<p class="kh-note">{esc(w("reassess_note", lang))}</p>\n\n'
-            )
-            text += f'<script src="{_asset_up(lang, path)}assets/kohyo-sort.js" defer></script>\n'
+        if len(ids) > LIST_LIMIT:  # nation scale: one table per prefecture, on its own page
+            from generator.write import Writer
+
+            section = Writer(site, Path()).by_prefecture(sorted(ids), lang, lambda slug: f"{slug}/")
+            text += _section_html(section)
+            for slug, members in _by_prefecture(site, ids).items():
+                sub = f"compare/{pid}/{slug}.md"
+                muni = site.municipalities[site.assessments[members[0]].municipality]
+                title = f"{w('compare_of', lang, name=name)}（{_name(muni.prefecture, lang)}）"
+                if lang == "en":
+                    title = f"{w('compare_of', lang, name=name)} ({_name(muni.prefecture, lang)})"
+                yield sub, _compare_page(site, pid, lang, sub, "../../../", title, members)
+        elif ids:
+            text += _compare_body(site, pid, lang, path, up, ids)
         else:
             text += f"<p>{esc(w('none_here', lang))}</p>\n"
         text += f'\n<p><a href="{up}processes/{pid}/">{esc(name)}</a></p>\n'
         yield path, text
+
+
+def _section_html(section: dict[str, Any]) -> str:
+    """A captioned table of a list section (as templates/list.md.j2 writes it)."""
+    caption = esc(section["caption"])
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in section["headers"])
+    body = "".join(
+        "<tr>"
+        + f'<th scope="row">{row[0]}</th>'
+        + "".join(f"<td>{c}</td>" for c in row[1:])
+        + "</tr>"
+        for row in section["rows"]
+    )
+    return (
+        f'<div class="kh-table-wrap" tabindex="0" role="region" aria-label="{caption}">'
+        f'<table class="kh-data kh-list"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>\n\n"
+    )
+
+
+def _by_prefecture(site: Site, ids: list[str]) -> dict[str, list[str]]:
+    from generator.pages.browse import prefecture_slug
+
+    out: dict[str, list[str]] = {}
+    for ident in sorted(ids):
+        muni = site.municipalities[site.assessments[ident].municipality]
+        out.setdefault(prefecture_slug(muni.prefecture, muni.code), []).append(ident)
+    return out
+
+
+def _compare_body(site: Site, pid: str, lang: str, path: str, up: str, ids: list[str]) -> str:
+    return (
+        table(site, pid, lang, up, ids)
+        + "\n\n"
+        + f'<p class="kh-note">{esc(w("handlers_note", lang))}</p>\n\n'
+        + f'<p class="kh-note">{esc(w("reassess_note", lang))}</p>\n\n'
+        + f'<script src="{_asset_up(lang, path)}assets/kohyo-sort.js" defer></script>\n'
+    )
+
+
+def _compare_page(
+    site: Site, pid: str, lang: str, path: str, up: str, title: str, ids: list[str]
+) -> str:
+    text = _front(title)
+    text += f'<p class="kh-intro"><a href="../">{esc(w("compare_all", lang))}</a></p>\n\n'
+    text += _compare_body(site, pid, lang, path, up, ids)
+    return text
 
 
 def nav(lang: str) -> list[tuple[str, str]]:

@@ -5,7 +5,7 @@ Files, all below ``data/`` at the site root (one copy for both languages):
 - ``data/assessments/<municipality>/<slug>.json``: one assessment, the validated record in both
   languages.  It has the shape of the content file, so it validates against
   ``data/schema/assessment.schema.json`` and reads back into the model unchanged;
-- ``data/assessments.json``: every assessment with its id, titles and page addresses
+- ``data/assessments.json.gz``: every assessment with its id, titles and page addresses
   (``data/schema/assessments.schema.json``);
 - ``data/assessments.csv``: the headline figures per assessment (UTF-8 with BOM, CRLF);
 - ``data/schema/*.schema.json``: the JSON Schemas of generator/schema.py.
@@ -16,6 +16,7 @@ Output is sorted and carries no build date, so two builds give the same bytes.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -70,8 +71,17 @@ def record_data(value: Any) -> Any:
     return value
 
 
+BULK = "assessments.json.gz"  # the bulk download (gzip: it repeats every assessment's JSON)
+
+
 def dump(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
+    """Compact JSON (no indentation: at nation scale the data is hundreds of megabytes)."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def gzipped(text: str) -> bytes:
+    """The bulk download, gzip-compressed (no time stamp: the same data gives the same bytes)."""
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -268,7 +278,7 @@ def bundle_schema() -> dict[str, Any]:
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "評価書の一括ダウンロード（data/assessments.json）",
+        "title": "評価書の一括ダウンロード（data/assessments.json.gz を展開したもの）",
         "type": "object",
         "properties": {
             "licence": {"type": "object", "additionalProperties": {"type": "string"}},
@@ -301,11 +311,11 @@ def published_schemas() -> dict[str, str]:
     return dict(sorted(docs.items()))
 
 
-def data_files(site: Site, config: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    """(path below the site root, text) of every data file, in sorted order."""
+def data_files(site: Site, config: dict[str, Any]) -> Iterator[tuple[str, str | bytes]]:
+    """(path below the site root, text or bytes) of every data file, in sorted order."""
     for ident, a in sorted(site.assessments.items()):
         yield f"{DATA_DIR}/assessments/{ident}.json", dump(record_data(a.record))
-    yield f"{DATA_DIR}/assessments.json", dump(bundle(site, config))
+    yield f"{DATA_DIR}/{BULK}", gzipped(dump(bundle(site, config)))
     yield f"{DATA_DIR}/assessments.csv", headline_csv(site)
     for name, text in published_schemas().items():
         yield f"{SCHEMA_DIR}/{name}", text
@@ -313,10 +323,13 @@ def data_files(site: Site, config: dict[str, Any]) -> Iterator[tuple[str, str]]:
 
 def after_build(site: Site, site_dir: Path, config: dict[str, Any]) -> None:
     _fill_licence(site_dir, config)
-    for path, text in data_files(site, config):
+    for path, data in data_files(site, config):
         out = site_dir / path
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8", newline="")
+        if isinstance(data, bytes):
+            out.write_bytes(data)
+        else:
+            out.write_text(data, encoding="utf-8", newline="")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -373,9 +386,11 @@ def data_page(site: Site, lang: str) -> str:
     ]
     items = [
         (
-            f"{d}assessments.json",
-            "assessments.json",
-            "すべての評価書（JSON、1ファイル）" if ja else "All assessments (JSON, one file)",
+            f"{d}{BULK}",
+            BULK,
+            "すべての評価書（JSON、1ファイル、gzip 圧縮）"
+            if ja
+            else "All assessments (JSON, one file, gzip-compressed)",
         ),
         (
             f"{d}assessments.csv",

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -330,12 +332,23 @@ def mark_page(text: str, terms: list[Term], lang: str, href: str) -> tuple[str, 
     return text[: m.start(2)] + new + text[m.end(2) :], marker.marked
 
 
+def _mark_file(job: tuple[str, str, str, list[Term]]) -> None:
+    path, lang, href, terms = job
+    f = Path(path)
+    new, n = mark_page(f.read_text(encoding="utf-8"), terms, lang, href)
+    if n:
+        f.write_text(new, encoding="utf-8", newline="")
+
+
 def after_build(site: Site, site_dir: Path, config: dict[str, Any]) -> None:
     terms = load_terms()
     if not terms:
         return
-    for f, lang, href in _assessment_pages(site_dir):
-        text = f.read_text(encoding="utf-8")
-        new, n = mark_page(text, terms, lang, href)
-        if n:
-            f.write_text(new, encoding="utf-8", newline="")
+    jobs = [(str(f), lang, href, terms) for f, lang, href in _assessment_pages(site_dir)]
+    workers = min(os.cpu_count() or 1, 4)
+    if workers > 1 and len(jobs) > 200:  # each page on its own: use every core
+        with ProcessPoolExecutor(workers) as pool:
+            list(pool.map(_mark_file, jobs, chunksize=32))
+    else:
+        for job in jobs:
+            _mark_file(job)

@@ -43,6 +43,7 @@ def _up(lang: str) -> str:
 def page(lang: str) -> str:
     """The Markdown of the search page of ``lang`` (raw HTML blocks; no content text)."""
     up = _up(lang)
+    bundle = f"{up}{'pagefind' if lang == 'ja' else 'en/pagefind'}/"  # generator/search.py BUNDLES
     title = LABELS["title"][lang]
     return (
         "---\n"
@@ -51,11 +52,11 @@ def page(lang: str) -> str:
         f"# {title}\n\n"
         f'<p class="kh-intro">{esc(LABELS["intro"][lang])}</p>\n\n'
         f'<div class="kh-search-page">\n'
-        f'<link rel="stylesheet" href="{up}pagefind/pagefind-ui.css">\n'
-        f'<div id="kh-search" data-bundle="{up}pagefind/"></div>\n'
+        f'<link rel="stylesheet" href="{bundle}pagefind-ui.css">\n'
+        f'<div id="kh-search" data-bundle="{bundle}" data-kh-shards=""></div>\n'
         f"<noscript><p>{esc(LABELS['noscript'][lang])} "
         f'<a href="../assessments/">{esc(LABELS["browse"][lang])}</a></p></noscript>\n'
-        f'<script src="{up}pagefind/pagefind-ui.js"></script>\n'
+        f'<script src="{bundle}pagefind-ui.js"></script>\n'
         f'<script src="{up}assets/kohyo-search.js"></script>\n'
         "</div>\n"
     )

@@ -84,6 +84,9 @@
       element: "#kh-search",
       // Absolute, so that result links keep the sub-path the site is served under.
       bundlePath: new URL(host.getAttribute("data-bundle"), document.baseURI).href,
+      // A large site's index comes in shards (generator/search.py): searched as one.
+      mergeIndex: (host.getAttribute("data-kh-shards") || "").split(" ").filter(Boolean)
+        .map(function (path) { return { bundlePath: new URL(path, document.baseURI).href }; }),
       showSubResults: true,
       showImages: false,
       resetStyles: false,
