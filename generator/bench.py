@@ -68,6 +68,12 @@ def _cpu_self() -> float:
     return u.ru_utime + u.ru_stime
 
 
+def _cpu_children() -> float:
+    """CPU seconds of this process's finished children (the worker pools of a stage)."""
+    u = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return u.ru_utime + u.ru_stime
+
+
 class Children:
     """A drop-in for the ``subprocess`` module in build/search that records each child's peak memory."""
 
@@ -105,11 +111,12 @@ class Children:
 
 @contextmanager
 def timed(record: dict[str, Any], name: str) -> Iterator[None]:
-    start, cpu = time.perf_counter(), _cpu_self()
+    """Wall and CPU time of a stage: the worker's own CPU and its worker pools' (children)."""
+    start, cpu, kids = time.perf_counter(), _cpu_self(), _cpu_children()
     yield
     record[name] = {
         "wall_s": time.perf_counter() - start,
-        "cpu_s": _cpu_self() - cpu,
+        "cpu_s": _cpu_self() - cpu + _cpu_children() - kids,
         "maxrss": _maxrss_self(),
     }
     print(f"  {name}: {record[name]['wall_s']:.1f} s", file=sys.stderr, flush=True)
@@ -217,18 +224,13 @@ def run_stages(project: Path, out_json: Path) -> None:
     rec["site_before_search"] = _tree_size(site_dir)[:2]
     save()
     n_runs = len(children.runs)
-    reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
-    with timed(st, "search"):
+    with timed(st, "search"):  # its CPU: the normalised copy (worker and pool) and Pagefind
         search_mod.index_site(site_dir)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     pf = children.runs[n_runs:]
     st["search"]["pagefind_s"] = sum(r["wall_s"] for r in pf)
-    st["search"]["maxrss"] = max([r["maxrss"] for r in pf] + [0])  # the larger of ja and en
+    st["search"]["maxrss"] = max([r["maxrss"] for r in pf] + [0])  # the largest Pagefind run
     st["search"]["pagefind_cpu_s"] = sum(r["cpu_s"] for r in pf)
-    # the normalised copy: the worker's own CPU and its pool's (children other than Pagefind)
-    children_cpu = (after.ru_utime + after.ru_stime) - (reaped.ru_utime + reaped.ru_stime)
-    normalise_cpu = st["search"]["cpu_s"] + children_cpu - st["search"]["pagefind_cpu_s"]
-    st["search"]["cpu_s"] = normalise_cpu + st["search"]["pagefind_cpu_s"]
+    normalise_cpu = st["search"]["cpu_s"] - st["search"]["pagefind_cpu_s"]
     st["search_normalise"] = {
         "wall_s": st["search"]["wall_s"] - st["search"]["pagefind_s"],
         "cpu_s": normalise_cpu,
@@ -316,7 +318,7 @@ def first_query(site_dir: Path, query: str = "個人番号") -> dict[str, Any]:
             got: list[tuple[str, int]] = []  # bytes as transferred (compressed where served so)
 
             def finished(r: Any) -> None:
-                if "/pagefind/" not in r.url:
+                if not re.search(r"/pagefind(-\d+)?/", r.url):  # every shard of the index
                     return
                 size = r.sizes()["responseBodySize"]
                 if size <= 0:  # a worker's script: Chromium does not report its transfer size
@@ -340,7 +342,7 @@ def first_query(site_dir: Path, query: str = "個人番号") -> dict[str, Any]:
                 {"terms": search_terms(query), "shards": shards},
             )
             elapsed = time.perf_counter() - start
-            page.wait_for_timeout(200)
+            page.wait_for_timeout(1000)  # the last responses finish
             browser.close()
     finally:
         server.shutdown()
@@ -348,7 +350,9 @@ def first_query(site_dir: Path, query: str = "個人番号") -> dict[str, Any]:
         "query": query,
         "bytes": sum(n for _u, n in got),
         "requests": len(got),
-        "files": sorted((u.split("/pagefind/")[-1].split("?")[0], n) for u, n in got),
+        "files": sorted(
+            (re.split(r"/(?=pagefind)", u, maxsplit=1)[-1].split("?")[0], n) for u, n in got
+        ),
         "seconds": elapsed,
         "results": result["count"],
         "first_result": result["first"],

@@ -326,15 +326,24 @@ class Translator:
         return "\n".join(out).strip("\n") or None
 
     def partial(
-        self, ja: str, link: Callable[[str], list[tuple[str, str | None]]] | None = None
+        self,
+        ja: str,
+        link: Callable[[str], list[tuple[str, str | None]]] | None = None,
+        to_japanese: str | None = None,
+        elide_over: int = 200,
     ) -> tuple[str, int] | None:
-        """(HTML, translated characters) of a partly translated text, or None if nothing is found."""
+        """(HTML, translated characters) of a partly translated text, or None if nothing is found.
+        With ``to_japanese`` (the address of the same section on the Japanese page), when more
+        than ``elide_over`` characters are untranslated they are not copied: each untranslated
+        sentence shows as […] and the note links to the Japanese page."""
         rendered: list[tuple[Line, list[Piece]]] = [
             (ln, self.pieces(ln) if ln.kind != "blank" else []) for ln in lines(ja)
         ]
         done = sum(_chars(p.ja) for _, ps in rendered for p in ps if p.en is not None)
         if done == 0:
             return None
+        left = sum(_chars(p.ja) for _, ps in rendered for p in ps if p.en is None)
+        elide = to_japanese is not None and left > elide_over
         out: list[str] = []
         items: list[str] = []
 
@@ -350,6 +359,8 @@ class Translator:
             html = " ".join(
                 esc(p.en)
                 if p.en is not None
+                else '<span class="kh-elided">[…]</span>'
+                if elide
                 else f'<span lang="ja">{inline_html(p.ja, link)}</span>'
                 for p in pieces
             )
@@ -364,13 +375,19 @@ class Translator:
             else:
                 out.append(f"<p>{html}</p>")
         flush()
-        note = (
+        note = esc(
             "Partly translated: the sentences marked as Japanese are not yet translated "
             "(the others come from the translation memory)."
         )
+        if elide:
+            note = (
+                f"Partly translated (from the translation memory): {left:,} characters, marked […], "
+                f'are not translated yet. <a href="{esc(to_japanese or "")}" hreflang="ja">Read the '
+                "whole text on the Japanese page</a>."
+            )
         html = (
             f'<div class="kh-text kh-partial">{"".join(out)}</div>'
-            f'<p class="kh-untranslated-note">{esc(note)}</p>'
+            f'<p class="kh-untranslated-note">{note}</p>'
         )
         return html, done
 

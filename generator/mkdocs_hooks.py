@@ -1,4 +1,5 @@
-"""MkDocs hooks (``hooks:`` in the generated mkdocs.yml): raw HTML blocks bypass Python-Markdown.
+"""MkDocs hooks (``hooks:`` in the generated mkdocs.yml): raw HTML blocks bypass Python-Markdown;
+compiled templates are cached; a preview's side build skips the site-wide templates.
 
 The pages we write are Markdown headings (for the table of contents and the permalinks) between
 blocks of HTML that generator/render.py and generator/textfmt.py have already escaped and built.
@@ -53,6 +54,23 @@ def restore_blocks(html: str, blocks: list[str], key: str) -> str:
         return blocks[int(m.group(1))] + ("" if m.end() == len(html) else "\n")
 
     return placeholder.sub(put_back, html)
+
+
+def on_config(config: Any, **_kw: Any) -> Any:
+    """A preview's side build (a few pages) skips the site-wide templates (sitemap, 404)."""
+    if config.extra.get("kohyo_partial"):
+        config.theme.static_templates.clear()
+    return config
+
+
+def on_env(env: Any, config: Any, **_kw: Any) -> Any:
+    """Compiled templates are kept (Jinja's cache in the user's temporary folder, keyed by each
+    template's source), so that each build, and each update of the preview, a build of its own,
+    does not compile Material's templates again."""
+    from jinja2 import FileSystemBytecodeCache
+
+    env.bytecode_cache = FileSystemBytecodeCache()
+    return env
 
 
 def on_page_markdown(markdown: str, page: Any, **_kw: Any) -> str:

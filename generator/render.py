@@ -155,7 +155,12 @@ class Ctx:
             english, from_memory = self.english(value)
             # generator.i18n: a text the memory knows only some sentences of -> (html, characters)
             partial = getattr(self.translator, "partial", None) if english is None else None
-            mixed = partial(value.ja, self._link()) if callable(partial) else None
+            long = bool(self.page) and len(value.ja) > LONG_UNTRANSLATED
+            mixed = (
+                partial(value.ja, self._link(), self.japanese_href() if long else None)
+                if callable(partial)
+                else None
+            )
             if mixed is not None:
                 self.coverage.add_part(value, mixed[1])
                 return str(mixed[0])
@@ -171,10 +176,14 @@ class Ctx:
         self.coverage.add(value, value.ja)
         return f'<div class="kh-text">{text_html(value.ja, self._link())}</div>'
 
+    def japanese_href(self) -> str:
+        """The same section on the Japanese page (from an English page)."""
+        return f"{self.up}../{self.page}" + (f"#{self.section}" if self.section else "")
+
     def to_japanese(self, ja: str) -> str:
         """A long untranslated text on an English page: its length and a link to the same section
         of the Japanese page, instead of a copy (which would double the size of the site)."""
-        href = f"{self.up}../{self.page}" + (f"#{self.section}" if self.section else "")
+        href = self.japanese_href()
         first = one_line(ja)[:40]
         return (
             f'<p class="kh-untranslated-note kh-to-ja">Not translated yet: {len(ja):,} characters '

@@ -34,17 +34,16 @@ import hashlib
 import html
 import itertools
 import json
-import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import unicodedata
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from generator.textfmt import HTML_VOID_ELEMENTS as _VOID
+from generator.workers import each_page
 
 # Kanji, kana, the prolonged sound mark and the iteration marks (々〆〇); not the middle dot ・.
 # The same class as in theme/assets/kohyo-search.js.
@@ -80,6 +79,8 @@ _CAPTURE = re.compile(r"""(\sdata-pagefind-(?:filter|meta)\s*=\s*)(["'])([\w\- ,
 
 _HTML_EN = re.compile(r"<html\b[^>]*\blang=\"en")
 _LANG_JA = ' lang="ja"'
+_JA_TAG = re.compile(r'<[A-Za-z][^<>]*? lang="ja"[^<>]*>')
+_H1 = re.compile(r"<h1(?![^>]*data-pagefind-weight)")
 
 # Built pages that are not searched: the 404 page and the search pages (generator/pages/search.py).
 SKIP = ("404.html",)
@@ -202,16 +203,29 @@ def normalise_html(source: str) -> str:
     the title's bigram words away from the body, where Pagefind weighs them)."""
     english = bool(_HTML_EN.search(source, 0, 2000))
     body = source.find("data-pagefind-body")
-    if body > 0:
-        start = source.rfind("<", 0, body)
-        return source[:start] + _normalise_part(source[start:], english)
-    return _normalise_part(source, english)
+    start = source.rfind("<", 0, body) if body > 0 else 0
+    if english:
+        return source[:start] + _english_part(source[start:])
+    return source[:start] + _normalise_part(source[start:])
 
 
-def _normalise_part(source: str, english: bool = False) -> str:
-    """See normalise_html. On English pages the Japanese that stands for untranslated text
-    (``lang="ja"``) is left out of the index: the English index holds English, and the Japanese
-    pages (with their own index) hold the Japanese."""
+def _english_part(source: str) -> str:
+    """An English page: its English is indexed as it is (Pagefind's English words); the Japanese
+    that stands for untranslated text (``lang="ja"``) is left out, and so needs no bigram words.
+    The title gets its weight as on Japanese pages."""
+
+    def ignore(m: re.Match[str]) -> str:
+        tag = m.group(0)
+        if "data-pagefind" in tag:  # a filter or meta value: kept
+            return tag
+        return tag.replace(_LANG_JA, _LANG_JA + " data-pagefind-ignore", 1)
+
+    out = _JA_TAG.sub(ignore, source)
+    return _H1.sub(f'<h1 data-pagefind-weight="{TITLE_WEIGHT}"', out, count=1)
+
+
+def _normalise_part(source: str) -> str:
+    """See normalise_html (a Japanese page, from its indexed part on)."""
     out: list[str] = []
     capture: list[
         tuple[str, int, int, list[str]]
@@ -223,7 +237,7 @@ def _normalise_part(source: str, english: bool = False) -> str:
         text = source[pos : m.start()]
         if text:
             if _NEEDS_WORK.search(text) is not None:
-                norm, last = _text(text, last, seen, None if capture or english else KEEP_TEXT)
+                norm, last = _text(text, last, seen, None if capture else KEEP_TEXT)
                 out.append(norm)
             else:  # ASCII without digits: as it is
                 out.append(text)
@@ -233,8 +247,6 @@ def _normalise_part(source: str, english: bool = False) -> str:
         markup = m.group(0)
         pos = m.end()
         if not capture and "data-pagefind" not in markup and not markup.startswith(("<h1", "<H1")):
-            if english and _LANG_JA in markup:
-                markup = markup.replace(_LANG_JA, _LANG_JA + " data-pagefind-ignore", 1)
             out.append(markup)  # the common case: a tag that changes nothing here
             continue
         tag = _TAG.match(markup)
@@ -319,13 +331,7 @@ def index_site(site_dir: Path) -> None:
             target = Path(scratch) / f"{lang}-{_shard(rel, counts[lang])}" / "site" / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             jobs.append((str(page), str(target)))
-        workers = min(os.cpu_count() or 1, 4)
-        if workers > 1 and len(jobs) > 200:  # each page on its own: use every core
-            with ProcessPoolExecutor(workers) as pool:
-                list(pool.map(_normalise_file, jobs, chunksize=64))
-        else:
-            for job in jobs:
-                _normalise_file(job)
+        each_page(_normalise_file, jobs, chunksize=64)
         for lang in BUNDLES:
             for i, folder in enumerate(shard_folders(lang, counts[lang])):
                 src = Path(scratch) / f"{lang}-{i}"

@@ -174,7 +174,22 @@ class Preview:
         out: dict[str, Path] = {}
         if not content.is_dir():
             return out
-        for path in content_files(content):
+        if self.only is None:
+            paths = content_files(content)
+        else:  # with --only, the other municipalities' folders are not even walked
+            paths = sorted(
+                p
+                for top in sorted(content.iterdir())
+                if top.is_dir()
+                for sub in (
+                    [top / m for m in sorted(self.only)]
+                    if top.name in ("assessments", "council")
+                    else [top]
+                )
+                if sub.is_dir()
+                for p in content_files(sub)
+            ) + sorted(p for p in content.glob("*.y*ml") if p.is_file())
+        for path in paths:
             display = path.relative_to(self.root).as_posix()
             muni = _municipality_of(display)
             parts = display.split("/")
@@ -276,9 +291,12 @@ class Preview:
             out = docs / lang / path
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text, encoding="utf-8", newline="\n")
-        config = mkdocs_config(settings, build, (self.root / "theme").resolve(), site_dir)
+        partial = site_dir.parent.name == "partial"
+        config = mkdocs_config(
+            settings, build, (self.root / "theme").resolve(), site_dir, partial=partial
+        )
         # Side builds reuse their folder: MkDocs then skips copying the theme's assets again.
-        run_mkdocs_in_process(config, dirty=site_dir.parent.name == "partial")
+        run_mkdocs_in_process(config, dirty=partial)
 
     def full(self) -> Update:
         """Build every page into a new folder and swap it in."""

@@ -234,6 +234,29 @@ class Writer:
             "rows": rows,
         }
 
+    def list_page(
+        self, lang: str, path: str, title: str, intro: str, sections: list[dict[str, Any]]
+    ) -> None:
+        self.put(
+            lang,
+            path,
+            render_template(
+                "list.md.j2",
+                L=_labels(lang),
+                title=title,
+                description=None,
+                intro=intro,
+                sections=sections,
+            ),
+        )
+
+    def condensed(self, lang: str, path: str, title_key: str, target: str) -> None:
+        """An index page of the whole site by prefecture (``target``: the prefecture's list,
+        ``{}`` standing for its slug)."""
+        intro = f'<p class="kh-intro">{esc(t("by_prefecture_intro", lang))}</p>'
+        section = self.by_prefecture(sorted(self.site.assessments), lang, target.format)
+        self.list_page(lang, path, t(title_key, lang), intro, [section])
+
     def single_table(
         self, lang: str, path: str, title_key: str, headers: list[str], rows: list[list[str]]
     ) -> None:
@@ -245,18 +268,7 @@ class Writer:
             "headers": headers,
             "rows": rows,
         }
-        self.put(
-            lang,
-            path,
-            render_template(
-                "list.md.j2",
-                L=_labels(lang),
-                title=t(title_key, lang),
-                description=None,
-                intro="",
-                sections=[section],
-            ),
-        )
+        self.list_page(lang, path, t(title_key, lang), "", [section])
 
     def lists(self, lang: str) -> None:
         site = self.site
@@ -272,23 +284,8 @@ class Writer:
                 ]
             )
         if len(site.municipalities) > LIST_LIMIT:
-            self.put(
-                lang,
-                "municipalities/index.md",
-                render_template(
-                    "list.md.j2",
-                    L=_labels(lang),
-                    title=t("all_municipalities", lang),
-                    description=None,
-                    intro=f'<p class="kh-intro">{esc(t("by_prefecture_intro", lang))}</p>',
-                    sections=[
-                        self.by_prefecture(
-                            sorted(site.assessments),
-                            lang,
-                            lambda slug: f"../prefectures/{slug}/",
-                        )
-                    ],
-                ),
+            self.condensed(
+                lang, "municipalities/index.md", "all_municipalities", "../prefectures/{}/"
             )
         else:
             self.single_table(
@@ -402,23 +399,8 @@ class Writer:
             )
         # all assessments
         if len(site.assessments) > LIST_LIMIT:
-            self.put(
-                lang,
-                "assessments/index.md",
-                render_template(
-                    "list.md.j2",
-                    L=_labels(lang),
-                    title=t("all_assessments", lang),
-                    description=None,
-                    intro=f'<p class="kh-intro">{esc(t("by_prefecture_intro", lang))}</p>',
-                    sections=[
-                        self.by_prefecture(
-                            sorted(site.assessments),
-                            lang,
-                            lambda slug: f"../prefectures/{slug}/#assessments",
-                        )
-                    ],
-                ),
+            self.condensed(
+                lang, "assessments/index.md", "all_assessments", "../prefectures/{}/#assessments"
             )
         else:
             self.single_table(
@@ -559,8 +541,11 @@ def nav_translations() -> dict[str, str]:
     return table
 
 
-def mkdocs_config(config: dict[str, Any], build: Path, theme_dir: Path, site_dir: Path) -> Path:
-    """Write build/mkdocs.yml from site_config.yml settings."""
+def mkdocs_config(
+    config: dict[str, Any], build: Path, theme_dir: Path, site_dir: Path, partial: bool = False
+) -> Path:
+    """Write build/mkdocs.yml from site_config.yml settings (``partial``: a preview's side build
+    of a few pages, which skips the site-wide templates such as the sitemap)."""
     site_url = config.get("site_url") or None
     cfg: dict[str, Any] = {
         "site_name": config.get("site_name", {}).get("ja", "kohyo"),
@@ -630,6 +615,8 @@ def mkdocs_config(config: dict[str, Any], build: Path, theme_dir: Path, site_dir
             "links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"},
         },
     }
+    if partial:
+        cfg["extra"] = {"kohyo_partial": True}
     path = build / "mkdocs.yml"
     path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

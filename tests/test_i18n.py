@@ -351,3 +351,21 @@ def test_english_links_to_japanese_sections_resolve(real_site: tuple[Path, Build
         target = (site / path / "index.html").read_text(encoding="utf-8")
         assert path == "assessments/kagoshima/juki-full/"
         assert f'id="{anchor}"' in target, href
+
+
+def test_long_partly_translated_text_shows_the_english_and_links_the_rest() -> None:
+    ctx = Ctx(
+        "en",
+        translator=memory({"回線を分離する。": "Lines are separated."}),
+        up="../../../",
+        page="assessments/x/y/",
+        section="risks",
+    )
+    rest = "未訳の長い文章です。" * 25
+    html = ctx.text(Text(ja="回線を分離する。" + rest))
+    assert "Lines are separated." in html and "未訳" not in html
+    assert "[…]" in html and f"{len(rest):,} characters" in html
+    assert 'href="../../../../assessments/x/y/#risks" hreflang="ja"' in html
+    # a short remainder is still shown, marked Japanese
+    short = Ctx("en", translator=memory({"回線を分離する。": "Lines are separated."}), page="a/")
+    assert '<span lang="ja">' in short.text(Text(ja="回線を分離する。" * 30 + "未訳の文。" * 10))

@@ -81,7 +81,7 @@ def dump(obj: Any) -> str:
 
 def gzipped(text: str) -> bytes:
     """The bulk download, gzip-compressed (no time stamp: the same data gives the same bytes)."""
-    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    return gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -253,7 +253,8 @@ def headline_csv(site: Site) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def bundle(site: Site, config: dict[str, Any]) -> dict[str, Any]:
+def bundle(site: Site, config: dict[str, Any], records: bool = True) -> dict[str, Any]:
+    """The bulk download (``records=False``: each record stands as 0, for data_files)."""
     return {
         "licence": dict(config.get("licence") or {}),
         "assessments": [
@@ -262,7 +263,7 @@ def bundle(site: Site, config: dict[str, Any]) -> dict[str, Any]:
                 "title": dict(a.title),
                 "pages": {"ja": f"assessments/{ident}/", "en": f"en/assessments/{ident}/"},
                 "json": f"{DATA_DIR}/assessments/{ident}.json",
-                "record": record_data(a.record),
+                "record": record_data(a.record) if records else 0,
             }
             for ident, a in sorted(site.assessments.items())
         ],
@@ -312,10 +313,22 @@ def published_schemas() -> dict[str, str]:
 
 
 def data_files(site: Site, config: dict[str, Any]) -> Iterator[tuple[str, str | bytes]]:
-    """(path below the site root, text or bytes) of every data file, in sorted order."""
+    """(path below the site root, text or bytes) of every data file, in sorted order. The bulk
+    download is the ``bundle`` with each record's JSON written once (for its own file) and
+    reused: at nation scale serialising every record twice cost as much as the rest."""
+    records: list[str] = []
     for ident, a in sorted(site.assessments.items()):
-        yield f"{DATA_DIR}/assessments/{ident}.json", dump(record_data(a.record))
-    yield f"{DATA_DIR}/{BULK}", gzipped(dump(bundle(site, config)))
+        text = dump(record_data(a.record))
+        records.append(text.rstrip("\n"))
+        yield f"{DATA_DIR}/assessments/{ident}.json", text
+    marker = '"record":0'
+    shell = dump(bundle(site, config, records=False)).rstrip("\n")
+    parts = shell.split(marker)
+    assert len(parts) == len(records) + 1
+    bulk = parts[0] + "".join(
+        f'"record":{rec}{rest}' for rec, rest in zip(records, parts[1:], strict=True)
+    )
+    yield f"{DATA_DIR}/{BULK}", gzipped(bulk + "\n")
     yield f"{DATA_DIR}/assessments.csv", headline_csv(site)
     for name, text in published_schemas().items():
         yield f"{SCHEMA_DIR}/{name}", text
@@ -438,23 +451,50 @@ def data_page(site: Site, lang: str) -> str:
         'content/: texts are <code>{"ja": …, "en": …}</code> (<code>en</code> is null when '
         "untranslated), dates read <code>2026-01-19</code>. Items the report leaves empty are left out.</p>"
     )
-    out += [
-        "",
-        "<table>",
-        "<caption>" + ("評価書ごとの JSON" if ja else "JSON per assessment") + "</caption>",
-        "<thead><tr><th>" + ("評価書" if ja else "Assessment") + "</th><th>JSON</th></tr></thead>",
-        "<tbody>",
-    ]
-    for ident, a in sorted(site.assessments.items()):
-        out.append(
-            _row(
-                [
-                    f'<a href="../assessments/{ident}/">{esc(a.title[lang])}</a>',
-                    f'<a href="{d}assessments/{ident}.json"><code>{esc(ident)}.json</code></a>',
-                ]
+    from generator.write import LIST_LIMIT
+
+    if len(site.assessments) > LIST_LIMIT:  # nation scale: the address pattern, not a list
+        out += [
+            "",
+            "<p>"
+            + (
+                "アドレスは評価書のページと同じ形です: "
+                if ja
+                else "The address follows the assessment page's: "
             )
-        )
-    out += ["</tbody>", "</table>", ""]
+            + f"<code>{esc(d)}assessments/"
+            + (
+                "&lt;団体&gt;/&lt;事務&gt;-&lt;種類&gt;.json</code>"
+                if ja
+                else "&lt;municipality&gt;/&lt;process&gt;-&lt;form&gt;.json</code>"
+            )
+            + (
+                f"（{len(site.assessments):,}件。一覧は CSV と一括ダウンロードにあります）</p>"
+                if ja
+                else f" ({len(site.assessments):,} files; the CSV and the bulk download list them)</p>"
+            ),
+            "",
+        ]
+    else:
+        out += [
+            "",
+            "<table>",
+            "<caption>" + ("評価書ごとの JSON" if ja else "JSON per assessment") + "</caption>",
+            "<thead><tr><th>"
+            + ("評価書" if ja else "Assessment")
+            + "</th><th>JSON</th></tr></thead>",
+            "<tbody>",
+        ]
+        for ident, a in sorted(site.assessments.items()):
+            out.append(
+                _row(
+                    [
+                        f'<a href="../assessments/{ident}/">{esc(a.title[lang])}</a>',
+                        f'<a href="{d}assessments/{ident}.json"><code>{esc(ident)}.json</code></a>',
+                    ]
+                )
+            )
+        out += ["</tbody>", "</table>", ""]
     out += [f'<h2 id="csv-fields">{"CSV の列" if ja else "CSV columns"}</h2>', ""]
     out.append(
         "<p>数値は評価書に書かれたものだけを数えます。書かれていない場合は空欄です。"

@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +27,7 @@ import yaml
 from generator.link import Site
 from generator.textfmt import HTML_VOID_ELEMENTS as _VOID
 from generator.textfmt import esc
+from generator.workers import each_page
 
 # The glossary is the site's vocabulary, like generator/labels.py: it is read from this
 # repository's content/ whatever corpus is being built (the fixture corpus has none of its own).
@@ -345,10 +344,4 @@ def after_build(site: Site, site_dir: Path, config: dict[str, Any]) -> None:
     if not terms:
         return
     jobs = [(str(f), lang, href, terms) for f, lang, href in _assessment_pages(site_dir)]
-    workers = min(os.cpu_count() or 1, 4)
-    if workers > 1 and len(jobs) > 200:  # each page on its own: use every core
-        with ProcessPoolExecutor(workers) as pool:
-            list(pool.map(_mark_file, jobs, chunksize=32))
-    else:
-        for job in jobs:
-            _mark_file(job)
+    each_page(_mark_file, jobs)
