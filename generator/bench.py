@@ -53,6 +53,7 @@ TARGETS = {
     "median_page": 80 * 1024,
     "first_query": 300 * 1024,
     "own_share": 0.25,
+    "preview_s": 3.0,
 }
 
 
@@ -724,7 +725,7 @@ def report(results: list[dict[str, Any]], seed: int) -> str:
     lines += ["", "## Targets (nation scale: 1,741 municipalities)", ""]
     nation = next((r for r in results if r["n"] == 1741 and r.get("mix") == "nation"), None)
     if nation is not None:
-        lines += target_lines(nation)
+        lines += target_lines(nation, results)
     return "\n".join(lines) + "\n"
 
 
@@ -735,7 +736,7 @@ def _fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
     return slope, my - slope * mx
 
 
-def target_lines(r: dict[str, Any]) -> list[str]:
+def target_lines(r: dict[str, Any], results: list[dict[str, Any]]) -> list[str]:
     out = ["| Target | Limit | Measured | Met |", "|---|---|---|---|"]
     own, total = own_total(r)
     complete = "search" in r["stages"]
@@ -778,6 +779,28 @@ def target_lines(r: dict[str, Any]) -> list[str]:
         f"{own / total * 100:.0f} %" if total else "–",
         own / total <= TARGETS["own_share"] if complete and total else None,
     )
+    pv = r.get("preview", {})
+    add(
+        "edit to preview (`kohyo serve --only`)",
+        "3 s",
+        f"{pv['median_s']:.2f} s (median of {len(pv['edit_s'])})" if "median_s" in pv else "–",
+        pv["median_s"] <= TARGETS["preview_s"] if "median_s" in pv else None,
+    )
+    smaller = [
+        x
+        for x in results
+        if x.get("mix") == "nation" and x["n"] < r["n"] and "search" in x["stages"]
+    ]
+    if len(smaller) >= 2 and complete:
+        xs = [float(x["assessments"]) for x in smaller]
+        slope, intercept = _fit(xs, [own_total(x)[1] for x in smaller])
+        predicted = intercept + slope * r["assessments"]
+        add(
+            "linear growth",
+            "± 15 % of the line through the smaller sizes",
+            f"{total:,.0f} s measured, {predicted:,.0f} s predicted ({total / predicted - 1:+.0%})",
+            abs(total / predicted - 1) <= 0.15,
+        )
     return out
 
 
