@@ -359,7 +359,8 @@ class Translator:
             html = " ".join(
                 esc(p.en)
                 if p.en is not None
-                else '<span class="kh-elided">[…]</span>'
+                else '<span class="kh-elided"><span aria-hidden="true">[…]</span>'
+                '<span class="kh-sr">(not translated yet)</span></span>'
                 if elide
                 else f'<span lang="ja">{inline_html(p.ja, link)}</span>'
                 for p in pieces
