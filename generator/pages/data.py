@@ -357,6 +357,17 @@ def nav(lang: str) -> list[tuple[str, str]]:
     return [(TITLE[lang], PAGE)]
 
 
+def _table_open(caption: str, headers: list[str]) -> list[str]:
+    """The opening lines of a captioned table (its rows follow, then ``</tbody>``, ``</table>``)."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    return [
+        "<table>",
+        f"<caption>{caption}</caption>",
+        f"<thead><tr>{head}</tr></thead>",
+        "<tbody>",
+    ]
+
+
 def _row(cells: Iterable[str]) -> str:
     return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
@@ -478,12 +489,10 @@ def data_page(site: Site, lang: str) -> str:
     else:
         out += [
             "",
-            "<table>",
-            "<caption>" + ("評価書ごとの JSON" if ja else "JSON per assessment") + "</caption>",
-            "<thead><tr><th>"
-            + ("評価書" if ja else "Assessment")
-            + "</th><th>JSON</th></tr></thead>",
-            "<tbody>",
+            *_table_open(
+                "評価書ごとの JSON" if ja else "JSON per assessment",
+                ["評価書" if ja else "Assessment", "JSON"],
+            ),
         ]
         for ident, a in sorted(site.assessments.items()):
             out.append(
@@ -505,14 +514,10 @@ def data_page(site: Site, lang: str) -> str:
     )
     out += [
         "",
-        "<table>",
-        "<caption>" + ("CSV の列" if ja else "CSV columns") + "</caption>",
-        "<thead><tr><th>"
-        + ("列" if ja else "Column")
-        + "</th><th>"
-        + ("内容" if ja else "Meaning")
-        + "</th></tr></thead>",
-        "<tbody>",
+        *_table_open(
+            "CSV の列" if ja else "CSV columns",
+            ["列" if ja else "Column", "内容" if ja else "Meaning"],
+        ),
     ]
     for name, desc_ja, desc_en in CSV_FIELDS:
         out.append(_row([f"<code>{esc(name)}</code>", esc(desc_ja if ja else desc_en)]))
