@@ -352,19 +352,24 @@ class Translator:
                 out.append("<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
                 items.clear()
 
+        gap = False  # the previous line was elided whole
         for ln, pieces in rendered:
             if ln.kind == "blank":
                 flush()
                 continue
-            html = " ".join(
-                esc(p.en)
-                if p.en is not None
-                else '<span class="kh-elided"><span aria-hidden="true">[…]</span>'
-                '<span class="kh-sr">(not translated yet)</span></span>'
-                if elide
-                else f'<span lang="ja">{inline_html(p.ja, link)}</span>'
-                for p in pieces
-            )
+            whole = elide and all(p.en is None for p in pieces)
+            if whole and gap:
+                continue  # untranslated lines in a row read as one […]
+            gap = whole
+            shown: list[str] = []
+            for p in pieces:
+                if p.en is not None:
+                    shown.append(esc(p.en))
+                elif not elide:
+                    shown.append(f'<span lang="ja">{inline_html(p.ja, link)}</span>')
+                elif not shown or shown[-1] != _ELIDED:  # untranslated sentences in a row: one […]
+                    shown.append(_ELIDED)
+            html = " ".join(shown)
             if ln.marker:
                 html = f"{esc(ln.marker)} {html}"
             if ln.kind == "li":
@@ -391,6 +396,12 @@ class Translator:
             f'<p class="kh-untranslated-note">{note}</p>'
         )
         return html, done
+
+
+_ELIDED = (
+    '<span class="kh-elided"><span aria-hidden="true">[…]</span>'
+    '<span class="kh-sr">(not translated yet)</span></span>'
+)
 
 
 def load_translator(content: Path) -> Translator | None:

@@ -366,6 +366,11 @@ def test_long_partly_translated_text_shows_the_english_and_links_the_rest() -> N
     assert "Lines are separated." in html and "未訳" not in html
     assert "[…]" in html and f"{len(rest):,} characters" in html
     assert 'href="../../../../assessments/x/y/#risks" hreflang="ja"' in html
+    # untranslated lines in a row read as one […]
+    lines = "回線を分離する。\n" + "\n".join(
+        f"({i}) 未訳の行です。未訳の行です。" for i in range(1, 20)
+    )
+    assert ctx.text(Text(ja=lines)).count("[…]</span>") == 1
     # a short remainder is still shown, marked Japanese
     short = Ctx("en", translator=memory({"回線を分離する。": "Lines are separated."}), page="a/")
     assert '<span lang="ja">' in short.text(Text(ja="回線を分離する。" * 30 + "未訳の文。" * 10))
