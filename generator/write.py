@@ -270,36 +270,53 @@ class Writer:
         }
         self.list_page(lang, path, t(title_key, lang), "", [section])
 
+    def site_index(
+        self,
+        lang: str,
+        path: str,
+        title_key: str,
+        entries: int,
+        target: str,
+        headers: list[str],
+        rows: Callable[[], list[list[str]]],
+    ) -> None:
+        """An index of the whole site: one table of ``rows``, or by prefecture (``target``) when
+        there are more than LIST_LIMIT ``entries`` (the rows are then not made at all)."""
+        if entries > LIST_LIMIT:
+            self.condensed(lang, path, title_key, target)
+        else:
+            self.single_table(lang, path, title_key, headers, rows())
+
     def lists(self, lang: str) -> None:
         site = self.site
-        # municipalities
-        rows = []
-        for mid, muni in sorted(site.municipalities.items(), key=lambda kv: (kv[1].code, kv[0])):
-            rows.append(
+
+        def muni_rows() -> list[list[str]]:
+            return [
                 [
                     f'<a href="../municipalities/{mid}/">{esc(_name(muni.name, lang))}</a>',
                     esc(_name(muni.prefecture, lang)),
                     esc(muni.code),
                     str(len(site.by_municipality.get(mid, []))),
                 ]
-            )
-        if len(site.municipalities) > LIST_LIMIT:
-            self.condensed(
-                lang, "municipalities/index.md", "all_municipalities", "../prefectures/{}/"
-            )
-        else:
-            self.single_table(
-                lang,
-                "municipalities/index.md",
-                "all_municipalities",
-                [
-                    t("municipality", lang),
-                    t("prefecture", lang),
-                    t("code", lang),
-                    t("assessments", lang),
-                ],
-                rows,
-            )
+                for mid, muni in sorted(
+                    site.municipalities.items(), key=lambda kv: (kv[1].code, kv[0])
+                )
+            ]
+
+        self.site_index(
+            lang,
+            "municipalities/index.md",
+            "all_municipalities",
+            len(site.municipalities),
+            "../prefectures/{}/",
+            [
+                t("municipality", lang),
+                t("prefecture", lang),
+                t("code", lang),
+                t("assessments", lang),
+            ],
+            muni_rows,
+        )
         for mid, muni in sorted(site.municipalities.items()):
             path = f"municipalities/{mid}.md"
             up = _up(path)
@@ -398,18 +415,15 @@ class Writer:
                 ),
             )
         # all assessments
-        if len(site.assessments) > LIST_LIMIT:
-            self.condensed(
-                lang, "assessments/index.md", "all_assessments", "../prefectures/{}/#assessments"
-            )
-        else:
-            self.single_table(
-                lang,
-                "assessments/index.md",
-                "all_assessments",
-                self.assessment_headers(lang),
-                self.assessment_rows(list(site.assessments), lang, "../"),
-            )
+        self.site_index(
+            lang,
+            "assessments/index.md",
+            "all_assessments",
+            len(site.assessments),
+            "../prefectures/{}/#assessments",
+            self.assessment_headers(lang),
+            lambda: self.assessment_rows(list(site.assessments), lang, "../"),
+        )
 
     def home(self, lang: str) -> None:
         site = self.site
