@@ -53,6 +53,19 @@ def _labels(lang: str) -> dict[str, str]:
 LIST_LIMIT = 400
 
 
+def prefecture_groups(site: Site, ids: list[str]) -> dict[str, tuple[Any, list[str]]]:
+    """Assessment ids by prefecture slug: (prefecture name, ids), prefectures in code order."""
+    from generator.pages.browse import prefecture_slug
+
+    groups: dict[str, tuple[str, Any, list[str]]] = {}
+    for ident in ids:
+        muni = site.municipalities[site.assessments[ident].municipality]
+        slug = prefecture_slug(muni.prefecture, muni.code)
+        groups.setdefault(slug, (muni.code[:2], muni.prefecture, []))[2].append(ident)
+    ordered = sorted(groups.items(), key=lambda kv: kv[1][0])
+    return {slug: (pref, members) for slug, (_code, pref, members) in ordered}
+
+
 def _up(path: str) -> str:
     """Relative prefix from a page (directory URL) to the language root."""
     depth = path.count("/") + (0 if path.endswith("index.md") else 1)
@@ -201,16 +214,10 @@ class Writer:
     ) -> dict[str, Any]:
         """A long list condensed (more than LIST_LIMIT assessments): one row per prefecture with
         its numbers per form, linking to ``target(prefecture slug)`` where they are listed."""
-        from generator.pages.browse import prefecture_slug
-
-        groups: dict[str, tuple[str, Any, list[str]]] = {}
-        for ident in ids:
-            muni = self.site.municipalities[self.site.assessments[ident].municipality]
-            slug = prefecture_slug(muni.prefecture, muni.code)
-            groups.setdefault(slug, (muni.code[:2], muni.prefecture, []))[2].append(ident)
+        groups = prefecture_groups(self.site, ids)
         forms = ("基礎項目評価書", "重点項目評価書", "全項目評価書")
         rows = []
-        for slug, (_code, pref, members) in sorted(groups.items(), key=lambda kv: kv[1][0]):
+        for slug, (pref, members) in groups.items():
             form_of = [getattr(self.site.assessments[i].record, "form", "") for i in members]
             munis = {self.site.assessments[i].municipality for i in members}
             rows.append(

@@ -19,7 +19,7 @@ from generator.model.choices import Handlers500, Population, PopulationBasic, Us
 from generator.render import Ctx, form_label
 from generator.summary import RATINGS, Facts, facts, rating_label
 from generator.textfmt import esc
-from generator.write import LIST_LIMIT
+from generator.write import LIST_LIMIT, prefecture_groups
 
 FORM_ORDER = {"概要": 0, "基礎項目評価書": 1, "重点項目評価書": 2, "全項目評価書": 3}
 _BANDS: dict[str, int] = {}
@@ -215,7 +215,7 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
 
             section = Writer(site, Path()).by_prefecture(sorted(ids), lang, lambda slug: f"{slug}/")
             text += _section_html(section)
-            for slug, members in _by_prefecture(site, ids).items():
+            for slug, (_pref, members) in prefecture_groups(site, ids).items():
                 sub = f"compare/{pid}/{slug}.md"
                 muni = site.municipalities[site.assessments[members[0]].municipality]
                 title = f"{w('compare_of', lang, name=name)}（{_name(muni.prefecture, lang)}）"
@@ -246,16 +246,6 @@ def _section_html(section: dict[str, Any]) -> str:
         f'<table class="kh-data kh-list"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
         f"<tbody>{body}</tbody></table></div>\n\n"
     )
-
-
-def _by_prefecture(site: Site, ids: list[str]) -> dict[str, list[str]]:
-    from generator.pages.browse import prefecture_slug
-
-    out: dict[str, list[str]] = {}
-    for ident in sorted(ids):
-        muni = site.municipalities[site.assessments[ident].municipality]
-        out.setdefault(prefecture_slug(muni.prefecture, muni.code), []).append(ident)
-    return out
 
 
 def _compare_body(site: Site, pid: str, lang: str, path: str, up: str, ids: list[str]) -> str:
