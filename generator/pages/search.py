@@ -53,7 +53,7 @@ def page(lang: str) -> str:
         f'<p class="kh-intro">{esc(LABELS["intro"][lang])}</p>\n\n'
         f'<div class="kh-search-page">\n'
         f'<link rel="stylesheet" href="{bundle}pagefind-ui.css">\n'
-        f'<div id="kh-search" data-bundle="{bundle}" data-kh-shards=""></div>\n'
+        f'<div id="kh-search" data-bundle="{bundle}" data-root="{up}" data-kh-shards=""></div>\n'
         f"<noscript><p>{esc(LABELS['noscript'][lang])} "
         f'<a href="../assessments/">{esc(LABELS["browse"][lang])}</a></p></noscript>\n'
         f'<script src="{bundle}pagefind-ui.js"></script>\n'

@@ -80,13 +80,18 @@
     var host = document.getElementById("kh-search");
     if (!host || typeof PagefindUI === "undefined") return;
     var ja = (document.documentElement.lang || "").indexOf("ja") === 0;
+    // The index holds root-relative URLs (/en/assessments/...): result links start at the site's
+    // root, whatever sub-path it is served under. (Pagefind's default, the folder above the bundle,
+    // is /en/ for the English bundle and gave /en/en/... links.)
+    var root = new URL(host.getAttribute("data-root") || "../", document.baseURI).pathname;
     var ui = new PagefindUI({
       element: "#kh-search",
       // Absolute, so that result links keep the sub-path the site is served under.
       bundlePath: new URL(host.getAttribute("data-bundle"), document.baseURI).href,
+      baseUrl: root,
       // A large site's index comes in shards (generator/search.py): searched as one.
       mergeIndex: (host.getAttribute("data-kh-shards") || "").split(" ").filter(Boolean)
-        .map(function (path) { return { bundlePath: new URL(path, document.baseURI).href }; }),
+        .map(function (path) { return { bundlePath: new URL(path, document.baseURI).href, baseUrl: root }; }),
       showSubResults: true,
       showImages: false,
       resetStyles: false,
