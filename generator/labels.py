@@ -10,6 +10,7 @@ UI: dict[str, dict[str, str]] = {
     "checked": {"ja": "選択", "en": "selected"},
     "unchecked": {"ja": "非選択", "en": "not selected"},
     "unknown_state": {"ja": "原本から判読できず", "en": "not legible in the source"},
+    "cut_off": {"ja": "原本では途中で切れています", "en": "cut off in the source"},
     "cases": {"ja": "件", "en": "cases"},
     "important": {
         "ja": "重要な変更の対象となる項目",

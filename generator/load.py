@@ -246,6 +246,26 @@ _YAML_PROBLEMS = [
 ]
 
 
+# A quoted list item or value with the next key run into the same line: `- "…"    risks:`.
+_RUN_IN = re.compile(
+    r"""^\s*(?:- |[^\s:#"'][^:#]*:\s+)(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s+(?P<key>[^\s:"'#-][^\s:]*):(?:\s|$)"""
+)
+
+
+def _run_in_message(line: str) -> tuple[str, str, str, str] | None:
+    """Two items written on one line (a missing line break), said as such."""
+    m = _RUN_IN.match(line)
+    if m is None:
+        return None
+    key = m.group("key")
+    return (
+        f"1行に2つの項目が続けて書かれています（値の後ろに「{key}:」があります）",
+        f"two items are written on one line (the value is followed by '{key}:')",
+        f"「{key}:」の前で改行し、「{key}:」を同じ階層の項目と同じ字下げで次の行に書いてください。",
+        f"Break the line before '{key}:' and indent it like the other items of its level.",
+    )
+
+
 def _yaml_error_message(problem: str) -> tuple[str, str, str, str]:
     for rx, ja, en, hint_ja, hint_en in _YAML_PROBLEMS:
         if rx.search(problem):
@@ -352,7 +372,11 @@ def load_text(text: str, display: str, findings: Findings) -> LoadedFile | None:
         mark = exc.problem_mark or exc.context_mark
         if str(exc.context or "").startswith("while scanning a quoted scalar") and exc.context_mark:
             mark = exc.context_mark  # where the quote opens, not the end of the file
-        ja, en, hint_ja, hint_en = _yaml_error_message(str(exc.problem or exc.context or ""))
+        lines = text.split("\n")
+        line_text = lines[mark.line] if mark and mark.line < len(lines) else ""
+        ja, en, hint_ja, hint_en = _run_in_message(line_text) or _yaml_error_message(
+            str(exc.problem or exc.context or "")
+        )
         findings.add(
             display,
             (mark.line + 1) if mark else 1,

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from generator.labels import KIND_EN, STATUS, t
 from generator.model import FORM_EN
+from generator.model.assessment import RecordItem
 from generator.model.base import Check, DateRange, DateValue, Doc, Text
 from generator.model.choices import CHOICE_EN, MAIN_ITEM_GROUPS
 from generator.textfmt import esc, md_inline, one_line, text_html
@@ -406,6 +407,8 @@ class Walker:
             value = getattr(rec, name)
             display = _extra(finfo).get("display", "")
             sub_path = f"{path}-{name}" if path else name
+            if display == "if_set" and value is None:
+                continue  # a note the form does not print as an item: no 記載なし row
             if display == "items":
                 self.kv(rows)
                 rows = []
@@ -446,6 +449,8 @@ class Walker:
             return
         rows: list[tuple[str, str]] = []
         for name, finfo in model.model_fields.items():
+            if _extra(finfo).get("display") == "if_set":
+                continue
             sub = _model_type(finfo.annotation)
             if sub is not None and typing.get_origin(finfo.annotation) is not list:
                 self.kv(rows)
@@ -658,8 +663,18 @@ def record_items(w: Walker, doc: Any, prefix: str) -> None:
                 w.blocks.append(
                     Html(f'<p class="kh-subhead"><strong>{ctx.inline(group.title)}</strong></p>')
                 )
-            lis = "".join(f"<li>{ctx.inline(item)}</li>" for item in group.items)
+            lis = "".join(f"<li>{_record_item(ctx, item)}</li>" for item in group.items)
             w.blocks.append(Html(f'<ol class="kh-record-items">{lis}</ol>'))
+            if group.note is not None:
+                w.blocks.append(Html(f'<p class="kh-note">{ctx.inline(group.note)}</p>'))
+
+
+def _record_item(ctx: Ctx, item: RecordItem) -> str:
+    """A record item; one the source prints cut off says so (the text is not completed)."""
+    if not item.cut_off:
+        return ctx.inline(item)
+    mark = f"（{t('cut_off', 'ja')}）" if ctx.lang == "ja" else f" ({t('cut_off', 'en')})"
+    return f'{ctx.inline(item)}<span class="kh-cut-off">{esc(mark)}</span>'
 
 
 def risks(w: Walker, doc: Any, num: str, full: bool) -> None:
@@ -724,7 +739,13 @@ def changes(w: Walker, doc: Any, prefix: str) -> None:
     if not doc.changes:
         w.empty_group()
         return
-    names = list(Change.model_fields)
+    # A column only some documents need (dates printed apart from their rows) is shown when used.
+    optional = {"date_note"}
+    names = [
+        n
+        for n in Change.model_fields
+        if n not in optional or any(getattr(c, n) is not None for c in doc.changes)
+    ]
     headers = tuple(esc(field_label(Change.model_fields[n], lang)) for n in names)
     rows = tuple(tuple(value_html(getattr(c, n), ctx) for n in names) for c in doc.changes)
     w.blocks.append(Table(esc(f"{prefix}{t('changes', lang)}"), headers, rows, "kh-changes"))

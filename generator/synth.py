@@ -408,7 +408,7 @@ class Rewriter:
                 if lists:
                     return self.value(lists[0], value)
             return value
-        if tp is Text:
+        if isinstance(tp, type) and issubclass(tp, Text):  # texts and record items
             if isinstance(value, str):
                 return self.text(value)
             if isinstance(value, dict) and isinstance(value.get("ja"), str):
@@ -429,8 +429,6 @@ class Rewriter:
             if isinstance(inner, type) and inner.__name__ in VARIABLE_LISTS and items:
                 n = max(1, round(len(items) * self.rng.uniform(0.7, 1.3)))
                 items = [items[i % len(items)] for i in range(n)]
-            if value and not isinstance(value[0], dict) and _is_record_groups(tp):
-                return [self.value(Text, v) for v in items]
             return [self.value(item_tp, v) for v in items]
         if origin is dict and isinstance(value, dict):
             _k, v_tp = get_args(tp)
@@ -442,11 +440,6 @@ def _strip(tp: Any) -> Any:
     while get_origin(tp) is typing.Annotated:
         tp = get_args(tp)[0]
     return tp
-
-
-def _is_record_groups(tp: Any) -> bool:
-    args = get_args(tp)
-    return bool(args) and getattr(_strip(args[0]), "__name__", "") == "RecordGroup"
 
 
 def _strings(node: Any, out: list[str]) -> None:

@@ -36,7 +36,7 @@ def test_fixture_corpus_has_no_warnings(tmp_path: Path) -> None:
 
 
 def test_outsourcing_count_differs_from_items(tmp_path: Path) -> None:
-    assert ("count-mismatch", 72) in _codes(tmp_path, [("      count: 1\n", "      count: 3\n")])
+    assert ("count-mismatch", 73) in _codes(tmp_path, [("      count: 1\n", "      count: 3\n")])
 
 
 def test_provision_count_differs_from_rows(tmp_path: Path) -> None:

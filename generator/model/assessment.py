@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from generator.model.base import DateIn, DateRange, Doc, TextIn, field
+from generator.model.base import DateIn, DateRange, Doc, Text, TextIn, field
 from generator.model.choices import (
     AcqMethods,
     AuditChecks,
@@ -141,6 +141,12 @@ class ProcessInfo(Doc):
 
 class System(Doc):
     name: TextIn = field("システムの名称", "System name", num="①", required=True)
+    name_note: TextIn | None = field(
+        "システムの名称の注記",
+        "Note on the system name",
+        "システムの名称の下に印刷された「※ …」の注記。名称には含めません。",
+        display="if_set",
+    )
     functions: TextIn | None = field("システムの機能", "Functions", num="②")
     connections: Connections | None = field(
         "他のシステムとの接続", "Connections to other systems", num="③"
@@ -332,18 +338,63 @@ class StorageFull(Doc):
 
 
 def _record_groups_in(value: Any) -> Any:
-    if (
-        isinstance(value, list)
-        and value
-        and not any(isinstance(v, dict) and "items" in v for v in value)
-    ):
-        return [{"items": value}]
+    if isinstance(value, list) and any(not isinstance(v, dict) or "items" not in v for v in value):
+        raise ValueError(
+            "記録項目は見出しごとの群の並びで書きます（「- items:」の下に項目を並べます） / "
+            "見出しのない一覧も「- items:」の下に字下げして並べてください"
+            "（例: record_items: → - title: ＜住民票ファイル＞ → items: → - 宛名番号）。"
+        )
     return value
 
 
+def _record_item_in(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"ja": value}
+    return value
+
+
+class RecordItem(Text):
+    """One printed record item; ``cut_off`` marks an item the source prints cut off."""
+
+    cut_off: bool = Field(
+        default=False,
+        title="原本で途中が切れている",
+        description="原本（PDFの抽出文字など）でこの項目名が途中で切れているときは true。",
+    )
+
+
+RecordItemIn = Annotated[
+    RecordItem,
+    BeforeValidator(_record_item_in),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "description": "記録項目の名称（日本語のみ）"},
+                {
+                    "type": "object",
+                    "properties": {
+                        "ja": {"type": "string", "description": "記録項目の名称（必須）"},
+                        "en": {"type": ["string", "null"], "description": "英語訳（任意）"},
+                        "cut_off": {
+                            "type": "boolean",
+                            "description": "原本でこの項目名が途中で切れているときは true",
+                        },
+                    },
+                    "required": ["ja"],
+                    "additionalProperties": False,
+                },
+            ]
+        }
+    ),
+]
+
+
 class RecordGroup(Doc):
+    """One group of 特定個人情報ファイル記録項目: an optional printed heading and its items."""
+
     title: TextIn | None = field("見出し", "Heading")
-    items: list[TextIn] = field("記録項目", "Items", default=[])
+    items: list[RecordItemIn] = field("記録項目", "Items", default=[])
+    note: TextIn | None = field("注記", "Note", "群の後に印刷された注記（「※ …の場合のみ」など）。")
 
 
 RecordItems = Annotated[list[RecordGroup], BeforeValidator(_record_groups_in)]
@@ -422,9 +473,26 @@ class FocusedUseRisks(Doc):
     )
 
 
+class FocusedOutsourcingRisk(Doc):
+    """III-4 of the 重点項目評価書: the printed items of the risk at the contractor."""
+
+    contract_clauses: Defined | None = field(
+        "委託契約書中の特定個人情報ファイルの取扱いに関する規定",
+        "Contract clauses on the handling of the file",
+    )
+    contract_clauses_detail: TextIn | None = field("規定の内容", "The clauses")
+    subcontractor_assurance: SubcontractorAssurance | None = field(
+        "再委託先による特定個人情報ファイルの適切な取扱いの担保",
+        "Assurance of proper handling by re-entrusted contractors",
+    )
+    subcontractor_assurance_detail: TextIn | None = field("具体的な方法", "How")
+    other_measures: TextIn | None = field(*OTHER_MEASURES)
+    rating: Rating | None = field(*RATING)
+
+
 class FocusedOutsourcingRisks(Doc):
     not_outsourced: bool | None = field("委託しない", "Not entrusted")
-    risk: Risk | None = field(
+    risk: FocusedOutsourcingRisk | None = field(
         "委託先における不正な使用等のリスク", "Risk: misuse etc. at the contractor"
     )
     other: TextIn | None = field(
@@ -1105,6 +1173,12 @@ class Change(Doc):
     """One row of 変更箇所."""
 
     date: DateIn | None = field("変更日", "Date of change")
+    date_note: TextIn | None = field(
+        "変更日（補足）",
+        "Date of change (note)",
+        "原本で変更日が行から離れて印刷されていて、どの行の日付か確かでないときの記載"
+        "（例: 「原本では日付の列が行と別の位置に印刷されている」）。",
+    )
     item: TextIn | None = field("項目", "Item")
     before: TextIn | None = field("変更前の記載", "Before")
     after: TextIn | None = field("変更後の記載", "After")

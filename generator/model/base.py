@@ -48,7 +48,8 @@ def field(
 
     ``ja``/``en`` are the labels printed on the form and on English pages, ``num`` the item
     number as printed (``①``, ``1.``), ``important`` the ※ mark (a change of this item is an
-    重要な変更), ``display`` a rendering hint (``table``, ``list``, ``hidden``).
+    重要な変更), ``display`` a rendering hint (``items``, ``systems``, ``if_set`` for a note that
+    is shown only when written).
     """
     extra: dict[str, Any] = {"label_ja": ja, "label_en": en}
     if num:
@@ -342,6 +343,11 @@ CheckIn = Annotated[
             "anyOf": [
                 {"type": "boolean", "description": "チェックの有無"},
                 {"type": "null", "description": "原本から判読できない"},
+                {
+                    "type": "string",
+                    "description": "括弧内の記載（チェックあり）",
+                    "not": {"enum": sorted(YAML11_WORDS)},
+                },
                 {
                     "type": "object",
                     "properties": {
