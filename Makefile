@@ -23,10 +23,10 @@ export NO_MKDOCS_2_WARNING := 1
 # Pass extra pytest options through, e.g. `make test PYTEST_ADDOPTS="-k golden -x"`.
 export PYTEST_ADDOPTS
 
-.PHONY: help venv validate site test golden serve lint bench screenshots clean lock
+.PHONY: help venv validate site test test-fast a11y golden serve lint bench screenshots clean lock
 
 help:
-	@echo "targets: venv validate site test golden serve lint bench screenshots clean lock"
+	@echo "targets: venv validate site test test-fast a11y golden serve lint bench screenshots clean lock"
 
 # ---------------------------------------------------------------- environment
 
@@ -70,6 +70,14 @@ serve: venv
 
 test: venv
 	$(BIN)/python -m pytest -q
+
+# The fast tier: no site build, no browser (under a minute).
+test-fast: venv
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
+# Rerun the accessibility tests and write their results into content/ (commit them).
+a11y: venv
+	$(BIN)/python -m pytest -q tests/test_a11y.py --update-a11y
 
 golden: venv
 	$(BIN)/python -m pytest -q tests/test_golden.py --update-golden

@@ -26,6 +26,32 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite tests/errors/*/expected.*.txt from the current output (not for xfail cases)",
     )
+    parser.addoption(
+        "--update-a11y",
+        action="store_true",
+        default=False,
+        help="write the accessibility results into content/registries/accessibility-results.yaml"
+        " (otherwise they go to build/, so a test run never changes the tracked tree)",
+    )
+
+
+# Fixtures that build a whole site: a test that uses one is in the slow tier.
+BUILD_FIXTURES = frozenset({"fixture_site", "real_site", "subpath_site"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Test tiers: `slow` for tests that build a site (MkDocs, Pagefind), `browser` for tests that
+    drive Chromium.  `make test-fast` runs the rest (`-m "not slow and not browser"`)."""
+    drives_browser: dict[Path, bool] = {}
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+        path = Path(str(item.path))
+        if path not in drives_browser:
+            drives_browser[path] = "playwright" in path.read_text(encoding="utf-8")
+        if drives_browser[path]:
+            item.add_marker(pytest.mark.browser)
 
 
 def _build(tmp: Path, source_root: Path) -> tuple[Path, BuildResult]:

@@ -16,11 +16,14 @@ Variants: ``ja`` (default messages), ``en`` (``--lang en``), ``strict`` (``valid
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
 import sys
 import tomllib
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,9 +105,31 @@ class Run:
         return Run(int(head.removeprefix("exit: ")), rest)
 
 
+def _argv(root: Path, variant: str) -> list[str]:
+    global_opts, validate_opts = VARIANTS[variant]
+    return ["--root", str(root), *global_opts, "validate", *validate_opts]
+
+
+def run_validate_in_process(root: Path, variant: str) -> Run:
+    """Run the real command line's `main` in this process (the catalogue's many cases would
+    otherwise pay an interpreter start and the model's import each).  An exception escaping
+    `main` is returned as its traceback on stderr, as the interpreter would print it."""
+    from generator.cli import main
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        try:
+            code = main(_argv(root, variant))
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else 1
+        except Exception:  # the test reports it as a traceback
+            traceback.print_exc(file=err)
+            code = 1
+    return Run(code, err.getvalue())
+
+
 def run_validate(root: Path, variant: str) -> Run:
     """Run the real command line in a subprocess."""
-    global_opts, validate_opts = VARIANTS[variant]
     env = dict(os.environ, PYTHONUTF8="1", PYTHONIOENCODING="utf-8")
     env.pop("PYTHONWARNINGS", None)
     proc = subprocess.run(
@@ -112,11 +137,7 @@ def run_validate(root: Path, variant: str) -> Run:
             sys.executable,
             "-m",
             "generator",
-            "--root",
-            str(root),
-            *global_opts,
-            "validate",
-            *validate_opts,
+            *_argv(root, variant),
         ],
         cwd=PROJECT,
         env=env,

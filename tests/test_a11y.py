@@ -2,8 +2,10 @@
 language, and the keyboard reaches the skip link, the language switch and the search with a
 visible focus indicator.
 
-The results are written to content/registries/accessibility-results.yaml, which the
-accessibility statement (generator/pages/accessibility.py) shows; commit it with the change.
+The results are written to build/accessibility-results.yaml; with `--update-a11y` (`make a11y`)
+they go to content/registries/accessibility-results.yaml, which the accessibility statement
+(generator/pages/accessibility.py) shows: commit it with the change.  A plain test run never
+changes the tracked tree.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "content" / "registries" / "accessibility-results.yaml"
+SCRATCH_RESULTS = ROOT / "build" / "accessibility-results.yaml"
 
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="needs Debian chromium at /usr/bin/chromium"
@@ -80,7 +83,9 @@ def _urls(site: Path, types: list[tuple[str, str]] | None = None) -> list[tuple[
 
 
 def test_axe_finds_no_violation_on_any_page_type(
-    browser_fixture: tuple[Any, str, Path], browser_site: tuple[Any, str, Path]
+    request: pytest.FixtureRequest,
+    browser_fixture: tuple[Any, str, Path],
+    browser_site: tuple[Any, str, Path],
 ) -> None:
     axe = axe_module.Axe()
     results: list[dict[str, Any]] = []
@@ -134,7 +139,9 @@ def test_axe_finds_no_violation_on_any_page_type(
         "404",
     ):
         assert required in kinds, f"no page of type {required} in the built site"
-    _record(results=results, tools={"axe-core": engine, "chromium": browser_site[0].version})
+    _record(
+        request, results=results, tools={"axe-core": engine, "chromium": browser_site[0].version}
+    )
     assert not failures, "\n".join(failures)
 
 
@@ -158,7 +165,7 @@ def _focus_info(page: Any) -> dict[str, Any]:
 
 
 def test_keyboard_skip_link_focus_language_switch_and_search(
-    browser_site: tuple[Any, str, Path],
+    request: pytest.FixtureRequest, browser_site: tuple[Any, str, Path]
 ) -> None:
     browser, base, site = browser_site  # the real site: its pages have the most to Tab through
     checks: dict[str, bool] = {}
@@ -211,7 +218,7 @@ def test_keyboard_skip_link_focus_language_switch_and_search(
             assert seen_search, f"{path}: the search is not reachable with Tab"
             checks[f"search_{lang}"] = True
     page.close()
-    _record(keyboard=checks)
+    _record(request, keyboard=checks)
 
 
 def test_glossary_term_definition_on_focus(browser_site: tuple[Any, str, Path]) -> None:
@@ -276,10 +283,13 @@ def test_comparison_sorts_with_script_and_reads_without(
     page.close()
 
 
-def _record(**parts: Any) -> None:
+def _record(request: pytest.FixtureRequest, **parts: Any) -> None:
+    """Merge parts into the results file: content/ with --update-a11y, otherwise build/."""
+    target = RESULTS if request.config.getoption("--update-a11y") else SCRATCH_RESULTS
+    source = target if target.exists() else RESULTS
     data: dict[str, Any] = {}
-    if RESULTS.exists():
-        data = yaml.safe_load(RESULTS.read_text(encoding="utf-8")) or {}
+    if source.exists():
+        data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
     data.update(parts)
     header = (
         "# 自動試験の結果（tests/test_a11y.py が書き出します。手で編集しないでください）\n"
@@ -287,4 +297,5 @@ def _record(**parts: Any) -> None:
     )
     text = header + yaml.safe_dump(data, allow_unicode=True, sort_keys=True)
     text = re.sub(r"[ \t]+\n", "\n", text)
-    RESULTS.write_text(text, encoding="utf-8", newline="\n")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8", newline="\n")

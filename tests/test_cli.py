@@ -32,6 +32,7 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.slow  # builds a site
 @pytest.mark.parametrize("form", ["基礎", "重点", "全項目"])
 def test_new_assessment_skeleton_validates_and_builds(project: Path, form: str) -> None:
     out = kohyo(
@@ -78,6 +79,7 @@ def new_newtown(project: Path, code: str) -> subprocess.CompletedProcess[str]:
     return kohyo("new", "municipality", "newtown", *args, root=project)
 
 
+@pytest.mark.slow  # builds a site
 def test_new_municipality_validates_and_builds_at_once(project: Path) -> None:
     out = new_newtown(project, "272078")
     assert out.returncode == 0, out.stderr

@@ -1,9 +1,10 @@
 """Every case of the error catalogue (tests/errors/) through the real command line.
 
-Each case copies tests/fixtures/corpus, puts the broken file in place and runs
-``python -m generator --root ... validate`` in a subprocess; exit code and stderr must match the
-expected file exactly, and no traceback may ever appear.  The subprocesses of all selected cases
-run in parallel once per session (they are independent), then each test compares its result.
+Each case copies tests/fixtures/corpus, puts the broken file in place and runs the command
+line's ``main(["--root", ..., "validate"])`` in this process; exit code and stderr must match the
+expected file exactly, and no traceback may ever appear.  The clean fixture corpus goes through a
+real ``python -m generator`` subprocess (``test_fixture_corpus_is_valid``), which proves the entry
+point and the stream set-up the in-process runs skip.
 
 ``pytest tests/test_errors.py --update-errors`` rewrites the expected files from the current
 output (review the diff before committing); cases marked ``xfail`` keep their hand-written
@@ -12,13 +13,19 @@ expected output, which is what the messages should become.
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from tests.errorcases import CORPUS, Case, Run, load_cases, make_corpus, run_validate
+from tests.errorcases import (
+    CORPUS,
+    Case,
+    Run,
+    load_cases,
+    make_corpus,
+    run_validate,
+    run_validate_in_process,
+)
 
 CASES = load_cases()
 
@@ -32,31 +39,11 @@ def _params() -> list[object]:
     return params
 
 
-@pytest.fixture(scope="session")
-def error_runs(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> dict[tuple[str, str], Run]:
-    """Run every selected case once, in parallel."""
-    wanted: list[tuple[Case, str]] = []
-    for item in request.session.items:
-        params = getattr(getattr(item, "callspec", None), "params", {})
-        if isinstance(params.get("case"), Case):
-            wanted.append((params["case"], params["variant"]))
-
-    def one(job: tuple[Case, str]) -> tuple[tuple[str, str], Run]:
-        case, variant = job
-        root = make_corpus(case, tmp_path_factory.mktemp(f"{case.name}-{variant}"))
-        return (case.name, variant), run_validate(root, variant)
-
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        return dict(pool.map(one, wanted))
-
-
 @pytest.mark.parametrize(("case", "variant"), _params())
 def test_error_case(
-    case: Case, variant: str, error_runs: dict[tuple[str, str], Run], request: pytest.FixtureRequest
+    case: Case, variant: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    got = error_runs[(case.name, variant)]
+    got = run_validate_in_process(make_corpus(case, tmp_path), variant)
     assert "Traceback" not in got.stderr, got.stderr
     expected_file = case.expected_path(variant)
     if request.config.getoption("--update-errors") and not case.xfail:

@@ -238,6 +238,7 @@ def test_baseline_page_has_tables() -> None:
         assert "script" not in tags
 
 
+@pytest.mark.slow  # renders a page per example
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=nasty_text, note=nasty_text)
 def test_end_to_end_no_markup_from_content(text: str, note: str) -> None:

@@ -17,6 +17,7 @@ from generator.validate import validate_corpus
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow  # synthesises and writes a corpus
 def test_long_lists_by_prefecture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     synthesize(ROOT, tmp_path / "p", 24, 3)
     findings = Findings()

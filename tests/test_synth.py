@@ -107,6 +107,7 @@ def test_deterministic(synth: Path, tmp_path: Path) -> None:
     assert not set(a) & set(b)
 
 
+@pytest.mark.slow  # synthesises and validates a large corpus
 def test_nation_mix_follows_the_threshold_rule(tmp_path: Path) -> None:
     """The default mix: Japan's population bands, and the form each 対象人数 requires."""
     from generator.checks import check_site
