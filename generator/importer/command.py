@@ -1,0 +1,170 @@
+"""``kohyo import SOURCE --municipality ID``: the thin command over the importer."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+LONG_SOURCE = 1000  # lines; longer sources show their progress
+
+
+def _say(args: argparse.Namespace, ja: str, en: str) -> str:
+    return en if args.lang == "en" else ja
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from generator.importer import SourceError, import_file
+
+    root = Path(args.root)
+    ident = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+    for value in (args.municipality, args.process):
+        if value is not None and not ident.match(value):
+            print(
+                _say(
+                    args,
+                    f"「{value}」: 英小文字・数字・ハイフンで書いてください（例: neyagawa）",
+                    f"'{value}': use lower-case letters, digits and hyphens (e.g. neyagawa)",
+                ),
+                file=sys.stderr,
+            )
+            return 2
+    if not (root / "content" / "municipalities" / f"{args.municipality}.yaml").exists():
+        print(
+            _say(
+                args,
+                f"団体「{args.municipality}」がありません → 先に kohyo new municipality "
+                f"{args.municipality} --name … --prefecture … --code … で作ってください。",
+                f"no municipality '{args.municipality}' → create it first with kohyo new "
+                "municipality.",
+            ),
+            file=sys.stderr,
+        )
+        return 2
+    source = Path(args.source)
+    long_source = False
+    try:
+        long_source = source.suffix.lower() == ".pdf" or (
+            source.stat().st_size > 0 and source.read_bytes().count(b"\n") > LONG_SOURCE
+        )
+    except OSError:
+        pass
+
+    def progress(message: str) -> None:
+        if long_source:
+            print(_say(args, f"読み込み中: {message}", f"reading: {message}"), file=sys.stderr)
+
+    try:
+        drafts = import_file(source, args.municipality, args.process, progress)
+    except SourceError as exc:
+        ja, _, hint = str(exc).partition(" / ")
+        print(f"{_say(args, 'エラー', 'error')}: {ja}", file=sys.stderr)
+        if hint:
+            print(f"    → {hint}", file=sys.stderr)
+        return 1
+    if not drafts:
+        print(
+            _say(
+                args,
+                "エラー: 評価書の題名（特定個人情報保護評価書（…評価書））が見つかりません\n"
+                "    → 表紙の題名を含むテキストを指定してください。",
+                "error: no assessment title (特定個人情報保護評価書（…評価書）) was found",
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    if args.report:
+        for draft in drafts:
+            print(report(args, draft, source))
+        return 0
+    folder = root / "content" / "assessments" / args.municipality
+    targets = []
+    for draft in drafts:
+        if args.out and len(drafts) == 1:
+            path = Path(args.out)
+        else:
+            path = folder / f"{draft.slug}.yaml"
+        if path.exists() and not args.force:
+            print(
+                _say(
+                    args,
+                    f"エラー: {path.as_posix()} は既にあります → --force で上書きするか、--out で別の名前を指定してください。",
+                    f"error: {path.as_posix()} exists → use --force to overwrite or --out for another name.",
+                ),
+                file=sys.stderr,
+            )
+            return 1
+        targets.append(path)
+    for draft, path in zip(drafts, targets, strict=True):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(draft.yaml(), encoding="utf-8", newline="\n")
+        print(
+            _say(
+                args,
+                f"{path.as_posix()}: {draft.form}の下書き（確かめる値 {len(draft.guesses)} 件、"
+                f"項目に割り当てられなかった記載 {draft.notes} 件）",
+                f"{path.as_posix()}: draft {draft.form} ({len(draft.guesses)} value(s) to check, "
+                f"{draft.notes} unplaced passage(s) in source_notes)",
+            )
+        )
+    print(
+        _say(
+            args,
+            f"次に: kohyo import {args.source} --municipality {args.municipality} --report で確かめる値の一覧を出し、"
+            "直してから kohyo validate と kohyo serve で確かめてください。",
+            f"next: kohyo import {args.source} --municipality {args.municipality} --report lists the values "
+            "to check; fix them, then run kohyo validate and kohyo serve.",
+        )
+    )
+    return 0
+
+
+def report(args: argparse.Namespace, draft: object, source: Path) -> str:
+    """The checklist of one draft: every guessed value, then the unplaced passages."""
+    from generator.importer import Draft
+
+    assert isinstance(draft, Draft)
+    lines = [
+        _say(
+            args,
+            f"# {draft.title}（{draft.form}、原本テキスト{draft.first_line}～{draft.last_line}行目）",
+            f"# {draft.title} ({draft.form}, source lines {draft.first_line}-{draft.last_line})",
+        ),
+        _say(
+            args,
+            f"推測した値 {len(draft.guesses)} 件（原本で項目名の横に読めなかったもの）。確かめたら [x] にします:",
+            f"{len(draft.guesses)} guessed value(s) (not read beside their label). Tick each once checked:",
+        ),
+    ]
+    for g in draft.guesses:
+        where = _say(args, f"（原本{g.line}行目）", f" (source line {g.line})") if g.line else ""
+        lines.append(f"- [ ] {g.path}: {g.value} — {g.reason}{where}")
+    lines.append(
+        _say(
+            args,
+            f"項目に割り当てられなかった記載 {draft.notes} 件は source_notes にあります。"
+            "それぞれ正しい項目へ移すか、不要なら消してください。",
+            f"{draft.notes} passage(s) found no field; they are quoted in source_notes. Move each "
+            "to its field, or delete it.",
+        )
+    )
+    return "\n".join(lines) + "\n"
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "import",
+        help="公表された評価書（PDF かそのテキスト）から下書きの content ファイルを作ります",
+    )
+    p.add_argument("source", help="評価書の PDF、またはそこから取り出したテキスト")
+    p.add_argument("--municipality", required=True, help="団体のid（例: neyagawa）")
+    p.add_argument("--process", help="事務のid（省略時は評価書名から推定。例: juki）")
+    p.add_argument("--out", help="書き出すファイル（文書が1つのとき）")
+    p.add_argument("--force", action="store_true", help="既にあるファイルを上書きします")
+    p.add_argument(
+        "--report",
+        action="store_true",
+        help="書き出さずに、推測した値と割り当てられなかった記載の一覧を出します",
+    )
+    p.set_defaults(func=cmd_import)

@@ -1,0 +1,442 @@
+"""Placing source rows into the model by the printed labels.
+
+The model carries the printed label and item number of every field, in the printed order, so
+one walker fills every form: for each field it looks for the row that carries the field's label
+a little ahead of the cursor, reads the value printed beside it (or below it), converts it to
+the field's kind (text, choice, checklist, count, date) and moves on.  Rows that no field
+claims are left unused; the caller turns them into source notes.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import BaseModel
+
+from generator.importer.source import TICK, UNKNOWN, Row, norm, norm_label
+from generator.model.base import Check, DateRange, DateValue, Text, parse_date
+
+_RADIO = "\u2063R"
+
+
+@dataclass
+class Guess:
+    """A value the importer inferred rather than read beside its label."""
+
+    path: str
+    value: str
+    reason: str
+    line: int
+
+
+@dataclass
+class Ctx:
+    rows: list[Row]
+    labels: set[str]  # every printed label of the form (normalised), to stop gathering text
+    guesses: list[Guess] = field(default_factory=list)
+    window: int = 14
+
+    def guess(self, path: str, value: Any, reason: str, line: int) -> None:
+        self.guesses.append(Guess(path, str(value), reason, line))
+
+
+# ------------------------------------------------------------------------------ type helpers
+
+
+def unwrap(tp: Any) -> Any:
+    for _ in range(8):
+        origin = get_origin(tp)
+        if origin is typing.Annotated:
+            tp = get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            if len(args) != 1:
+                return tp
+            tp = args[0]
+        else:
+            break
+    return tp
+
+
+def is_record(tp: Any) -> bool:
+    return (
+        isinstance(tp, type)
+        and issubclass(tp, BaseModel)
+        and not issubclass(tp, (Text, Check, DateValue, DateRange))
+    )
+
+
+def literal_options(tp: Any) -> list[str]:
+    tp = unwrap(tp)
+    return [str(a) for a in get_args(tp)] if get_origin(tp) is Literal else []
+
+
+def checklist_options(tp: Any) -> list[str] | None:
+    tp = unwrap(tp)
+    if get_origin(tp) is dict:
+        return literal_options(get_args(tp)[0])
+    return None
+
+
+def field_label(finfo: Any) -> str:
+    extra = finfo.json_schema_extra if isinstance(finfo.json_schema_extra, dict) else {}
+    return str(extra.get("label_ja", finfo.title or ""))
+
+
+def model_labels(
+    model: type[BaseModel], out: set[str] | None = None, seen: set[type] | None = None
+) -> set[str]:
+    """Every printed label of a model, recursively (normalised)."""
+    out = set() if out is None else out
+    seen = set() if seen is None else seen
+    if model in seen:
+        return out
+    seen.add(model)
+    for finfo in model.model_fields.values():
+        out.add(norm_label(field_label(finfo)))
+        tp = unwrap(finfo.annotation)
+        if get_origin(tp) is list:
+            tp = unwrap(get_args(tp)[0])
+        if is_record(tp):
+            model_labels(tp, out, seen)
+    return out
+
+
+# ----------------------------------------------------------------------------- value reading
+
+
+def label_matches(row_label: str, label: str) -> bool:
+    if not label:
+        return False
+    if row_label == label:
+        return True
+    # a label printed with more around it (「再委託 ⑦再委託の有無」, 「リスク1: 目的外の…」)
+    return len(label) >= 6 and label in row_label and len(row_label) <= len(label) + 16
+
+
+def find(
+    ctx: Ctx, lo: int, hi: int, labels: Iterable[str], window: int | None = None
+) -> int | None:
+    wanted = [norm_label(lb) for lb in labels if lb]
+    end = min(hi, lo + (window or ctx.window))
+    for i in range(lo, end):
+        row = ctx.rows[i]
+        if row.used:
+            continue
+        if any(label_matches(row.label, lb) for lb in wanted):
+            return i
+    return None
+
+
+def is_label_row(ctx: Ctx, row: Row) -> bool:
+    label = row.label
+    return bool(label) and (
+        label in ctx.labels
+        or any(label_matches(label, lb) for lb in ctx.labels if len(lb) >= 8)
+        or bool(re.match(r"^(?:システム|委託事項|提供先|移転先)\d", label))
+    )
+
+
+def value_at(ctx: Ctx, i: int, hi: int) -> tuple[str, int]:
+    """The text printed beside the label of row ``i`` (or below it); returns (text, next row)."""
+    row = ctx.rows[i]
+    first = row.first
+    # a label cell that carries its value after a line break (「<p>1 ...</p>」)
+    head, _, tail = first.partition("\n")
+    parts = [tail] if tail and norm_label(head) == row.label else []
+    parts += [c for c in row.rest if c]
+    row.used = True
+    row.fixed = not parts
+    j = i + 1
+    if not parts:
+        while j < hi and not ctx.rows[j].used and not is_label_row(ctx, ctx.rows[j]):
+            parts.append(ctx.rows[j].text)
+            ctx.rows[j].used = True
+            j += 1
+    return "\n".join(p for p in parts if p).strip(), j
+
+
+_OPTIONS_TAIL = re.compile(r"[<＜◇]選択肢[>＞◇].*$", re.S)
+
+
+def strip_options(text: str) -> str:
+    """Remove the printed option list 「<選択肢> 1) … 2) …」 that follows a choice."""
+    return _OPTIONS_TAIL.sub("", text).strip()
+
+
+def read_choice(text: str, options: list[str]) -> str | None:
+    normed = {norm(o): o for o in options}
+    for m in re.finditer(r"\[([^\[\]]*)\]", text):
+        inner = norm(m.group(1)).replace(TICK, "").replace(UNKNOWN, "")
+        if inner in normed:
+            return normed[inner]
+        # "[30万人以上]" printed with a note, or an option missing its bracket text
+        for key, value in normed.items():
+            if inner and inner.startswith(key):
+                return value
+    head = norm(strip_options(text))
+    if head in normed:
+        return normed[head]
+    return None
+
+
+_BOX = re.compile(r"\[\s*([○〇◯✓✔レ？]|" + _RADIO + r"|)\s*\]|" + _RADIO + "|" + UNKNOWN)
+
+
+def read_boxes(text: str) -> list[tuple[str, str]]:
+    """(mark, the text after the box up to the next box) for each printed box."""
+    text = strip_options(text)
+    marks = list(_BOX.finditer(text))
+    out = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        mark = m.group(1) if m.group(1) is not None else m.group(0)
+        out.append((mark or "", text[m.end() : end].strip()))
+    return out
+
+
+def mark_state(mark: str, radio_means: bool | None) -> bool | None:
+    if mark in ("○", "〇", "◯", "✓", "✔", "レ"):
+        return True
+    if mark == "":
+        return False
+    if mark == _RADIO:
+        return radio_means
+    return None
+
+
+def read_checklist(
+    text: str, options: list[str], path: str, ctx: Ctx, line: int
+) -> dict[str, Any] | None:
+    boxes = read_boxes(text)
+    if not boxes:
+        return None
+    marks = {m for m, _ in boxes}
+    # radio inputs mixed with plain boxes: the radio ones are the ticked ones (a guess)
+    radio_means: bool | None = True if _RADIO in marks and (marks - {_RADIO}) else None
+    ordered = sorted(options, key=len, reverse=True)
+    out: dict[str, Any] = {}
+    for mark, after in boxes:
+        label = norm(after)
+        label = re.sub(r"^・", "", label)
+        key = next((o for o in ordered if label.startswith(norm(o))), None)
+        if key is None:
+            continue
+        rest = after
+        # the note in brackets after the option: 「その他 (住民基本台帳ネットワークシステム)」
+        opt_len = len(key)
+        raw_rest = rest[opt_len:] if norm(rest[:opt_len]) == norm(key) else ""
+        if not raw_rest:
+            # find the end of the option text in the raw string by normalised length
+            acc = ""
+            for idx, ch in enumerate(rest):
+                acc = norm(rest[: idx + 1])
+                if acc == norm(key):
+                    raw_rest = rest[idx + 1 :]
+                    break
+        raw_rest = re.split(r"\s・", raw_rest, maxsplit=1)[0].strip()
+        note = None
+        m = re.match(r"^[(（]\s*(.*?)\s*[)）]", raw_rest)
+        if m and m.group(1):
+            note = m.group(1)
+        state = mark_state(mark, radio_means)
+        if mark == _RADIO:
+            ctx.guess(
+                f"{path}.{key}", state, "ラジオボタンの表示を「チェックあり」と読みました", line
+            )
+        if state is None and mark == UNKNOWN:
+            ctx.guess(f"{path}.{key}", "null", "チェックの有無が原本から読み取れません", line)
+        out[key] = {"checked": state, "note": note} if note else state
+    return out or None
+
+
+def read_count(text: str) -> int | None:
+    m = re.search(r"[(（]\s*(\d+)\s*[)）]\s*件", norm(text))
+    return int(m.group(1)) if m else None
+
+
+def read_date(text: str) -> str | None:
+    first = strip_options(text).split("\n", 1)[0].strip()
+    first = re.sub(r"\s*時点$", "", first)
+    if not first:
+        return None
+    try:
+        parse_date(first)
+    except ValueError:
+        return None
+    return first
+
+
+_RANGE = re.compile(r"^(.+?日)\s*(?:から|～|~|〜|－|-)\s*(.+?日)(?:まで)?\s*(.*)$")
+
+
+def read_range(text: str) -> dict[str, Any] | None:
+    m = _RANGE.match(strip_options(text).replace("\n", " ").strip())
+    if not m:
+        return None
+    start, end, note = m.group(1), m.group(2), m.group(3).strip()
+    try:
+        parse_date(start)
+        parse_date(end)
+    except ValueError:
+        return None
+    out: dict[str, Any] = {"start": start, "end": end}
+    if note:
+        out["note"] = note
+    return out
+
+
+def read_bool_box(text: str, label: str) -> bool | None:
+    """The state of the box printed before ``label`` (「[○] 委託しない」)."""
+    for mark, after in read_boxes(text):
+        if norm(after).startswith(norm(label)):
+            return mark_state(mark, None)
+    return None
+
+
+def convert(
+    tp: Any, text: str, path: str, ctx: Ctx, line: int
+) -> tuple[Any, bool]:
+    """(value, placed): the field's value read from ``text``."""
+    inner = unwrap(tp)
+    if inner is Text or (isinstance(inner, type) and issubclass(inner, Text)):
+        value = text.strip()
+        return (value or None), bool(value)
+    options = literal_options(inner)
+    if options:
+        return read_choice(text, options), True
+    checklist = checklist_options(inner)
+    if checklist is not None:
+        return read_checklist(text, checklist, path, ctx, line), True
+    if inner is DateValue:
+        return read_date(text), True
+    if inner is DateRange:
+        return read_range(text), True
+    if inner is int:
+        return read_count(text), True
+    if inner is str:
+        value = text.strip().split("\n", 1)[0]
+        return (value or None), bool(value)
+    return None, False
+
+
+# ---------------------------------------------------------------------------------- the walker
+
+ListHandler = Callable[[Ctx, int, int, str], tuple[list[Any], int]]
+
+
+def fill(
+    model: type[BaseModel],
+    ctx: Ctx,
+    lo: int,
+    hi: int,
+    path: str,
+    lists: dict[str, ListHandler] | None = None,
+    skip: Iterable[str] = (),
+) -> tuple[dict[str, Any], int]:
+    """Fill ``model`` from rows[lo:hi] in printed order; returns (data, cursor)."""
+    lists = lists or {}
+    out: dict[str, Any] = {}
+    cur = lo
+    for name, finfo in model.model_fields.items():
+        if name in skip:
+            continue
+        sub_path = f"{path}.{name}" if path else name
+        tp = unwrap(finfo.annotation)
+        label = field_label(finfo)
+        if name in lists:
+            items, cur2 = lists[name](ctx, cur, hi, sub_path)
+            if items:
+                out[name] = items
+                cur = cur2
+            continue
+        if get_origin(tp) is list:
+            continue
+        if is_record(tp):
+            i = find(ctx, cur, hi, [label])
+            start = cur
+            if i is not None:
+                ctx.rows[i].used = True
+                ctx.rows[i].fixed = True
+                ctx.rows[i].path = sub_path
+                start = i + 1
+                if is_bool_group(tp):
+                    start = i
+                    ctx.rows[i].used = False
+            sub, end = fill(tp, ctx, start, hi, sub_path, lists)
+            if sub:
+                out[name] = sub
+                cur = max(cur, end)
+            elif i is not None:
+                cur = i + 1
+            continue
+        if tp is bool:
+            j = find_box(ctx, cur, hi, label)
+            if j is not None:
+                state = read_bool_box(ctx.rows[j].text, label)
+                if state is not None:
+                    out[name] = state
+                ctx.rows[j].used = True
+            continue
+        i = find(ctx, cur, hi, [label])
+        if i is None:
+            continue
+        text, nxt = value_at(ctx, i, hi)
+        ctx.rows[i].path = sub_path
+        value, _ = convert(tp, text, sub_path, ctx, ctx.rows[i].no)
+        cur = nxt
+        if value is not None:
+            out[name] = value
+            continue
+        residue = re.sub(r"\[[\s○？]*\]", "", strip_options(text)).strip()
+        if residue:
+            # printed but not readable as this kind of value: quoted in a source note
+            for k in range(i, nxt):
+                ctx.rows[k].used = False
+                ctx.rows[k].fixed = False
+            ctx.rows[i].used = True
+            ctx.rows[i].fixed = not any(c for c in ctx.rows[i].rest)
+            if not ctx.rows[i].fixed:
+                ctx.rows[i].used = False
+    return out, cur
+
+
+def is_bool_group(tp: type[BaseModel]) -> bool:
+    first = next(iter(tp.model_fields.values()), None)
+    return first is not None and unwrap(first.annotation) is bool
+
+
+def find_box(ctx: Ctx, lo: int, hi: int, label: str) -> int | None:
+    wanted = norm(label)
+    for i in range(lo, min(hi, lo + 6)):
+        row = ctx.rows[i]
+        for _mark, after in read_boxes(row.text):
+            if norm(after).startswith(wanted):
+                return i
+    return None
+
+
+def complete(model: type[BaseModel], data: dict[str, Any], path: str, ctx: Ctx) -> None:
+    """Give every required text the form's placeholder (listed as a guess), recursively."""
+    for name, finfo in model.model_fields.items():
+        if not path and name in ("municipality", "process", "form"):
+            continue  # given on the command line
+        tp = unwrap(finfo.annotation)
+        sub_path = f"{path}.{name}" if path else name
+        value = data.get(name)
+        if value is None and finfo.is_required() and (tp is str or tp is Text):
+            data[name] = f"（記入）{field_label(finfo)}"
+            ctx.guess(sub_path, data[name], "原本から読み取れませんでした", 0)
+        elif isinstance(value, dict) and is_record(tp):
+            complete(tp, value, sub_path, ctx)
+        elif isinstance(value, list) and get_origin(tp) is list:
+            item_tp = unwrap(get_args(tp)[0])
+            if is_record(item_tp):
+                for k, item in enumerate(value):
+                    if isinstance(item, dict):
+                        complete(item_tp, item, f"{sub_path}[{k}]", ctx)
