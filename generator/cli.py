@@ -181,7 +181,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Subcommands that live with their stage: each module defines ``register(subparsers)``.
-COMMAND_MODULES = ("generator.serve", "generator.i18n", "generator.synth", "generator.importer.command")
+COMMAND_MODULES = (
+    "generator.serve",
+    "generator.i18n",
+    "generator.synth",
+    "generator.importer.command",
+)
 
 
 def _register_modules(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -20,9 +20,14 @@ from generator.importer.engine import Guess
 from generator.importer.forms import Parsed, parse_document, split_documents
 from generator.importer.source import SourceError, read_source, rows_of
 
-__all__ = ["Draft", "SourceError", "import_text", "import_file"]
+__all__ = ["Draft", "SourceError", "import_file", "import_text"]
 
-FORM_SLUGS = {"基礎項目評価書": "basic", "重点項目評価書": "focused", "全項目評価書": "full", "概要": "summary"}
+FORM_SLUGS = {
+    "基礎項目評価書": "basic",
+    "重点項目評価書": "focused",
+    "全項目評価書": "full",
+    "概要": "summary",
+}
 PROCESS_WORDS = (("予防接種", "vaccination"), ("住民基本台帳", "juki"), ("住基", "juki"))
 
 
@@ -52,6 +57,10 @@ def _process_of(title: str, text: str) -> str | None:
     return None
 
 
+def _prefixed(progress: Callable[[str], None], prefix: str) -> Callable[[str], None]:
+    return lambda message: progress(prefix + message)
+
+
 def import_text(
     text: str,
     municipality: str,
@@ -65,7 +74,7 @@ def import_text(
     used_slugs: dict[str, int] = {}
     for n, doc in enumerate(docs, 1):
         prefix = f"[{n}/{len(docs)} {doc.form}] " if len(docs) > 1 else ""
-        parsed = parse_document(doc, lambda m, p=prefix: progress(p + m))
+        parsed = parse_document(doc, _prefixed(progress, prefix))
         body = parsed.data
         cover = body.get("cover", {})
         title = str(cover.get("title") or body.get("title") or doc.title)
@@ -91,12 +100,40 @@ def import_text(
             )
         )
         if parsed.form != "概要":
-            for key, placeholder in (("number", "（記入）評価書番号"), ("title", "（記入）評価書名"), ("assessor", "（記入）評価実施機関名")):
+            for key, placeholder in (
+                ("number", "（記入）評価書番号"),
+                ("title", "（記入）評価書名"),
+                ("assessor", "（記入）評価実施機関名"),
+            ):
                 if not cover.get(key):
                     cover[key] = placeholder
-                    guesses.append(Guess(f"cover.{key}", placeholder, "原本から読み取れませんでした", doc.first_line))
-            body["cover"] = {k: cover[k] for k in ("number", "title", "declaration", "special_notes", "assessor", "ppc_approval_date", "published", "form_version") if k in cover}
-        head: dict[str, Any] = {"form": parsed.form, "municipality": municipality, "process": proc or "unknown"}
+                    guesses.append(
+                        Guess(
+                            f"cover.{key}",
+                            placeholder,
+                            "原本から読み取れませんでした",
+                            doc.first_line,
+                        )
+                    )
+            body["cover"] = {
+                k: cover[k]
+                for k in (
+                    "number",
+                    "title",
+                    "declaration",
+                    "special_notes",
+                    "assessor",
+                    "ppc_approval_date",
+                    "published",
+                    "form_version",
+                )
+                if k in cover
+            }
+        head: dict[str, Any] = {
+            "form": parsed.form,
+            "municipality": municipality,
+            "process": proc or "unknown",
+        }
         head["status"] = status
         head["source"] = {
             "title": doc.title,
@@ -113,7 +150,17 @@ def import_text(
         used_slugs[base] = used_slugs.get(base, 0) + 1
         slug = base if used_slugs[base] == 1 else f"{base}-{used_slugs[base]}"
         drafts.append(
-            Draft(parsed.form, slug, title, data, guesses, len(parsed.notes), doc.first_line, doc.last_line, parsed)
+            Draft(
+                parsed.form,
+                slug,
+                title,
+                data,
+                guesses,
+                len(parsed.notes),
+                doc.first_line,
+                doc.last_line,
+                parsed,
+            )
         )
     return drafts
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
 from pathlib import Path
@@ -44,12 +45,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 2
     source = Path(args.source)
     long_source = False
-    try:
+    with contextlib.suppress(OSError):
         long_source = source.suffix.lower() == ".pdf" or (
-            source.stat().st_size > 0 and source.read_bytes().count(b"\n") > LONG_SOURCE
+            source.read_bytes().count(b"\n") > LONG_SOURCE
         )
-    except OSError:
-        pass
 
     def progress(message: str) -> None:
         if long_source:
@@ -81,10 +80,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     folder = root / "content" / "assessments" / args.municipality
     targets = []
     for draft in drafts:
-        if args.out and len(drafts) == 1:
-            path = Path(args.out)
-        else:
-            path = folder / f"{draft.slug}.yaml"
+        one = args.out and len(drafts) == 1
+        path = Path(args.out) if one else folder / f"{draft.slug}.yaml"
         if path.exists() and not args.force:
             print(
                 _say(

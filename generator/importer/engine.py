@@ -233,10 +233,8 @@ def read_checklist(
         raw_rest = rest[opt_len:] if norm(rest[:opt_len]) == norm(key) else ""
         if not raw_rest:
             # find the end of the option text in the raw string by normalised length
-            acc = ""
-            for idx, ch in enumerate(rest):
-                acc = norm(rest[: idx + 1])
-                if acc == norm(key):
+            for idx in range(len(rest)):
+                if norm(rest[: idx + 1]) == norm(key):
                     raw_rest = rest[idx + 1 :]
                     break
         raw_rest = re.split(r"\s・", raw_rest, maxsplit=1)[0].strip()
@@ -299,9 +297,7 @@ def read_bool_box(text: str, label: str) -> bool | None:
     return None
 
 
-def convert(
-    tp: Any, text: str, path: str, ctx: Ctx, line: int
-) -> tuple[Any, bool]:
+def convert(tp: Any, text: str, path: str, ctx: Ctx, line: int) -> tuple[Any, bool]:
     """(value, placed): the field's value read from ``text``."""
     inner = unwrap(tp)
     if inner is Text or (isinstance(inner, type) and issubclass(inner, Text)):

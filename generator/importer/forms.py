@@ -11,21 +11,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
 from generator.importer.engine import (
     Ctx,
-    complete,
     Guess,
+    complete,
     field_label,
     fill,
     literal_options,
     model_labels,
     read_choice,
     read_count,
-    read_date,
+    unwrap,
     value_at,
 )
 from generator.importer.source import Row, norm, norm_label
@@ -215,7 +215,7 @@ def numbered(
     rx = re.compile(rf"^{prefix}(\d+)$")
 
     def handler(ctx: Ctx, lo: int, hi: int, path: str) -> tuple[list[Any], int]:
-        heads = []
+        heads: list[tuple[int, int]] = []
         for i in range(lo, hi):
             row = ctx.rows[i]
             if row.used:
@@ -233,7 +233,7 @@ def numbered(
             row.used = True
             row.path = f"{path}[{k}]"
             title = "\n".join(c for c in row.rest if c).strip()
-            head, _, tail = row.first.partition("\n")
+            tail = row.first.partition("\n")[2]
             if not title and tail:
                 title = tail.strip()
             data, cur = fill(model, ctx, i + 1, end, f"{path}[{k}]", sub_lists, skip=(name_field,))
@@ -332,13 +332,20 @@ def changes(ctx: Ctx, lo: int, hi: int) -> list[dict[str, Any]]:
                 item["date"] = date
             except ValueError:
                 item["date_note"] = date
-                ctx.guess("changes.date", date, "変更日として読めない記載を「変更日（補足）」に入れました", line)
+                ctx.guess(
+                    "changes.date",
+                    date,
+                    "変更日として読めない記載を「変更日（補足）」に入れました",
+                    line,
+                )
         for key in ("item", "before", "after"):
             if rec.get(key):
                 item[key] = rec[key]
         timing = rec.get("timing", "")
         if timing:
-            choice = read_choice(f"[{timing}]", literal_options(Change.model_fields["timing"].annotation))
+            choice = read_choice(
+                f"[{timing}]", literal_options(Change.model_fields["timing"].annotation)
+            )
             if choice:
                 item["timing"] = choice
             else:
@@ -553,16 +560,25 @@ def parse_main(
         n += 1
         step(n, "I")
         lo, hi = sections["I"]
-        info_model = model.model_fields["basic_info"].annotation
-        info_model = next(a for a in getattr(info_model, "__args__", (info_model,)) if a is not type(None))
-        info, _ = fill(info_model, ctx, lo, hi, "basic_info", {"systems": _systems}, skip=("files",))
+        info, _ = fill(
+            _opt(model, "basic_info"),
+            ctx,
+            lo,
+            hi,
+            "basic_info",
+            {"systems": _systems},
+            skip=("files",),
+        )
         i = next((k for k in range(lo, hi) if ctx.rows[k].label == "特定個人情報ファイル名"), None)
         if i is not None:
             text, _ = value_at(ctx, i, hi)
             names = file_names(text)
             if names:
-                info = {**{k: v for k, v in info.items() if k in ("process", "systems")}, "files": names,
-                        **{k: v for k, v in info.items() if k not in ("process", "systems")}}
+                info = {
+                    **{k: v for k, v in info.items() if k in ("process", "systems")},
+                    "files": names,
+                    **{k: v for k, v in info.items() if k not in ("process", "systems")},
+                }
         if info:
             data["basic_info"] = info
     files: list[dict[str, Any]] = []
@@ -572,7 +588,12 @@ def parse_main(
         lo, hi = sections["II"]
         for k, (a, b, name) in enumerate(_file_blocks(ctx, lo, hi)):
             body, _ = fill(
-                file_model, ctx, a, b, f"files[{k}]", _item_lists(form),
+                file_model,
+                ctx,
+                a,
+                b,
+                f"files[{k}]",
+                _item_lists(form),
                 skip=("name", "record_items", "risks"),
             )
             out = body.get("outsourcing")
@@ -582,8 +603,18 @@ def parse_main(
             disc = disc if isinstance(disc, dict) else {}
             _disclosure_flags(ctx, a, b, disc)
             if disc:
-                body["disclosure"] = _ordered(disc, ["provides", "provides_count", "transfers",
-                                                     "transfers_count", "none", "recipients", "transferees"])
+                body["disclosure"] = _ordered(
+                    disc,
+                    [
+                        "provides",
+                        "provides_count",
+                        "transfers",
+                        "transfers_count",
+                        "none",
+                        "recipients",
+                        "transferees",
+                    ],
+                )
             files.append({"name": name or f"（記入）特定個人情報ファイル名{k + 1}", **body})
     if "REC" in sections:
         n += 1
@@ -594,8 +625,7 @@ def parse_main(
         n += 1
         step(n, "III")
         lo, hi = sections["III"]
-        risks_model = file_model.model_fields["risks"].annotation
-        risks_model = next(a for a in getattr(risks_model, "__args__", (risks_model,)) if a is not type(None))
+        risks_model = _opt(file_model, "risks")
         for k, (a, b, name) in enumerate(_file_blocks(ctx, lo, hi, ".risks")):
             risks, _ = fill(risks_model, ctx, a, b, f"files[{k}].risks")
             while len(files) <= k:
@@ -646,8 +676,12 @@ def parse_main(
 
 
 def _opt(model: type[BaseModel], name: str) -> type[BaseModel]:
-    tp = model.model_fields[name].annotation
-    return next(a for a in getattr(tp, "__args__", (tp,)) if a is not type(None))
+    """The record type of a field (``X | None`` or ``list[X]``)."""
+    tp = unwrap(model.model_fields[name].annotation)
+    if get_origin(tp) is list:
+        tp = unwrap(get_args(tp)[0])
+    assert isinstance(tp, type) and issubclass(tp, BaseModel), name
+    return tp
 
 
 def _ordered(d: dict[str, Any], order: list[str]) -> dict[str, Any]:
@@ -697,7 +731,10 @@ def parse_record_items(ctx: Ctx, lo: int, hi: int, files: list[dict[str, Any]]) 
 
 
 def parse_basic(
-    ctx: Ctx, sections: dict[str, tuple[int, int]], data: dict[str, Any], step: Callable[[int, str], None]
+    ctx: Ctx,
+    sections: dict[str, tuple[int, int]],
+    data: dict[str, Any],
+    step: Callable[[int, str], None],
 ) -> None:
     model = FORMS["基礎項目評価書"]
     n = 1
@@ -749,9 +786,9 @@ def parse_summary(
         basic, _ = fill(_opt(SummaryDocument, "basic"), ctx, lo, hi, "basic")
         for key in ("systems", "files"):
             label = field_label(_opt(SummaryDocument, "basic").model_fields[key])
-            i = next((k for k in range(lo, hi) if rows[k].label == norm_label(label)), None)
-            if i is not None:
-                text, _ = value_at(ctx, i, hi)
+            at = next((k for k in range(lo, hi) if rows[k].label == norm_label(label)), None)
+            if at is not None:
+                text, _ = value_at(ctx, at, hi)
                 items = [p.strip() for p in re.split(r"(?:^|\s)\d+\s", " " + text) if p.strip()]
                 if items:
                     basic[key] = items
@@ -760,13 +797,19 @@ def parse_summary(
     if "II" in sections:
         step(3, "II")
         lo, hi = sections["II"]
-        heads = [i for i in range(lo, hi) if re.match(r"^\d+\S", norm(rows[i].first)) and not rows[i].rest]
+        heads = [
+            i
+            for i in range(lo, hi)
+            if re.match(r"^\d+\S", norm(rows[i].first)) and not any(rows[i].rest)
+        ]
         files = []
         for k, i in enumerate(heads):
             end = heads[k + 1] if k + 1 < len(heads) else hi
             rows[i].used = rows[i].fixed = True
             name = re.sub(r"^\d+\s*", "", rows[i].first).strip()
-            body, _ = fill(_opt_list(SummaryDocument, "files"), ctx, i + 1, end, f"files[{k}]", skip=("name",))
+            body, _ = fill(
+                _opt_list(SummaryDocument, "files"), ctx, i + 1, end, f"files[{k}]", skip=("name",)
+            )
             files.append({"name": name, **body})
         if files:
             data["files"] = files
@@ -774,7 +817,11 @@ def parse_summary(
         step(4, "III")
         lo, hi = sections["III"]
         risks_model = _opt(SummaryDocument, "risks")
-        heads = [i for i in range(lo, hi) if re.match(r"^\d+\S", norm(rows[i].first)) and not rows[i].rest]
+        heads = [
+            i
+            for i in range(lo, hi)
+            if re.match(r"^\d+\S", norm(rows[i].first)) and not any(rows[i].rest)
+        ]
         merged: dict[str, list[str]] = {}
         for k, i in enumerate(heads):
             end = heads[k + 1] if k + 1 < len(heads) else hi
@@ -804,10 +851,7 @@ def parse_summary(
 
 
 def _opt_list(model: type[BaseModel], name: str) -> type[BaseModel]:
-    tp = model.model_fields[name].annotation
-    (item,) = tp.__args__
-    assert isinstance(item, type)
-    return item
+    return _opt(model, name)
 
 
 # ---------------------------------------------------------------------------- notes

@@ -27,6 +27,7 @@ from generator.importer.forms import FIXED, SECTIONS
 from generator.importer.source import clean_cell, fix_radicals, norm, norm_label
 from generator.model.assessment import FORMS
 from generator.model.base import Check, DateValue, Text
+from generator.model.choices import MAIN_ITEM_GROUPS
 
 SKIP = {"source", "source_notes", "municipality"}
 
@@ -86,7 +87,7 @@ def agreement(hand: BaseModel, draft: BaseModel) -> tuple[int, int]:
 
 _SPLIT = re.compile(
     r"\[[^\[\]]*\]|[<＜◇]選択肢[>＞◇]|(?:^|\s)\d+\)\s|[(（]\s*\)\s*件|[(（]\s*\d*\s*[)）]\s*件|\s{2,}|[○？\u2063]|\s・"
-    r"|(?:^|(?<=[\s、,]))\d+[.．]\s*|、|\s[(（]\d+[)）]\s*"
+    r"|(?:^|(?<=[\s、,]))\d+[.．]\s*|、|\s[(（]\d+[)）]\s*|(?:^|\s)\d{1,2}\s|[(（)）]"
 )
 
 
@@ -98,7 +99,9 @@ def _form_text() -> tuple[set[str], set[str]]:
         _options(model, options, set())
     for heads in SECTIONS.values():
         labels |= {norm_label(h) for _, h in heads} | {norm(h) for _, h in heads}
-    labels |= {"項目一覧", "特定個人情報ファイル記録項目"}
+    labels |= {"項目一覧", "特定個人情報ファイル記録項目", "主な記載項目", "概要", "表紙保護の宣言"}
+    groups = {ja for ja, _en in MAIN_ITEM_GROUPS.values()}
+    labels |= {norm(g) for g in groups} | {"・" + norm(g) for g in groups}
     return labels, options
 
 
@@ -131,7 +134,9 @@ def strings(node: Any, out: list[str]) -> None:
         out.append(str(node))
 
 
-def kept(source_lines: list[str], draft: dict[str, Any]) -> tuple[int, int]:
+def kept(
+    source_lines: list[str], draft: dict[str, Any], missed: list[str] | None = None
+) -> tuple[int, int]:
     """(characters of the source found in the draft or printed form text, all characters)."""
     labels, options = _form_text()
     parts: list[str] = []
@@ -143,6 +148,11 @@ def kept(source_lines: list[str], draft: dict[str, Any]) -> tuple[int, int]:
         line = fix_radicals(line)
         for cell in line.split("\t"):
             for piece in clean_cell(cell).split("\n"):
+                whole = value_norm(piece)
+                if whole and (norm_label(piece) in labels or whole in exact):
+                    have += len(whole)
+                    total += len(whole)
+                    continue
                 for seg in _SPLIT.split(piece):
                     n = value_norm(seg or "")
                     if not n:
@@ -150,6 +160,7 @@ def kept(source_lines: list[str], draft: dict[str, Any]) -> tuple[int, int]:
                     total += len(n)
                     if (
                         n in exact
+                        or n in labels
                         or FIXED.match(n)
                         or re.sub(r"^[(（]\d+[)）]", "", n) in corpus
                         or re.fullmatch(r"(?:システム|委託事項|提供先|移転先)\d+", n)
@@ -160,6 +171,8 @@ def kept(source_lines: list[str], draft: dict[str, Any]) -> tuple[int, int]:
                         or n in corpus
                     ):
                         have += len(n)
+                    elif missed is not None:
+                        missed.append(seg)
     return have, total
 
 

@@ -55,7 +55,7 @@ def pdf_text(path: Path) -> str:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings are not the editor's
     try:
         text: str = extract_text(str(path), laparams=LAParams(line_margin=0.3))
-    except Exception as exc:  # noqa: BLE001 - any damaged PDF is reported, not a traceback
+    except Exception as exc:  # any damaged PDF is reported, not a traceback
         raise SourceError(
             f"{path.name} から文字を取り出せません（{type(exc).__name__}） / "
             "PDF が壊れていないか、画像だけの PDF でないかを確かめてください。"
@@ -93,9 +93,7 @@ def clean_cell(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-_NUM_PREFIX = re.compile(
-    r"^(?:[①-⑳]|\(\d+\)|（\d+）|\d+[.．]\s*|[IVXⅠ-Ⅹ]+[ 　.．]|\d+\s+)+"
-)
+_NUM_PREFIX = re.compile(r"^(?:[①-⑳]|\(\d+\)|（\d+）|\d+[.．]\s*|[IVXⅠ-Ⅹ]+[ 　.．]|\d+\s+)+")
 
 
 def norm(text: str) -> str:
@@ -153,7 +151,16 @@ class Row:
 
 # CJK radicals that PDF text layers use in place of the ideographs (⺠ for 民, ⼈ for 人):
 # the Kangxi radicals have compatibility mappings (NFKC); the supplement ones need a table.
-_RADICALS = {"⺠": "民", "⻑": "長", "⺟": "母", "⻄": "西", "⻘": "青", "⻝": "食", "⻤": "鬼", "⻩": "黄"}
+_RADICALS = {
+    "⺠": "民",
+    "⻑": "長",
+    "⺟": "母",
+    "⻄": "西",
+    "⻘": "青",
+    "⻝": "食",
+    "⻤": "鬼",
+    "⻩": "黄",
+}
 
 
 def fix_radicals(text: str) -> str:
@@ -173,6 +180,8 @@ def rows_of(text: str) -> list[Row]:
         if not line.strip():
             continue
         cells = [clean_cell(c) for c in line.split("\t")]
+        # the column heads of the summary's tables printed inside a cell
+        cells = [re.sub(r"^(?:主な記載項目|概要)\n", "", c) for c in cells]
         if not any(cells):
             continue
         rows.append(Row(no, line, cells))
