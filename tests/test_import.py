@@ -55,6 +55,7 @@ def test_draft_agrees_with_the_hand_made_file(
     )
 
 
+@pytest.mark.slow
 def test_every_seed_draft_validates_and_passes_the_schema(tmp_path: Path) -> None:
     """Through the real command line into a copy of the project without the hand-made files."""
     root = tmp_path / "site"
@@ -160,6 +161,7 @@ def test_nothing_unplaced_is_dropped() -> None:
     assert "II 特定個人情報ファイルの概要" in notes[0]["note"]
 
 
+@pytest.mark.browser
 def test_a_pdf_is_read_through_the_extractor(tmp_path: Path) -> None:
     """A real PDF (printed by the system Chromium from a page of the form) becomes a draft."""
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
