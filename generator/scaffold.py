@@ -28,6 +28,99 @@ FORM_ALIASES = {
 }
 
 
+# One worked entry of every list of the forms, shown (commented out) in the `kohyo new` skeleton
+# and in the editing guide; tests validate each against its model.  Values are examples only.
+EXAMPLES: dict[str, list[dict[str, Any]]] = {
+    "OutsourcingItemFocused": [
+        {
+            "title": "既存住民基本台帳システムの運用保守",
+            "content": "既存住基システムの運用及び保守に関する業務",
+            "handlers": "10人未満",
+            "contractor": "株式会社〇〇",
+            "subcontract": {"status": "再委託しない"},
+        }
+    ],
+    "OutsourcingItemFull": [
+        {
+            "title": "既存住民基本台帳システムの運用保守",
+            "content": "既存住基システムの運用及び保守に関する業務",
+            "scope": "特定個人情報ファイルの全体",
+            "subjects_count": "10万人以上100万人未満",
+            "subjects_scope": "住民基本台帳に記録されている者",
+            "justification": "システムの運用保守のため、ファイル全体を取り扱う必要がある。",
+            "handlers": "10人未満",
+            "handover": {"専用線": True, "紙": False, "その他": "庁内の端末で直接作業する"},
+            "contractor_lookup": "市のホームページで公表する。",
+            "contractor": "株式会社〇〇",
+            "subcontract": {
+                "status": "再委託する",
+                "approval": "書面により申請させ、市が承認する。",
+                "work": "システムの保守作業の一部",
+            },
+        }
+    ],
+    "Recipient": [
+        {
+            "name": "都道府県知事",
+            "legal_basis": "住民基本台帳法第30条の6",
+            "purpose": "本人確認情報の管理及び提供",
+            "data": "本人確認情報（個人番号、4情報、住民票コード及びこれらの変更情報）",
+            "subjects_count": "10万人以上100万人未満",
+            "subjects_scope": "住民基本台帳に記録されている者",
+            "method": {"専用線": True, "紙": False},
+            "timing": "住民票の記載、消除又は記載の修正の都度",
+        }
+    ],
+    "Transferee": [
+        {
+            "name": "市民税課",
+            "legal_basis": "番号法第9条第1項 別表第1の16の項",
+            "purpose": "地方税の賦課徴収に関する事務",
+            "data": "住民票関係情報",
+            "subjects_count": "10万人以上100万人未満",
+            "subjects_scope": "住民基本台帳に記録されている者",
+            "method": {"庁内連携システム": True},
+            "timing": "随時",
+        }
+    ],
+    "RecordGroup": [
+        {
+            "title": "＜住民票に関する記録項目＞",
+            "items": ["宛名番号", "個人番号", {"ja": "送付先氏名 漢字 外", "cut_off": True}],
+            "note": "※ 群の後に印刷された注記があれば、ここに書きます",
+        }
+    ],
+    "Change": [
+        {
+            "date": "令和7年2月13日",
+            "item": "Ⅱ-5 提供・移転の有無",
+            "before": "提供件数 59件",
+            "after": "提供件数 60件",
+            "timing": "事後",
+            "reason": "法令の改正に伴う変更",
+        }
+    ],
+}
+EXAMPLE_NOTES = {
+    "RecordGroup": "見出しがなければ title は書きません。原本で途中が切れている項目は cut_off: true",
+    "Change": "変更日が行から離れて印刷されているときは date の代わりに date_note に書きます",
+}
+
+
+def example_lines(name: str, pad: str) -> list[str]:
+    """The worked example of a list as YAML comment lines (to follow ``key: []``)."""
+    import yaml
+
+    text = yaml.safe_dump(
+        EXAMPLES[name], allow_unicode=True, sort_keys=False, width=10_000, indent=2
+    )
+    note = [f"{pad}#   （{EXAMPLE_NOTES[name]}）"] if name in EXAMPLE_NOTES else []
+    return [*note, *(f"{pad}# {line}" for line in text.rstrip().split("\n"))]
+
+
+EXAMPLE_HINT = "例は1件分です。使うときは [] を消し、下の例の行の先頭の「# 」を外して書き換えます"
+
+
 def _unwrap(tp: Any) -> tuple[Any, bool]:
     """(inner type, is_optional)."""
     optional = False
@@ -122,6 +215,10 @@ def skeleton_lines(
                     first = sub[0].lstrip()
                     lines.append(f"{pad}  - {first}" if not first.startswith("#") else f"{pad}  -")
                     lines.extend(sub[1:] if not first.startswith("#") else sub)
+                elif item.__name__ in EXAMPLES:
+                    lines[-1] += f"（{EXAMPLE_HINT}）"
+                    lines.append(f"{pad}{name}: []")
+                    lines.extend(example_lines(item.__name__, pad))
                 else:
                     lines.append(f"{pad}{name}: []")
             else:

@@ -31,6 +31,23 @@ Clone the repository, open the folder in VS Code and install the recommended **Y
 extension. Then run `make serve` in a terminal: the first run creates the Python environment
 (`.venv`) from the lock files, which takes a few minutes.
 
+## From a published report (kohyo import)
+
+If the municipality has already published the report as a PDF, start here.
+`.venv/bin/kohyo import REPORT.pdf --municipality ID` writes a draft content file (one per report
+found in the PDF; extracted or pasted text works too). It places each value by the printed label of
+the form, quotes every passage it could not place in `source_notes` with the printed section and the
+source lines, and `--report` lists every value it guessed (not read beside its label) as a checklist.
+Check those values against the original, move the quoted passages to their fields, then run
+`.venv/bin/kohyo validate` and `make serve`.
+
+## Which files a municipality edits
+
+Its own `content/municipalities/ID.yaml`, `content/assessments/ID/` and `content/council/ID/`.
+The registries in `content/registries/` (laws, systems, glossary, processes, ...) and
+`content/translations/` are shared by every municipality: change them only in a separate pull
+request reviewed by the site's maintainers, never to make one file pass.
+
 ## One edit
 
 Open the YAML file of the page (the page `/assessments/takatsuki/juki-basic/` comes from
@@ -50,6 +67,22 @@ file that has never been valid gets a page that lists its problems. Options: `--
 <code>.venv/bin/kohyo new assessment MUNICIPALITY PROCESS --form <span lang="ja">基礎</span>|<span lang="ja">重点</span>|<span lang="ja">全項目</span></code> writes a commented
 skeleton that builds at once (`kohyo new municipality ID` for a new municipality). Fill in the
 <code lang="ja">（記入）</code> placeholders and the items of the original report, then run `make validate`.
+
+## When the original cannot be copied as it is
+
+Write a printed <span lang="ja">「－」</span> as `"－"`. A check box that cannot be read is `null` (not
+`false`). A text that cannot be read, or that the original lacks, stays empty with an entry in
+`source_notes` (`field: files[0].risks.use.r2`, `note:` the reason). A record item cut off in the
+source keeps its printed text with `cut_off: true`; a note printed under a system's name goes into
+`name_note`; a change-log date printed apart from its row goes into `date_note`.
+
+## One entry of each list
+
+The Japanese guide shows one worked entry of <span lang="ja">委託事項</span> (entrusted work),
+<span lang="ja">提供先</span> (recipients), <span lang="ja">移転先</span> (transferees),
+<span lang="ja">記録項目</span> (record items, a list of groups: `- title: … items: […]`, the title
+optional) and <span lang="ja">変更箇所</span> (changes); the `kohyo new` skeleton carries the same
+examples as comments.
 
 ## Editor set-up
 
