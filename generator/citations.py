@@ -15,21 +15,38 @@ A name inside a longer word (改正番号法, 番号法施行令 when that is no
 a citation, and a provision glued to a name that is not a registered law (規則第6条) is
 reported as unresolved rather than guessed.  Spans never overlap, so a link is never inside
 another link.
+
+A citation means the provision in force when its text was written: a session has the date of
+its text (``as_of``), and a provision that a later amendment renumbered (番号法第19条第7号 in a
+2019 text) becomes the old-numbering reference (``regime`` = the renumbering's id).  A template
+placeholder (別表第1の〇項) never makes a provision, a generic name (条例, 規則) is a citation
+only with a provision after it, and an abbreviation a text defines (…施行規則（以下「規則」と
+いう。）) names that law in the rest of the document.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from generator.model.links import Entity, Law, LegalRef
+from generator.model.links import (
+    Entity,
+    Law,
+    LegalRef,
+    parse_provision,
+    provision_matches,
+    renumbering_entry,
+)
+from generator.textfmt import UNRESOLVED
 
 _KANJI = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_UNIT = {"十": 10, "百": 100, "千": 1000}
 
-N = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)"
+# A number; a lone 〇 is a template's blank (別表第1の〇項), not zero.
+N = r"(?:[0-9０-９]+|(?!〇+(?![〇一二三四五六七八九十百千]))[〇一二三四五六七八九十百千]+)"
 ROW = rf"{N}(?:の{N})*"
 _ART = (
     rf"(?P<suppl>附則)?第(?P<art>{N})条(?P<artb>(?:の{N})*)"
@@ -46,6 +63,14 @@ _CITE = re.compile(rf"(?:{_TABLE})|(?:{_ART})")
 # Characters that make a match part of a longer word: kanji, katakana, Latin letters.
 _WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u30a1-\u30fa\u30fc\uff66-\uff9fA-Za-zＡ-Ｚａ-ｚ]")
 _CITE_START = ("第", "附則", "別表")
+# A template's blank: 別表第1の〇項, 第○条, 別表第二 ●の項.
+PLACEHOLDER = re.compile(r"(?:の|\s)?[〇○●◯◎△□＿_×Ｘ]+(?:の?項|号|条)")
+# Words that end the name of a law, order, rule or ordinance.
+LAW_SUFFIX = re.compile(r"(?:法律?|政令|省令|府令|施行令|規則|条例|告示|命令|規程)$")
+# 「…（以下「規則」という。）」: an abbreviation defined by the text itself.
+ABBREV = re.compile(
+    r"\s*[（(](?:[^（）()「」]{0,40}?[。、,])?\s*以下[、,]?\s*「(?P<abbr>[^」]{1,20})」(?:と)?いう。?[）)]"
+)
 
 
 def to_arabic(num: str) -> str:
@@ -83,11 +108,15 @@ class Span:
 
     start: int
     end: int
-    kind: str  # "law" (a law or provision), "system", "contractor", "unresolved"
+    # "law" (a law or provision), "system", "contractor", "unresolved" (a provision whose law
+    # is unknown), "placeholder" (a template blank), "embedded" (a registered name inside a
+    # longer law name that is not registered: a warning, never a link)
+    kind: str
     ref: LegalRef | None = None
     target: str = ""  # entity id for system / contractor
     reason: str = ""  # for unresolved: "unknown-law", "no-antecedent"
     text: str = ""
+    other_regime: str = ""  # set when the provision no longer exists at the text's date
 
 
 def _is_word(ch: str) -> bool:
@@ -103,9 +132,11 @@ class Recogniser:
         systems: Iterable[Entity] = (),
         contractors: Iterable[Entity] = (),
         municipality: str | None = None,
+        abbreviations: Mapping[str, str] | None = None,
     ) -> None:
         self.laws: dict[str, Law] = {}
         names: dict[str, str] = {}
+        self.generic: set[str] = set()
         for law in laws:
             if law.municipality is not None and law.municipality != municipality:
                 continue
@@ -114,7 +145,17 @@ class Recogniser:
                 # a short title such as 番号利用条例（鹿児島市） is a label, not a spelling
                 if "（" not in name:
                     names.setdefault(name, law.id)
+        for abbr, law_id in (abbreviations or {}).items():
+            if law_id in self.laws:
+                names[abbr] = law_id
+        # a name that is only a kind of law (条例, 規則) cites only with a provision after it
+        self.generic = {n for n in names if LAW_SUFFIX.fullmatch(n) or len(n) <= 2}
         self.law_names = names
+        self.phrases: list[tuple[str, str, str]] = [  # (normalised sentence, law, renumbering)
+            (_norm(p.text), law.id, p.before)
+            for law in self.laws.values()
+            for p in law.dated_phrases
+        ]
         self.entities: dict[str, tuple[str, str]] = {}
         for kind, group in (("system", systems), ("contractor", contractors)):
             for ent in group:
@@ -127,29 +168,79 @@ class Recogniser:
             rf"(?P<name>{name_re})|(?P<same>{_SAME})|(?P<cite>{_CITE.pattern})|{_PLIST}"
         )
 
-    def session(self) -> Session:
-        return Session(self)
+    def session(self, as_of: dt.date | None = None) -> Session:
+        return Session(self, as_of)
+
+    def regime_of(
+        self, ref: LegalRef, as_of: dt.date | None, since: str | None = None
+    ) -> str | None:
+        """The id of the first renumbering after ``as_of`` (or, with ``since``, that one) that
+        renumbered this article or item: the citation means the provision as it then stood.
+        Tables keep their key (a renamed or deleted table has no namesake today)."""
+        law = self.laws.get(ref.law)
+        if law is None or ref.article is None:
+            return None
+        for rn in law.renumberings:
+            if since is not None:
+                if rn.id != since:
+                    continue
+            elif as_of is None or rn.in_force is None or as_of >= rn.in_force.date:
+                continue
+            if renumbering_entry(law, rn, ref) is not None:
+                return rn.id
+        return None
+
+    def conflict(self, ref: LegalRef, as_of: dt.date | None) -> str:
+        """Why a citation in a text of ``as_of`` cannot mean this provision: it was deleted or
+        renamed before that date, or it did not exist yet ('' if it can).  A number that a
+        renumbering reused (第19条第7号 after 2021) still exists."""
+        law = self.laws.get(ref.law)
+        if law is None or as_of is None or ref.is_law or ref.regime is not None:
+            return ""
+        plain = ref.model_copy(update={"row": None}) if ref.table else ref
+        for rn in law.renumberings:
+            if rn.in_force is None:
+                continue
+            olds = [parse_provision(law.id, e.old) for e in rn.map]
+            news = [parse_provision(law.id, e.new) for e in rn.map if e.new]
+            was_old = any(o is not None and provision_matches(o, plain) for o in olds)
+            is_new = any(n is not None and provision_matches(n, plain) for n in news)
+            if as_of >= rn.in_force.date and was_old and not is_new:
+                return f"gone:{rn.id}"
+            if as_of < rn.in_force.date and is_new and not was_old:
+                return f"later:{rn.id}"
+        return ""
+
+
+def _norm(text: str) -> str:
+    """NFKC character by character (the length stays the same): １９ -> 19, （ -> (."""
+    out = []
+    for ch in text:
+        n = unicodedata.normalize("NFKC", ch)
+        out.append(n if len(n) == 1 else ch)
+    return "".join(out)
 
 
 class Session:
     """Recognises the lines of one text in order: 同法 and bare provisions refer back."""
 
-    def __init__(self, rec: Recogniser) -> None:
+    def __init__(self, rec: Recogniser, as_of: dt.date | None = None) -> None:
         self.rec = rec
+        self.as_of = as_of
         self.law: str | None = None
         self.table: LegalRef | None = None
+        self.abbreviations: dict[str, str] = {}  # defined by this text: 規則 -> bango-kisoku
 
     # -- building references
     def _cite_ref(self, law: str, m: re.Match[str]) -> list[tuple[int, int, LegalRef]]:
         """References of one provision match (a table row list gives one per row)."""
-        regime = self.rec.laws[law].regime if law in self.rec.laws else None
         if m.group("tart") is not None or m.group("tbl") is not None:
             table = (
                 f"第{to_arabic(m.group('tart'))}条の表"
                 if m.group("tart") is not None
                 else _TABLE_NAMES.get(to_arabic(m.group("tbl")), "別表")
             )
-            base = LegalRef(law=law, table=table, regime=regime)
+            base = LegalRef(law=law, table=table)
             self.table = base
             rows = m.group("rows")
             if not rows:
@@ -180,6 +271,9 @@ class Session:
             item=item,
             suppl=m.group("suppl") is not None,
         )
+        regime = self.rec.regime_of(ref, self.as_of)
+        if regime is not None:
+            ref = ref.model_copy(update={"regime": regime})
         return [(m.start(), m.end(), ref)]
 
     def line(self, line: str) -> list[Span]:
@@ -204,12 +298,16 @@ class Session:
                         spans.append(Span(start, end, kind, target=target, text=name))
                     pos = end if ok else start + 1
                     continue
-                glued_before = bool(prev) and _is_word(prev) and prev not in "日"
+                generic = name in rec.generic
+                glued_before = bool(prev) and _is_word(prev) and (generic or prev not in "日")
                 glued_after = bool(nxt) and _is_word(nxt) and not line.startswith(_CITE_START, end)
-                generic = len(name) <= 2 and not line.startswith(
-                    _CITE_START, end
-                )  # 条例 alone: any ordinance
-                if glued_before or glued_after or generic:
+                # 条例 alone is any ordinance: a citation only with its provision (条例別表第一)
+                cites = _CITE.match(line, end)
+                if generic and (cites is None or not cites.group(0).startswith(_CITE_START)):
+                    pos = end
+                    continue
+                if glued_before or glued_after:
+                    self._embedded(line, start, end, spans)
                     pos = start + 1
                     continue
                 law = rec.law_names[name]
@@ -273,7 +371,7 @@ class Session:
                     )
                 for s, e, ref in self._cite_ref(law, m):
                     spans.append(Span(s, e, "law", ref=ref, text=line[s:e]))
-                pos = end
+                pos = self._placeholder(line, end, spans)
                 continue
             # a row list （1、2、…の項） after a table was named
             if self.table is not None:
@@ -291,12 +389,63 @@ class Session:
                         )
                     )
             pos = end
-        return spans
+        return self._dated(line, spans) if rec.phrases else spans
+
+    def _dated(self, line: str, spans: list[Span]) -> list[Span]:
+        """Citations inside a standard sentence of an older template keep its numbering."""
+        flat = _norm(line)
+        ranges = [
+            (at, at + len(text), law, before)
+            for text, law, before in self.rec.phrases
+            for at in (m.start() for m in re.finditer(re.escape(text), flat))
+        ]
+        if not ranges:
+            return spans
+        out = []
+        for sp in spans:
+            ref = sp.ref
+            for s, e, law, before in ranges:
+                if ref is not None and ref.law == law and s <= sp.start < e:
+                    regime = self.rec.regime_of(ref, None, since=before)
+                    if regime is not None:
+                        sp = Span(
+                            sp.start,
+                            sp.end,
+                            sp.kind,
+                            ref.model_copy(update={"regime": regime}),
+                            text=sp.text,
+                        )
+            out.append(sp)
+        return out
+
+    def _embedded(self, line: str, start: int, end: int, spans: list[Span]) -> None:
+        """A registered name glued inside a longer word: note it when the word is a law's name
+        (改正番号法, 個人情報保護条例), so that the editor can register it."""
+        head, tail = start, end
+        while head > 0 and _is_word(line[head - 1]) and start - head < 40:
+            head -= 1
+        while tail < len(line) and _is_word(line[tail]) and tail - end < 40:
+            tail += 1
+        word = line[head:tail]
+        if LAW_SUFFIX.search(word) and not any(
+            sp.kind == "embedded" and sp.start == head for sp in spans
+        ):
+            spans.append(Span(head, tail, "embedded", text=word, target=line[start:end]))
+
+    def _placeholder(self, line: str, at: int, spans: list[Span]) -> int:
+        """A template blank right after a table or article (の〇項): noted, never a provision."""
+        p = PLACEHOLDER.match(line, at)
+        if p is None:
+            return at
+        spans.append(Span(at, p.end(), "placeholder", text=line[at : p.end()]))
+        return p.end()
 
     def _after_law(
         self, line: str, start: int, end: int, law: str, spans: list[Span], law_link: bool = True
     ) -> int:
         """A law name at [start, end): with the provision that follows it, or alone."""
+        if (d := ABBREV.match(line, end)) is not None:
+            self.abbreviations[d.group("abbr")] = law
         at = end
         while at < len(line) and line[at] in " \u3000" and at - end < 2:
             at += 1
@@ -313,7 +462,7 @@ class Session:
                         text=line[start if i == 0 else s : e],
                     )
                 )
-            return c.end()
+            return self._placeholder(line, c.end(), spans)
         if law_link:
             spans.append(Span(start, end, "law", ref=LegalRef(law=law), text=line[start:end]))
         return end
@@ -322,18 +471,22 @@ class Session:
 def segments(
     line: str, spans: list[Span], known: set[LegalRef] | None = None
 ) -> list[tuple[str, str | None]]:
-    """Split ``line`` into (segment, href or None) by the linkable spans (never overlapping).
+    """Split ``line`` into (segment, href or None) by the linkable spans (never overlapping);
+    an unresolved citation has the href ``UNRESOLVED``.
 
     With ``known``, only references that have a page are links.
     """
     out: list[tuple[str, str | None]] = []
     pos = 0
     for sp in sorted(spans, key=lambda s: s.start):
-        if sp.start < pos or sp.kind == "unresolved":
+        if sp.start < pos:
             continue
-        if known is not None and sp.kind == "law" and sp.ref not in known:
+        if sp.kind == "unresolved":
+            link: str | None = UNRESOLVED
+        elif known is not None and sp.kind == "law" and sp.ref not in known:
             continue
-        link = span_href(sp)
+        else:
+            link = span_href(sp)
         if link is None:
             continue
         if sp.start > pos:
@@ -361,6 +514,16 @@ def span_href(sp: Span) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class TextContext:
+    """What a text needs to be read right: the date it was written (its numbering regime) and
+    the abbreviations its document defined (規則 -> 番号法施行規則)."""
+
+    as_of: dt.date | None = None
+    abbreviations: tuple[tuple[str, str], ...] = ()
+    index: bool = True  # the assessment's own words (False: the project's notes on its source)
+
+
 class Linker:
     """``site.linker``: splits a line into (segment, href); ``for_page`` and ``for_text`` scope it."""
 
@@ -378,6 +541,9 @@ class Linker:
         self.known: set[LegalRef] | None = (
             None  # the references that have a page (set by the link stage)
         )
+        # id(Text) -> its context, set by the link stage for every text of every document
+        self.contexts: dict[int, TextContext] = {}
+        self._abbrev: dict[tuple[tuple[str, str], ...], Recogniser] = {(): self._rec}
 
     def for_page(self, path: str) -> Linker:
         """The linker for a page: the municipality's own ordinances resolve on its pages only."""
@@ -387,11 +553,24 @@ class Linker:
             scoped = Linker(*self._args, municipality=muni)
             scoped._scoped = self._scoped
             scoped.known = self.known
+            scoped.contexts = self.contexts
             self._scoped[muni] = scoped
         return self._scoped[muni]
 
-    def for_text(self) -> _LinkSession:
-        session = _LinkSession(self._rec)
+    def recogniser(self, abbreviations: tuple[tuple[str, str], ...] = ()) -> Recogniser:
+        if abbreviations not in self._abbrev:
+            self._abbrev[abbreviations] = Recogniser(
+                *self._args, municipality=self.municipality, abbreviations=dict(abbreviations)
+            )
+        return self._abbrev[abbreviations]
+
+    def for_text(self, value: object = None) -> _LinkSession:
+        """A session for one text; with the text (a ``Text`` of a document), read at its date."""
+        ctx = self.contexts.get(id(value)) if value is not None else None
+        if ctx is None:
+            session = _LinkSession(self._rec)
+        else:
+            session = _LinkSession(self.recogniser(ctx.abbreviations), ctx.as_of)
         session.known = self.known
         return session
 
@@ -407,10 +586,12 @@ class _LinkSession(Session):
 
 
 __all__ = [
+    "UNRESOLVED",
     "Linker",
     "Recogniser",
     "Session",
     "Span",
+    "TextContext",
     "ref_path",
     "segments",
     "span_href",

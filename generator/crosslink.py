@@ -10,6 +10,7 @@ Citations it cannot resolve become warnings at the line of their field.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.citations import Linker, N, Recogniser, Span
+from generator.citations import Linker, N, Recogniser, Session, Span, TextContext, _norm
 from generator.findings import Findings, Severity
 from generator.load import LoadedFile
 from generator.model.base import Check, DateRange, DateValue, Doc, Text
@@ -31,6 +32,9 @@ from generator.model.links import (
     LegalRef,
     RecipientRegistry,
     SystemRegistry,
+    parse_provision,
+    provision_matches,
+    renumbering_entry,
 )
 
 Loc = tuple[str | int, ...]
@@ -265,13 +269,7 @@ def attach(site: Any, corpus: Any, findings: Findings) -> CrossLinks | None:
     laws = list(xl.laws.values())
     systems = list(xl.entities["systems"].values())
     contractors = list(xl.entities["contractors"].values())
-    recognisers: dict[str | None, Recogniser] = {}
-
-    def recogniser(muni: str) -> Recogniser:
-        if muni not in recognisers:
-            recognisers[muni] = Recogniser(laws, systems, contractors, muni)
-        return recognisers[muni]
-
+    linker = Linker(laws, systems, contractors)
     docs: list[tuple[str, str, str, str | None, Any, Any]] = []
     for ident, a in sorted(site.assessments.items()):
         docs.append((ident, a.path, a.municipality, a.process, a.record, a.source))
@@ -287,37 +285,214 @@ def attach(site: Any, corpus: Any, findings: Findings) -> CrossLinks | None:
             )
         )
     for doc, path, muni, proc, record, source in docs:
-        rec = recogniser(muni)
-        for loc, text in iter_texts(record):  # every text the pages render, source notes included
+        page = linker.for_page(path)
+        contexts = text_contexts(record, page)
+        for loc, text in iter_texts(record):
+            ctx = contexts[id(text)]
+            linker.contexts[id(text)] = ctx
+            if not ctx.index:  # the project's notes on the source: not the assessment's citations
+                continue
             section, file = section_label(record, loc)
-            session = rec.session()
+            rec = page.recogniser(ctx.abbreviations)
+            session = rec.session(ctx.as_of)
+            resolved = False
             for line in text.ja.replace("\r\n", "\n").split("\n"):
                 for sp in session.line(line):
                     occ = Occurrence(doc, path, muni, proc, loc, section, file, sp.text)
                     if sp.kind == "law" and sp.ref is not None:
                         xl.add_ref(sp.ref, occ)
+                        resolved = resolved or not sp.ref.is_law
+                        why = rec.conflict(sp.ref, ctx.as_of)
+                        if why:
+                            _warn(findings, source, loc, sp, f"regime:{why}", ctx.as_of)
                     elif sp.kind in ("system", "contractor"):
                         xl.add_mention(sp.kind + "s", sp.target, occ)
                     elif sp.kind == "unresolved":
                         xl.unresolved.append((occ, sp))
-                        _warn(findings, source, loc, sp)
+                        _warn(findings, source, loc, sp, sp.reason)
+                    elif sp.kind in ("placeholder", "embedded"):
+                        _warn(findings, source, loc, sp, sp.kind)
+            if loc and loc[-1] == "legal_basis" and not resolved and text.ja.strip():
+                _warn(findings, source, loc, Span(0, 0, "basis", text=one_line(text.ja)), "basis")
         _structured_mentions(xl, doc, path, muni, proc, record)
     site.crosslinks = xl
-    linker = Linker(laws, systems, contractors)
     linker.known = set(xl.refs)  # a provision seen only outside the indexed texts stays plain text
     site.linker = linker
     return xl
 
 
-def _warn(findings: Findings, source: Any, loc: Loc, sp: Span) -> None:
+def one_line(text: str, limit: int = 60) -> str:
+    s = " ".join(text.split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------------------------------------
+# The date of a text
+# ---------------------------------------------------------------------------------------------
+
+NOTES = ("source", "source_notes")  # the project's notes on its source, not the document's words
+
+
+def _dates(value: Any) -> Iterator[DateValue]:
+    if isinstance(value, DateValue):
+        yield value
+    elif isinstance(value, DateRange):
+        yield value.start
+        if value.end is not None:
+            yield value.end
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _dates(getattr(value, name))
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _dates(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _dates(v)
+
+
+def document_date(record: Any) -> dt.date | None:
+    """When a document was written, at the earliest: its latest date that is not planned
+    (publication, consultation, review, change dates, a council paper's date).  Its citations
+    mean the provisions in force then."""
+    found = [
+        d.date
+        for name in type(record).model_fields
+        if name not in NOTES
+        for d in _dates(getattr(record, name))
+        if not d.planned
+    ]
+    return max(found) if found else None
+
+
+def _refs(session: Session, text: Text | None) -> list[LegalRef]:
+    if text is None:
+        return []
+    return [
+        sp.ref
+        for line in text.ja.split("\n")
+        for sp in session.line(line)
+        if sp.kind == "law" and sp.ref is not None
+    ]
+
+
+def before_date(rec: Recogniser, change: Any, doc_date: dt.date | None) -> dt.date | None:
+    """The date of a change row's 変更前 text.  It was written before the change (the day
+    before its date, else the document's date), and before any renumbering that turns a
+    provision it cites into one its 変更後 text cites (第19条第7号 -> 第19条第8号) or that
+    removed a provision it cites (別表第二): then the day before that renumbering."""
+    date = getattr(change, "date", None)
+    bound = (
+        date.date - dt.timedelta(days=1)
+        if isinstance(date, DateValue) and not date.planned
+        else doc_date
+    )
+    after = _refs(rec.session(doc_date), getattr(change, "after", None))
+    found: list[dt.date] = []
+    for ref in _refs(rec.session(None), getattr(change, "before", None)):
+        law = rec.laws.get(ref.law)
+        if law is None:
+            continue
+        for rn in law.renumberings:
+            if rn.in_force is None or (bound is not None and rn.in_force.date > bound):
+                continue
+            entry = renumbering_entry(law, rn, ref)
+            if entry is None:
+                continue
+            new = parse_provision(law.id, entry.new) if entry.new else None
+            gone = rec.conflict(ref, rn.in_force.date).startswith("gone")
+            if gone or (new is not None and any(provision_matches(new, a) for a in after)):
+                found.append(rn.in_force.date - dt.timedelta(days=1))
+    return min(found) if found else bound
+
+
+def text_contexts(record: Any, linker: Linker) -> dict[int, TextContext]:
+    """id(Text) -> context, for every text of a document: its date, whether it is the
+    document's own words, and the abbreviations the document defines (in its own words)."""
+    doc_date = document_date(record)
+    texts = list(iter_texts(record))
+    harvest = linker.recogniser().session(doc_date)
+    for loc, text in texts:
+        if loc and loc[0] in NOTES:
+            continue
+        harvest.law, harvest.table = None, None
+        for line in text.ja.split("\n"):
+            harvest.line(line)
+    abbreviations = tuple(sorted(harvest.abbreviations.items()))
+    rec = linker.recogniser(abbreviations)
+    out: dict[int, TextContext] = {}
+    changes = getattr(record, "changes", None) or []
+    for loc, text in texts:
+        as_of = doc_date
+        if loc[:1] == ("changes",) and len(loc) > 2 and isinstance(loc[1], int):
+            change = changes[loc[1]]
+            if loc[2] == "before":
+                # the old text does not carry the abbreviations the new one defines
+                as_of = before_date(rec, change, doc_date)
+                out[id(text)] = TextContext(as_of, (), True)
+                continue
+            date = getattr(change, "date", None)
+            if isinstance(date, DateValue) and not date.planned:
+                as_of = date.date
+        out[id(text)] = TextContext(as_of, abbreviations, not (loc and loc[0] in NOTES))
+    return out
+
+
+def _warn(
+    findings: Findings,
+    source: Any,
+    loc: Loc,
+    sp: Span,
+    reason: str,
+    as_of: dt.date | None = None,
+) -> None:
     loaded: LoadedFile = source.source
     pos = loaded.position((*loc, "ja"))
-    if sp.reason == "no-antecedent":
+    code = "unresolved-citation"
+    if reason == "no-antecedent":
         ja = f"引用「{sp.text}」がどの法令のものか分かりません（前に法令名がありません）"
         en = f"cannot tell which law '{sp.text}' belongs to (no law is named before it)"
         hint_ja, hint_en = (
             "法令名を添えて書いてください（例: 番号法第19条第8号）。",
             "Name the law (e.g. 番号法第19条第8号).",
+        )
+    elif reason == "placeholder":
+        code = "citation-placeholder"
+        ja = f"「{sp.text}」は様式の空欄（〇・○など）のままで、条項を指していません"
+        en = f"'{sp.text}' is a blank of the form (〇, ○ …), not a provision"
+        hint_ja, hint_en = (
+            "原本で項番を確かめて書くか、原本どおりならそのままにしてください（リンクにはなりません）。",
+            "Write the row number from the source, or leave it as printed (it is not linked).",
+        )
+    elif reason == "embedded":
+        code = "citation-inside-name"
+        ja = f"法令名「{sp.target}」が、より長い名前「{sp.text}」の中にあります（リンクにしていません）"
+        en = f"the law name '{sp.target}' stands inside the longer name '{sp.text}' (not linked)"
+        hint_ja, hint_en = (
+            f"「{sp.text}」が法令なら content/registries/laws.yaml に加えてください。",
+            f"If '{sp.text}' is a law, add it to content/registries/laws.yaml.",
+        )
+    elif reason.startswith("regime:"):
+        code = "citation-regime"
+        kind, _, rn = reason.removeprefix("regime:").partition(":")
+        when = as_of.isoformat() if as_of else "?"
+        if kind == "gone":
+            ja = f"引用「{sp.text}」の条項は、この文の日付（{when}）より前の改正（{rn}）で削除・改名・番号変更されています"
+            en = f"the provision cited as '{sp.text}' was deleted, renamed or renumbered ({rn}) before this text's date ({when})"
+        else:
+            ja = f"引用「{sp.text}」の条項は、この文の日付（{when}）より後の改正（{rn}）でできた番号です"
+            en = f"the provision cited as '{sp.text}' only exists after an amendment ({rn}) later than this text's date ({when})"
+        hint_ja, hint_en = (
+            "原本の日付と条項番号を確かめてください（古い様式の文のままのことがあります）。",
+            "Check the document's date and the provision number (the sentence may come from an older form).",
+        )
+    elif reason == "basis":
+        code = "basis-unresolved"
+        ja = f"法令上の根拠「{sp.text}」に、リンクにできる条項がありません"
+        en = f"the legal basis '{sp.text}' cites no provision the site can resolve"
+        hint_ja, hint_en = (
+            "法令名と条項（例: 番号法第19条第8号）を書くか、法令を content/registries/laws.yaml に加えてください。",
+            "Name the law and provision (e.g. 番号法第19条第8号), or add the law to content/registries/laws.yaml.",
         )
     else:
         ja = f"引用「{sp.text}」の法令が登録されていません"
@@ -332,7 +507,7 @@ def _warn(findings: Findings, source: Any, loc: Loc, sp: Span) -> None:
         source.path,
         pos.line,
         pos.col,
-        "unresolved-citation",
+        code,
         ja,
         en,
         hint_ja,
@@ -399,6 +574,7 @@ def _structured_mentions(
 # ---------------------------------------------------------------------------------------------
 
 BROAD = re.compile(rf"(?:附則)?第{N}条|別表第?[0-9０-９一二三四]")
+TABLE_FIELDS = ("annexes", "legal_basis")  # a 根拠 cell or an annex (別紙) row: a table
 
 
 @dataclass
@@ -406,39 +582,111 @@ class Coverage:
     total: int = 0
     linked: int = 0
     misses: list[tuple[str, str, str]] = field(default_factory=list)  # (doc, loc, context)
+    by_place: dict[str, list[int]] = field(default_factory=dict)  # prose/tables -> [total, linked]
+    regime_checked: int = 0  # links whose target was checked against their text's date
+    regime_wrong: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def ratio(self) -> float:
         return self.linked / self.total if self.total else 1.0
 
 
+def _regime_ok(rec: Recogniser, ref: LegalRef, as_of: dt.date | None, phrase: bool) -> bool:
+    """A link is right for its text's date: an old-numbering reference predates its
+    renumbering (or stands in a standard sentence of an older template), and a reference in
+    today's numbering is not one a renumbering after the text's date changed."""
+    law = rec.laws.get(ref.law)
+    if law is None:
+        return False
+    if ref.regime is not None:
+        rn = next((r for r in law.renumberings if r.id == ref.regime), None)
+        if rn is None or renumbering_entry(law, rn, ref) is None:
+            return False
+        return phrase or (
+            rn.in_force is not None and as_of is not None and as_of < rn.in_force.date
+        )
+    if ref.article is None:
+        return True
+    return not any(
+        rn.in_force is not None
+        and as_of is not None
+        and as_of < rn.in_force.date
+        and renumbering_entry(law, rn, ref) is not None
+        for rn in law.renumberings
+    )
+
+
 def measure(site: Any) -> Coverage:
-    """Every 第N条 / 別表第N in the Japanese free text, and whether a link covers it."""
+    """Every 第N条 / 別表第N in the Japanese text of the assessments and council papers (prose,
+    根拠 cells and annex tables; not the project's notes on its sources), whether a link covers
+    it, and whether every link to a provision is right for the date of its text."""
     cov = Coverage()
     linker = site.linker
     if linker is None:
         return cov
+    known = linker.known or set()
     docs = [(i, a.path, a.record) for i, a in sorted(site.assessments.items())]
     docs += [(f"council:{i}", c.path, c.record) for i, c in sorted(site.council.items())]
     for doc, path, record in docs:
         page = linker.for_page(path)
         for loc, text in iter_texts(record):
-            session = page.for_text()
+            ctx = page.contexts.get(id(text))
+            if ctx is not None and not ctx.index:
+                continue
+            place = "tables" if any(k in TABLE_FIELDS for k in loc) else "prose"
+            counts = cov.by_place.setdefault(place, [0, 0])
+            session = page.for_text(text)
+            rec = session.rec
             for line in text.ja.replace("\r\n", "\n").split("\n"):
+                spans = session.line(line)
                 covered: list[tuple[int, int]] = []
-                pos = 0
-                for seg, href in session(line):
-                    if href is not None:
-                        covered.append((pos, pos + len(seg)))
-                    pos += len(seg)
+                phrases = [
+                    (m.start(), m.end())
+                    for p, _law, _rn in rec.phrases
+                    for m in re.finditer(re.escape(p), _norm(line))
+                ]
+                for sp in spans:
+                    if sp.kind == "law" and sp.ref is not None and sp.ref in known:
+                        covered.append((sp.start, sp.end))
+                        if sp.ref.is_law:
+                            continue
+                        cov.regime_checked += 1
+                        in_phrase = any(s <= sp.start < e for s, e in phrases)
+                        if not _regime_ok(rec, sp.ref, ctx.as_of if ctx else None, in_phrase):
+                            cov.regime_wrong.append((doc, ".".join(map(str, loc)), sp.text))
                 for m in BROAD.finditer(line):
                     cov.total += 1
+                    counts[0] += 1
                     if any(s <= m.start() < e for s, e in covered):
                         cov.linked += 1
+                        counts[1] += 1
                     else:
-                        ctx = line[max(0, m.start() - 15) : m.end() + 10]
-                        cov.misses.append((doc, ".".join(map(str, loc)), ctx))
+                        ctx_text = line[max(0, m.start() - 15) : m.end() + 10]
+                        cov.misses.append((doc, ".".join(map(str, loc)), ctx_text))
     return cov
+
+
+def main() -> int:
+    """``python -m generator.crosslink [content root]``: the citation coverage of the content."""
+    import sys
+    from pathlib import Path
+
+    from generator.build import prepare
+
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(".")
+    _corpus, site = prepare(root, Findings())
+    cov = measure(site)
+    print(f"citations: {cov.total}, linked: {cov.linked} ({cov.ratio:.1%})")
+    for place, (total, linked) in sorted(cov.by_place.items()):
+        print(f"  {place}: {linked}/{total}")
+    print(
+        f"links checked against their text's numbering: {cov.regime_checked}, wrong: {len(cov.regime_wrong)}"
+    )
+    for doc, loc, ctx_text in cov.regime_wrong:
+        print(f"  WRONG {doc} {loc}: {ctx_text}")
+    for doc, loc, ctx_text in cov.misses:
+        print(f"  unlinked {doc} {loc}: {' '.join(ctx_text.split())}")
+    return 0
 
 
 __all__ = [
@@ -451,3 +699,7 @@ __all__ = [
     "section_label",
     "validate_registry",
 ]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -23,7 +23,7 @@ from generator.model import FORM_EN
 from generator.model.assessment import RecordItem
 from generator.model.base import Check, DateRange, DateValue, Doc, Text
 from generator.model.choices import CHOICE_EN, MAIN_ITEM_GROUPS
-from generator.textfmt import esc, md_inline, one_line, text_html
+from generator.textfmt import UNRESOLVED, esc, inline_html, md_inline, one_line, text_html
 
 TEMPLATES = Path(__file__).parent / "templates"
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -132,17 +132,27 @@ class Ctx:
                 return found, True
         return None, False
 
-    def _link(self) -> Callable[[str], list[tuple[str, str | None]]] | None:
+    def _link(
+        self, value: Text | None = None
+    ) -> Callable[[str], list[tuple[str, str | None]]] | None:
         if self.linker is None:
             return None
-        fresh = getattr(
-            self.linker, "for_text", None
-        )  # a stateful linker per text (同法 refers back)
-        linker, up = (fresh() if callable(fresh) else self.linker), self.up
+        # a stateful linker per text (同法 refers back), read at the text's date
+        fresh = getattr(self.linker, "for_text", None)
+        linker, up = (fresh(value) if callable(fresh) else self.linker), self.up
+        lang = self.lang
 
         def link(line: str) -> list[tuple[str, str | None]]:
             return [
-                (seg, f"{up}{href}" if href is not None else None) for seg, href in linker(line)
+                (
+                    seg,
+                    None
+                    if href is None
+                    else f"{href}:{lang}"
+                    if href.startswith(UNRESOLVED)
+                    else f"{up}{href}",
+                )
+                for seg, href in linker(line)
             ]
 
         return link
@@ -158,7 +168,7 @@ class Ctx:
             partial = getattr(self.translator, "partial", None) if english is None else None
             long = bool(self.page) and len(value.ja) > LONG_UNTRANSLATED
             mixed = (
-                partial(value.ja, self._link(), self.japanese_href() if long else None)
+                partial(value.ja, self._link(value), self.japanese_href() if long else None)
                 if callable(partial)
                 else None
             )
@@ -171,11 +181,11 @@ class Ctx:
             if self.page and len(value.ja) > LONG_UNTRANSLATED:
                 return self.to_japanese(value.ja)
             return (
-                f'<div class="kh-text kh-untranslated" lang="ja">{text_html(value.ja, self._link())}</div>'
+                f'<div class="kh-text kh-untranslated" lang="ja">{text_html(value.ja, self._link(value))}</div>'
                 f'<p class="kh-untranslated-note">{esc(t("untranslated", "en"))}</p>'
             )
         self.coverage.add(value, value.ja)
-        return f'<div class="kh-text">{text_html(value.ja, self._link())}</div>'
+        return f'<div class="kh-text">{text_html(value.ja, self._link(value))}</div>'
 
     def japanese_href(self) -> str:
         """The same section on the Japanese page (from an English page)."""
@@ -204,6 +214,18 @@ class Ctx:
             return esc(one_line(english))
         self.coverage.add(value, value.ja)
         return esc(one_line(value.ja))
+
+    def linked_inline(self, value: Text) -> str:
+        """A short text for a table cell (a 根拠 column) with its citations linked, like prose.
+        (Not counted for translation coverage: the entry's full text below is.)"""
+        if self.lang == "en":
+            english = self.english(value)[0]
+            if english is not None:
+                return esc(one_line(english))
+        link = self._link(value)
+        lines = [line.strip() for line in value.ja.replace("\r\n", "\n").split("\n")]
+        html = "<br>".join(inline_html(line, link) for line in lines if line)
+        return html if self.lang == "ja" else f'<span lang="ja">{html}</span>'
 
     def heading_text(self, value: Text | None) -> str:
         """Markdown for a content text inside a heading (escaped; marked lang="ja" if untranslated)."""
@@ -504,7 +526,9 @@ class Walker:
             cells = [f'<a href="#{esc(path.replace("_", "-").lower())}-{i}">{i}</a>']
             for key, _ in cols:
                 v = getattr(item, key)
-                if isinstance(v, Text):
+                if key == "legal_basis" and isinstance(v, Text):
+                    cells.append(ctx.linked_inline(v))
+                elif isinstance(v, Text):
                     cells.append(
                         esc(one_line(ctx.plain(v), 80))
                         if ctx.is_translated(v)

@@ -44,13 +44,31 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+# The "href" a linker gives a citation it could not resolve (optionally ":" + the page's
+# language): shown as written, followed by a visible 未確認の参照 note, never as a link.
+UNRESOLVED = "\x00unresolved"
+UNRESOLVED_NOTE = {"ja": "（未確認の参照）", "en": " (unverified reference)"}
+
+
+def unresolved_html(segment: str, lang: str) -> str:
+    lang = lang if lang in UNRESOLVED_NOTE else "ja"
+    return (
+        f'<span class="kh-unresolved">{esc(segment)}</span>'
+        f'<span class="kh-unresolved-note" lang="{lang}" data-pagefind-ignore>'
+        f"{esc(UNRESOLVED_NOTE[lang])}</span>"
+    )
+
+
 def inline_html(line: str, link: LineLinker | None = None) -> str:
     """One escaped line; with ``link``, recognised spans become links (never nested)."""
     if link is None:
         return esc(line)
     out = []
     for segment, href in link(line):
-        out.append(f'<a href="{esc(href)}">{esc(segment)}</a>' if href else esc(segment))
+        if href and href.startswith(UNRESOLVED):
+            out.append(unresolved_html(segment, href.rpartition(":")[2]))
+        else:
+            out.append(f'<a href="{esc(href)}">{esc(segment)}</a>' if href else esc(segment))
     return "".join(out)
 
 

@@ -38,7 +38,8 @@ def test_neyagawa_one_click_to_article_19_8(real_site: tuple[Path, BuildResult])
     xl = _xl(result)
     citing = {o.doc for o in xl.refs[LegalRef(law="bango", article="19", item="8")]}
     munis = {d.split("/")[0].removeprefix("council:") for d in citing}
-    assert {"neyagawa", "kagoshima", "takatsuki"} <= munis
+    # Kagoshima (2019-20) writes the old numbering: its 第19条第8号 is another provision
+    assert {"neyagawa", "takatsuki"} <= munis and "kagoshima" not in munis
     for doc in citing:
         if not doc.startswith("council:"):
             assert f'href="../../../assessments/{doc}/"' in target, doc
@@ -141,7 +142,8 @@ def test_unresolved_citations_are_positioned_warnings(real_site: tuple[Path, Bui
     assert warnings
     for f in warnings:
         assert f.path.startswith("content/") and f.line > 1
-    assert any("規則第6条" in f.message_ja for f in warnings)
+    # the change row's old text names no law (the new one defines 「規則」): left unresolved
+    assert any("規則第1条第1項" in f.message_ja for f in warnings)
 
 
 def test_registry_mistakes_are_positioned() -> None:

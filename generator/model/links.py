@@ -14,15 +14,84 @@ different provisions, so the regime is part of the key.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.model.base import Doc, TextIn, field
+from generator.model.base import DateIn, Doc, TextIn, field
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 LawKind = Literal["法律", "政令", "府省令", "規則", "告示", "指針", "条例", "その他"]
+
+
+class Renumbered(Doc):
+    """One provision whose number or name changed: as written before, and what it became."""
+
+    old: str = field(
+        "改正前の条項", "Provision before", "例: 第19条第7号、別表第二、別表第一。", required=True
+    )
+    new: str | None = field(
+        "改正後の条項",
+        "Provision after",
+        "例: 第19条第8号、別表。削除されたときは書きません。",
+    )
+    successor_law: str | None = field(
+        "引き継いだ法令",
+        "Successor law",
+        "削除された条項の内容を引き継いだ法令のID（例: 別表第二 → 主務省令）。",
+    )
+    successor: str | None = field(
+        "引き継いだ条項", "Successor provision", "successor_law の条項（例: 第2条の表）。"
+    )
+    note: TextIn | None = field("注記", "Note")
+
+
+class Renumbering(Doc):
+    """An amendment that renumbered, renamed or deleted provisions of a law, from a date on.
+
+    A citation in a text dated before ``in_force`` that names an ``old`` provision means the
+    provision as it then stood, not today's provision of that number."""
+
+    id: str = Field(
+        ...,
+        pattern=ID_PATTERN,
+        title="ID",
+        description="URLの末尾に使います（例: 2021-09 → a19-i7-before-2021-09）。",
+    )
+    in_force: DateIn | None = field(
+        "施行日", "In force from", "新しい番号が使われ始めた日。分からないときは書きません。"
+    )
+    until_label: TextIn = field(
+        "旧番号の時期",
+        "Period of the old numbering",
+        "旧番号のページに表示します（例: 令和3年9月1日より前）。",
+        required=True,
+    )
+    by: str = field("改正法令", "Amending act", "例: 令和3年法律第37号", required=True)
+    confirmed: bool = field(
+        "確認済み",
+        "Confirmed",
+        "施行日と対応表を官報・e-Gov で確かめたときだけ true にします。",
+        default=False,
+    )
+    note: TextIn | None = field("注記", "Note")
+    map: list[Renumbered] = field("条項の対応", "Provisions", default=[])
+
+
+class DatedPhrase(Doc):
+    """A standard sentence copied from an older template: its citations keep the numbering of
+    the template's time, whatever the date of the text they stand in."""
+
+    text: str = field("文", "Sentence", "評価書に書かれているとおりの文（の一部）。", required=True)
+    before: str = field(
+        "旧番号の改正",
+        "Renumbering",
+        "どの改正より前の番号か（renumberings の id）。",
+        required=True,
+    )
+    note: TextIn | None = field("注記", "Note")
 
 
 class Law(Doc):
@@ -61,12 +130,19 @@ class Law(Doc):
     jlt_id: int | None = field(
         "日本法令外国語訳ID", "JLT ID", "japaneselawtranslation.go.jp の法令ID。"
     )
-    regime: str | None = field(
-        "表の番号体系",
-        "Numbering regime of its table",
-        "この法令の表（別表第二・第2条の表など）の項番の体系と、いつの版か。",
-    )
     note: TextIn | None = field("注記", "Note")
+    name_confirmed: bool = field(
+        "題名を確認済み",
+        "Title confirmed",
+        "題名を公式の資料（法令番号・e-Gov・例規集）で確かめていないときは false にします。",
+        default=True,
+    )
+    renumberings: list[Renumbering] = field(
+        "条項番号の改正", "Renumberings", "条項の番号・名前が変わった改正（古い順）。", default=[]
+    )
+    dated_phrases: list[DatedPhrase] = field(
+        "旧番号のままの定型文", "Standard sentences in an older numbering", default=[]
+    )
 
 
 class LawRegistry(Doc):
@@ -166,7 +242,7 @@ class LegalRef(BaseModel):
     suppl: bool = False  # 附則
     table: str | None = None  # "別表第一", "別表第二", "第2条の表"
     row: str | None = None  # "85の2"
-    regime: str | None = None  # numbering regime of ``row`` (the law's regime)
+    regime: str | None = None  # the Renumbering id the citation predates (old numbering), or None
 
     @property
     def is_law(self) -> bool:
@@ -189,6 +265,8 @@ class LegalRef(BaseModel):
             parts.append("t" + _table_slug(self.table))
         if self.row is not None:
             parts.append("r" + self.row.replace("の", "-"))
+        if self.regime is not None:
+            parts.append("before-" + self.regime)
         return "-".join(parts)
 
     def sort_key(self) -> tuple[object, ...]:
@@ -205,6 +283,7 @@ class LegalRef(BaseModel):
             num(self.paragraph),
             num(self.item),
             num(self.row),
+            self.regime or "",
         )
 
     def label_ja(self) -> str:
@@ -260,6 +339,8 @@ _TABLE_SLUG = {"別表第一": "1", "別表第二": "2", "別表第三": "3", "�
 
 
 def _table_slug(table: str) -> str:
+    if table == "別表":
+        return ""
     if table in _TABLE_SLUG:
         return _TABLE_SLUG[table]
     m = table.replace("第", "").replace("条の表", "")
@@ -267,6 +348,8 @@ def _table_slug(table: str) -> str:
 
 
 def _table_en(table: str) -> str:
+    if table == "別表":
+        return "Appended Table"
     if table.startswith("別表"):
         return f"Appended Table {_TABLE_SLUG.get(table, '?')}"
     if table.endswith("条の表"):
@@ -274,15 +357,96 @@ def _table_en(table: str) -> str:
     return table
 
 
+_PROVISION = re.compile(
+    r"^(?:第(?P<art>\d+)条(?P<artb>(?:の\d+)*)(?:第(?P<para>\d+)項)?"
+    r"(?:第(?P<item>\d+)号(?P<itemb>(?:の\d+)*))?|(?P<table>別表(?:第[一二三四])?|第\d+条の表))$"
+)
+
+
+def parse_provision(law: str, label: str) -> LegalRef | None:
+    """'第19条第7号' -> LegalRef(article='19', item='7'); '別表第二' -> LegalRef(table='別表第二')."""
+    m = _PROVISION.match(label.strip())
+    if m is None:
+        return None
+    if m.group("table"):
+        return LegalRef(law=law, table=m.group("table"))
+    return LegalRef(
+        law=law,
+        article=m.group("art") + (m.group("artb") or ""),
+        paragraph=m.group("para"),
+        item=(m.group("item") + (m.group("itemb") or "")) if m.group("item") else None,
+    )
+
+
+def provision_matches(entry: LegalRef, ref: LegalRef) -> bool:
+    """Whether ``ref`` is the provision ``entry`` names (a table entry covers all its rows)."""
+    if ref.law != entry.law or ref.suppl:
+        return False
+    if entry.table is not None:
+        return ref.table == entry.table
+    return (
+        ref.table is None
+        and ref.article == entry.article
+        and (entry.paragraph is None or ref.paragraph == entry.paragraph)
+        and ref.item == entry.item
+    )
+
+
+def renumbering_entry(law: Law, rn: Renumbering, ref: LegalRef) -> Renumbered | None:
+    for entry in rn.map:
+        old = parse_provision(law.id, entry.old)
+        if old is not None and provision_matches(old, ref):
+            return entry
+    return None
+
+
+def today_equivalent(
+    law: Law, ref: LegalRef, since: str | None
+) -> tuple[LegalRef | None, list[Renumbered]]:
+    """Today's provision for ``ref`` as numbered before renumbering ``since`` (an id; None: the
+    first renumbering that maps it), following every later renumbering; None if deleted.
+    Also the map entries applied, in order (their notes explain the step)."""
+    steps: list[Renumbered] = []
+    current: LegalRef | None = ref.model_copy(update={"regime": None})
+    started = since is None
+    for rn in law.renumberings:
+        if not started:
+            started = rn.id == since
+            if not started:
+                continue
+        if current is None:
+            break
+        entry = renumbering_entry(law, rn, current)
+        if entry is None:
+            continue
+        steps.append(entry)
+        if entry.new is None:
+            current = None
+            continue
+        new = parse_provision(law.id, entry.new)
+        if new is None:
+            current = None
+            continue
+        current = new.model_copy(update={"row": current.row}) if new.table else new
+    return current, steps
+
+
 __all__ = [
     "REGISTRIES",
     "ContractorRegistry",
+    "DatedPhrase",
     "Entity",
     "FileTypeRegistry",
     "Law",
     "LawRegistry",
     "LegalRef",
     "RecipientRegistry",
+    "Renumbered",
+    "Renumbering",
     "SystemRegistry",
+    "parse_provision",
+    "provision_matches",
+    "renumbering_entry",
     "roman_lower",
+    "today_equivalent",
 ]

@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.citations import ref_path
 from generator.crosslink import CrossLinks, Occurrence
-from generator.model.links import Entity, Law, LegalRef
+from generator.model.links import Entity, Law, LegalRef, Renumbering
 from generator.render import render_template
 from generator.textfmt import esc
 
@@ -54,6 +54,26 @@ def law_short(law: Law, lang: str) -> str:
     return name(law.name, lang)
 
 
+def renumbering_of(law: Law, ref: LegalRef) -> Renumbering | None:
+    """The renumbering an old-numbering reference predates (``ref.regime``)."""
+    return next((rn for rn in law.renumberings if rn.id == ref.regime), None)
+
+
+def regime_suffix(law: Law, ref: LegalRef, lang: str) -> str:
+    """'（令和3年9月1日より前の番号）' for a reference in an older numbering, else ''."""
+    rn = renumbering_of(law, ref) if ref.regime else None
+    if rn is None:
+        return ""
+    if lang == "en":
+        return f" ({rn.until_label.en or rn.until_label.ja} numbering)"
+    return f"（{rn.until_label.ja}の番号）"
+
+
+def ref_label(law: Law, ref: LegalRef, lang: str) -> str:
+    """第19条第8号 / Article 19, item (viii), with the numbering when it is an older one."""
+    return (ref.label_en() if lang == "en" else ref.label_ja()) + regime_suffix(law, ref, lang)
+
+
 def ref_title(law: Law, ref: LegalRef, lang: str) -> str:
     """番号法第19条第8号 / Article 19, item (viii) of the My Number Act."""
     if ref.is_law:
@@ -61,8 +81,8 @@ def ref_title(law: Law, ref: LegalRef, lang: str) -> str:
     if lang == "en":
         short = law_short(law, "en")
         article = "" if short.startswith(("APPI", "MIC")) else "the "
-        return f"{ref.label_en()} of {article}{short}"
-    return f"{law_short(law, 'ja')}{ref.label_ja()}"
+        return f"{ref.label_en()} of {article}{short}{regime_suffix(law, ref, 'en')}"
+    return f"{law_short(law, 'ja')}{ref.label_ja()}{regime_suffix(law, ref, 'ja')}"
 
 
 def page(title: str, intro: str, sections: list[dict[str, Any]], lang: str) -> str:
@@ -337,8 +357,7 @@ def related_block(site: Any, doc: str, lang: str, up: str) -> str:
         law = xl.laws[law_id]
         provisions = sorted((r for r in by_law[law_id] if not r.is_law), key=LegalRef.sort_key)
         links = ("、" if ja else ", ").join(
-            f'<a href="{up}{ref_path(r)}">{esc(r.label_ja() if ja else r.label_en())}</a>'
-            for r in provisions
+            f'<a href="{up}{ref_path(r)}">{esc(ref_label(law, r, lang))}</a>' for r in provisions
         )
         items.append(
             f'<li><a href="{up}laws/{law_id}/">{esc(law_short(law, lang))}</a>'

@@ -47,6 +47,11 @@ W: dict[str, dict[str, str]] = {
     "also": {"ja": "別の言い方", "en": "Also written"},
     "english_source": {"ja": "英語訳の出典", "en": "Source of the English term"},
     "source": {"ja": "説明の出典", "en": "Source of the definition"},
+    "basis": {"ja": "説明の根拠", "en": "Legal basis of the definition"},
+    "unconfirmed": {
+        "ja": "（未確認：このサイトはこの説明を法令・公式の資料で確かめていません）",
+        "en": " (unconfirmed: this site has not checked this definition against the law or an official source)",
+    },
 }
 ENGLISH_SOURCE = {
     "JLT": {"ja": "日本法令外国語訳（公式）", "en": "Japanese Law Translation (official)"},
@@ -59,6 +64,7 @@ ENGLISH_SOURCE = {
 }
 SOURCE = {
     "domain": {"ja": "このサイト", "en": "This site"},
+    "law": {"ja": "法令（根拠の条項）", "en": "The law (the provision named as its basis)"},
     "kagoshima": {
         "ja": "鹿児島市 住民基本台帳に関する事務 全項目評価書 用語集",
         "en": "Kagoshima City, Full Assessment Report on basic resident registration, glossary",
@@ -78,6 +84,12 @@ class Term:
     english_source: str
     source: str
     mark: bool
+    basis: str = ""  # the law (and provision) the definition rests on
+    confirmed: bool = True  # False: shown with （未確認）
+
+    def meaning_shown(self, lang: str) -> str:
+        """The definition as residents read it: with the unconfirmed mark when it is one."""
+        return self.meaning(lang) + ("" if self.confirmed else W["unconfirmed"][lang])
 
     def words(self, lang: str) -> tuple[str, ...]:
         return (self.ja, *self.aliases_ja) if lang == "ja" else (self.en, *self.aliases_en)
@@ -124,6 +136,10 @@ def load_terms(content: Path = CONTENT) -> list[Term]:
                 str(e["english_source"]),
                 str(e["source"]),
                 bool(e.get("mark")),
+                str(e.get("basis") or ""),
+                # a definition the site wrote itself is confirmed only with a legal basis
+                bool(e.get("confirmed", True))
+                and (e["source"] != "domain" or bool(e.get("basis"))),
             )
         )
     return terms
@@ -140,8 +156,13 @@ def page(terms: list[Term], lang: str) -> str:
     items = []
     for term in sorted(terms, key=key):
         also = [a for a in term.words(lang)[1:]]
+        unconfirmed = (
+            ""
+            if term.confirmed
+            else f'<strong class="kh-unconfirmed">{esc(W["unconfirmed"][lang])}</strong>'
+        )
         rows = [
-            f'<dd class="kh-gl-meaning">{esc(term.meaning(lang))}</dd>',
+            f'<dd class="kh-gl-meaning">{esc(term.meaning(lang))}{unconfirmed}</dd>',
             f'<dd class="kh-gl-meta"><span>{esc(W["en_term"][lang])}: <span lang="{other}">'
             f"{esc(term.name(other))}</span></span>",
         ]
@@ -151,7 +172,13 @@ def page(terms: list[Term], lang: str) -> str:
             )
         rows[-1] += (
             f"<span>{esc(W['english_source'][lang])}: {esc(ENGLISH_SOURCE[term.english_source][lang])}</span>"
-            f"<span>{esc(W['source'][lang])}: {esc(SOURCE[term.source][lang])}</span></dd>"
+            f"<span>{esc(W['source'][lang])}: {esc(SOURCE[term.source][lang])}</span>"
+            + (
+                f'<span>{esc(W["basis"][lang])}: <span lang="ja">{esc(term.basis)}</span></span>'
+                if term.basis
+                else ""
+            )
+            + "</dd>"
         )
         items.append(
             f'<div class="kh-gl-entry"><dt id="{term.id}">{esc(term.name(lang))}</dt>{"".join(rows)}</div>'
@@ -212,6 +239,24 @@ _SKIP = {
 _ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)
 
 
+# Kanji and katakana: a term glued to them is part of a longer word (機構 in 情報処理推進機構).
+_JA_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u30a1-\u30fa\u30fc\uff66-\uff9f]")
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\uff66-\uff9f]")
+
+
+def inside_longer_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is only a part of a longer Japanese word: kanji or katakana
+    right before it, katakana right after it (個人番号カ…), or, for a term of two characters, a
+    kanji right after it (機構法).  A longer registered term is matched first anyway."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if before and _JA_WORD.match(before):
+        return True
+    if after and _KATAKANA.match(after):
+        return True
+    return end - start <= 2 and bool(after) and bool(_JA_WORD.match(after))
+
+
 class Marker:
     """Rewrites one page: the first occurrence per section of each term in the page's language."""
 
@@ -243,7 +288,9 @@ class Marker:
             return text  # entities that would not round-trip: leave the text alone
         for m in self.pattern.finditer(raw):
             term = self.words[m.group(0)]
-            if term.id in done:
+            if term.id in done or (
+                self.lang == "ja" and inside_longer_word(raw, m.start(), m.end())
+            ):
                 continue
             done.add(term.id)
             self.count += 1
@@ -253,7 +300,7 @@ class Marker:
             out.append(
                 f'<span class="kh-term"><a class="kh-term-link" href="{self.href}#{term.id}" '
                 f'aria-describedby="{ident}">{html.escape(m.group(0), quote=False)}</a>'
-                f'<span class="kh-def" role="tooltip" id="{ident}" data-pagefind-ignore>{esc(term.meaning(self.lang))}</span></span>'
+                f'<span class="kh-def" role="tooltip" id="{ident}" data-pagefind-ignore>{esc(term.meaning_shown(self.lang))}</span></span>'
             )
             pos = m.end()
         if not out:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator.citations import ref_path
-from generator.model.links import Law, LegalRef
+from generator.model.links import Law, LegalRef, renumbering_entry, today_equivalent
 from generator.pages._xlink import (
     COMPACT_ABOVE,
     ja_span,
@@ -17,7 +17,10 @@ from generator.pages._xlink import (
     name,
     occurrence_sections,
     page,
+    ref_label,
     ref_title,
+    regime_suffix,
+    renumbering_of,
     up_of,
     xl_of,
 )
@@ -27,7 +30,126 @@ EGOV = "https://laws.e-gov.go.jp/law/"
 JLT = "https://www.japaneselawtranslation.go.jp/en/laws/view/"
 
 
-def _facts(law: Law, ref: LegalRef | None, lang: str, up_law: str) -> str:
+def _t(text: Any, lang: str) -> str:
+    """A bilingual registry text in the page's language (Japanese marked on English pages)."""
+    if text is None:
+        return ""
+    return esc(name(text, lang)) if lang == "ja" or text.en else ja_span(text.ja, lang)
+
+
+UNCONFIRMED = {"ja": "（未確認）", "en": " (unconfirmed)"}
+
+
+def _unconfirmed(lang: str) -> str:
+    return f'<strong class="kh-unconfirmed">{esc(UNCONFIRMED[lang])}</strong>'
+
+
+def _egov(law: Law, anchor: str, lang: str, what: str) -> str:
+    ja = lang == "ja"
+    url = EGOV + str(law.egov_id) + (f"#{anchor}" if anchor else "")
+    note = (
+        ""
+        if law.egov_checked
+        else (
+            "（法令IDは法令番号などから導いたもので未確認）"
+            if ja
+            else " (ID derived from the law number or a copy, unconfirmed)"
+        )
+    )
+    return f'<a href="{esc(url)}">{esc(what)}</a>{esc(note)}'
+
+
+def old_numbering(law: Law, ref: LegalRef, lang: str, up_law: str, known: set[LegalRef]) -> str:
+    """The notice of a page for a provision in an older numbering: what it was, today's
+    equivalent (linked), and how sure the site is."""
+    rn = renumbering_of(law, ref)
+    if rn is None:
+        return ""
+    ja = lang == "ja"
+    today, steps = today_equivalent(law, ref, rn.id)
+    if today is not None:
+        label = f"{law_short(law, lang)}{today.label_ja()}" if ja else ref_title(law, today, lang)
+        target = (
+            f'<a href="{up_law}{today.slug()}/">{esc(label)}</a>'
+            if today in known
+            else (_egov(law, today.egov_anchor(), lang, label) if law.egov_id else esc(label))
+        )
+        equivalent = (
+            f"今日の同じ規定は{target}です。" if ja else f"Today the same provision is {target}."
+        )
+    else:
+        equivalent = "今日この条項はありません。" if ja else "The provision no longer exists."
+    written = ref.label_ja() if ja else ref.label_en()
+    head = (
+        f"この「{esc(written)}」は{esc(rn.until_label.ja)}の番号です（{esc(rn.by)}で番号が変わりました）。"
+        "評価書のこの引用は、当時の条項を指しています。"
+        if ja
+        else f"“{esc(written)}” is the numbering {esc(rn.until_label.en or rn.until_label.ja)} "
+        f'(renumbered by <span lang="ja">{esc(rn.by)}</span>). The assessments citing it mean the '
+        "provision as it then stood."
+    )
+    notes = "".join(f" {_t(step.note, lang)}" for step in steps if step.note is not None)
+    sure = (
+        ""
+        if rn.confirmed
+        else _unconfirmed(lang)
+        + (
+            "番号の対応はこのサイトの整理で、官報で確かめていません。"
+            if ja
+            else " The mapping is this site's reading and has not been checked against the official gazette."
+        )
+    )
+    return (
+        f'<div class="kh-notice kh-old-numbering" role="note"><p>{head} {equivalent}{notes}</p>'
+        f"<p>{sure}</p></div>"
+    )
+
+
+def _table_notes(law: Law, ref: LegalRef, lang: str, up_law: str) -> list[str]:
+    """What later amendments did to the table of a row (renamed, deleted), from the registry."""
+    ja = lang == "ja"
+    out = []
+    for rn in law.renumberings:
+        entry = renumbering_entry(law, rn, ref)
+        if entry is None or ref.table is None:
+            continue
+        when = rn.in_force.render(lang) if rn.in_force is not None else ""
+        if entry.new is not None:
+            what = (
+                f"{entry.old}は{when}に{rn.by}で「{entry.new}」になりました。"
+                if ja
+                else f"{_table_en_label(entry.old)} became “{entry.new}” on {when} "
+                f'(<span lang="ja">{esc(rn.by)}</span>).'
+            )
+        else:
+            what = (
+                f"{entry.old}は{when}に{rn.by}で削除されました。"
+                if ja
+                else f"{_table_en_label(entry.old)} was deleted on {when} "
+                f'(<span lang="ja">{esc(rn.by)}</span>).'
+            )
+        html = esc(what) if ja else what
+        if entry.successor_law:
+            html += (
+                f' <a href="{up_law}../{esc(entry.successor_law)}/">'
+                + esc("引き継いだ法令" if ja else "Successor order")
+                + "</a>"
+            )
+        if entry.note is not None:
+            html += " " + _t(entry.note, lang)
+        if not rn.confirmed:
+            html += _unconfirmed(lang)
+        out.append(html)
+    return out
+
+
+def _table_en_label(table: str) -> str:
+    return LegalRef(law="x", table=table).label_en()
+
+
+def _facts(
+    law: Law, ref: LegalRef | None, lang: str, up_law: str, known: set[LegalRef] | None = None
+) -> str:
     ja = lang == "ja"
     rows: list[tuple[str, str]] = []
     if ref is not None:
@@ -37,36 +159,62 @@ def _facts(law: Law, ref: LegalRef | None, lang: str, up_law: str) -> str:
         rows.append(
             (
                 "条項" if ja else "Provision (Japanese)",
-                ja_span(f"{law_short(law, 'ja')}{ref.label_ja()}", lang),
+                ja_span(f"{law_short(law, 'ja')}{ref.label_ja()}", lang)
+                + esc(regime_suffix(law, ref, lang)),
             )
         )
-        rows.append(("英語" if ja else "Provision (English)", esc(f"{ref.label_en()}")))
-    rows.append(("題名" if ja else "Title (Japanese)", ja_span(law.name.ja, lang)))
+        rows.append(("英語" if ja else "Provision (English)", esc(ref_label(law, ref, "en"))))
+    title = ja_span(law.name.ja, lang)
+    if not law.name_confirmed:
+        title += _unconfirmed(lang) + esc(
+            "題名は評価書に書かれておらず、公式の資料で確かめていません。"
+            if ja
+            else " The title is not printed in the assessments and has not been checked against an official source."
+        )
+    rows.append(("題名" if ja else "Title (Japanese)", title))
     if law.name.en:
         rows.append(("英語の題名" if ja else "Title (English)", esc(law.name.en)))
     if law.number:
         rows.append(("法令番号" if ja else "Law number", ja_span(law.number, lang)))
+    elif law.kind != "条例" or not law.url:
+        rows.append(
+            (
+                "法令番号" if ja else "Law number",
+                esc("評価書に書かれていません" if ja else "not printed in the assessments")
+                + _unconfirmed(lang),
+            )
+        )
     if law.egov_id:
-        anchor = ref.egov_anchor() if ref is not None else ""
-        url = EGOV + law.egov_id + (f"#{anchor}" if anchor else "")
+        old = ref is not None and ref.regime is not None
+        anchor = ref.egov_anchor() if ref is not None and not old else ""
         what = (
             ("条文（e-Gov法令検索）" if anchor else "法令本文（e-Gov法令検索）")
             if ja
             else ("Article text on e-Gov" if anchor else "Law text on e-Gov")
         )
-        note = (
-            ""
-            if law.egov_checked
-            else (
-                "（法令IDは法令番号から導いたもので未確認）"
+        link = _egov(law, anchor, lang, what)
+        if ref is not None:
+            link += esc(
+                "（現在の条文です。評価書の当時の条文は e-Gov の改正履歴で確かめてください）"
                 if ja
-                else " (ID derived from the law number, unconfirmed)"
+                else " (the text in force today; for the text as it stood when an assessment was "
+                "written, use the amendment history on e-Gov)"
             )
-        )
-        rows.append(("e-Gov", f'<a href="{esc(url)}">{esc(what)}</a>{esc(note)}'))
+        rows.append(("e-Gov", link))
     elif law.url:
         rows.append(
             ("掲載ページ" if ja else "Published at", f'<a href="{esc(law.url)}">{esc(law.url)}</a>')
+        )
+    else:
+        rows.append(
+            (
+                "本文" if ja else "Text",
+                esc(
+                    "このサイトは本文の掲載ページを確かめていません"
+                    if ja
+                    else "this site has not confirmed where the text is published"
+                ),
+            )
         )
     if law.jlt_id:
         rows.append(
@@ -80,27 +228,23 @@ def _facts(law: Law, ref: LegalRef | None, lang: str, up_law: str) -> str:
                 ),
             )
         )
+    if ref is not None and ref.table is not None:
+        for note in _table_notes(law, ref, lang, up_law):
+            rows.append(("表の改正" if ja else "Amendments of the table", note))
     if ref is not None and ref.row is not None:
-        regime = law.regime or ref.table or ""
         rows.append(
             (
-                "項番の体系" if ja else "Numbering regime",
-                ja_span(regime, lang)
-                + esc(
-                    "。同じ項番でも体系・時点が違えば別の事務です。"
+                "項番" if ja else "Row numbers",
+                esc(
+                    "項番は、引用している評価書の日付の時点のものです。同じ項番でも時点が違えば別の事務のことがあります。"
                     if ja
-                    else " — the same row number means different work under another table or revision; "
-                    "each citation is as of its document's date."
+                    else "Row numbers are as of the date of the assessment citing them; the same number "
+                    "may mean other work at another date."
                 ),
             )
         )
     if law.note is not None:
-        rows.append(
-            (
-                "注記" if ja else "Note",
-                esc(name(law.note, lang)) if ja or law.note.en else ja_span(law.note.ja, lang),
-            )
-        )
+        rows.append(("注記" if ja else "Note", _t(law.note, lang)))
     body = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
     disclaimer = (
         ""
@@ -108,7 +252,8 @@ def _facts(law: Law, ref: LegalRef | None, lang: str, up_law: str) -> str:
         else '<p class="kh-notice">Only the Japanese text of a law has legal effect; English titles '
         "and citations here are unofficial.</p>"
     )
-    return f'<dl class="kh-facts">{body}</dl>{disclaimer}'
+    notice = old_numbering(law, ref, lang, up_law, known or set()) if ref is not None else ""
+    return f'{notice}<dl class="kh-facts">{body}</dl>{disclaimer}'
 
 
 def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
@@ -123,7 +268,8 @@ def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
         rows.append(
             [
                 f'<a href="{law.id}/">{esc(law_short(law, lang))}</a>',
-                ja_span(law.name.ja, lang) if not ja else esc(law.name.ja),
+                (ja_span(law.name.ja, lang) if not ja else esc(law.name.ja))
+                + ("" if law.name_confirmed else _unconfirmed(lang)),
                 ja_span(law.number or "", lang),
                 str(len(xl.refs_of(law.id))),
                 str(len(docs)),
@@ -158,7 +304,9 @@ def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
             ref_rows.append(
                 [
                     f'<a href="{r.slug()}/">{esc(ref_title(law, r, lang))}</a>',
-                    esc(r.label_en()) if ja else ja_span(r.label_ja(), lang),
+                    esc(ref_label(law, r, "en"))
+                    if ja
+                    else ja_span(r.label_ja(), lang) + esc(regime_suffix(law, r, "ja")),
                     str(len(docs)),
                     esc("、".join(names) if ja else ", ".join(names)),
                 ]
@@ -215,6 +363,6 @@ def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
             sections = occurrence_sections(site, xl.refs[r], lang, rup)
             for s in sections:
                 s["heading"] = f"{s['heading']}" if ja else s["heading"]
-            intro = _facts(law, r, lang, "../")
+            intro = _facts(law, r, lang, "../", set(xl.refs))
             assert ref_path(r) == f"laws/{law.id}/{r.slug()}/"
             yield rpath, page(ref_title(law, r, lang), intro, sections, lang)
