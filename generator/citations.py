@@ -347,11 +347,9 @@ class Session:
                     head = start
                     while head > 0 and _is_word(line[head - 1]) and start - head < 40:
                         head -= 1
-                    if m.group("art") is not None:
+                    if m.group("art") is not None:  # the unknown name is part of the citation
                         spans.append(
-                            Span(
-                                start, end, "unresolved", reason="unknown-law", text=line[head:end]
-                            )
+                            Span(head, end, "unresolved", reason="unknown-law", text=line[head:end])
                         )
                     pos = end
                     continue
@@ -424,7 +422,12 @@ class Session:
         head, tail = start, end
         while head > 0 and _is_word(line[head - 1]) and start - head < 40:
             head -= 1
-        while tail < len(line) and _is_word(line[tail]) and tail - end < 40:
+        while (
+            tail < len(line)
+            and _is_word(line[tail])
+            and not line.startswith(_CITE_START, tail)
+            and tail - end < 40
+        ):
             tail += 1
         word = line[head:tail]
         if LAW_SUFFIX.search(word) and not any(

@@ -65,7 +65,7 @@ def regime_suffix(law: Law, ref: LegalRef, lang: str) -> str:
     if rn is None:
         return ""
     if lang == "en":
-        return f" ({rn.until_label.en or rn.until_label.ja} numbering)"
+        return f" (numbering {rn.until_label.en or rn.until_label.ja})"
     return f"（{rn.until_label.ja}の番号）"
 
 
