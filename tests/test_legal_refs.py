@@ -14,6 +14,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.build import BuildResult, prepare
 from generator.citations import Recogniser
 from generator.crosslink import CrossLinks, measure
@@ -300,6 +302,7 @@ def _codes(findings: Findings, code: str, path: str) -> list[int]:
 NEYAGAWA = "content/assessments/neyagawa/juki-focused.yaml"
 
 
+@pytest.mark.slow  # validates whole copies of content/
 def test_validate_warns_about_a_provision_of_another_regime(tmp_path: Path) -> None:
     # a 2026 text citing 別表第二 (deleted on 2024-05-27)
     before = _codes(_with_line(tmp_path / "a", NEYAGAWA, "", ""), "citation-regime", NEYAGAWA)
@@ -314,18 +317,21 @@ def test_validate_warns_about_a_provision_of_another_regime(tmp_path: Path) -> N
     assert any("別表第二" in f.message_ja for f in findings.warnings if f.code == "citation-regime")
 
 
+@pytest.mark.slow  # validates whole copies of content/
 def test_validate_warns_about_an_alias_inside_a_longer_name(tmp_path: Path) -> None:
     findings = _with_line(tmp_path, NEYAGAWA, "番号法第19条第8号", "改正番号法第19条第8号")
     warnings = [f for f in findings.warnings if f.code == "citation-inside-name"]
     assert any(f.path == NEYAGAWA and "改正番号法" in f.message_ja and f.line > 1 for f in warnings)
 
 
+@pytest.mark.slow  # validates whole copies of content/
 def test_validate_warns_about_a_placeholder_row(tmp_path: Path) -> None:
     findings = _with_line(tmp_path, NEYAGAWA, "番号法第19条第8号", "番号法別表第一の○項")
     lines = _codes(findings, "citation-placeholder", NEYAGAWA)
     assert lines and all(n > 1 for n in lines)
 
 
+@pytest.mark.slow  # validates whole copies of content/
 def test_validate_warns_about_a_basis_cell_citing_nothing(tmp_path: Path) -> None:
     findings = Findings()
     prepare(ROOT, findings)
