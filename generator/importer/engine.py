@@ -142,13 +142,27 @@ def is_label_row(ctx: Ctx, row: Row) -> bool:
     )
 
 
-def value_at(ctx: Ctx, i: int, hi: int) -> tuple[str, int]:
+def after_label(text: str, label: str) -> str | None:
+    """The rest of a line that starts with ``label`` (「②所属長の役職名 市民課長」→「市民課長」)."""
+    for k in range(1, len(text) + 1):
+        if norm_label(text[:k]) == label:
+            rest = text[k:].strip()
+            return rest or None
+    return None
+
+
+def value_at(ctx: Ctx, i: int, hi: int, label: str = "") -> tuple[str, int]:
     """The text printed beside the label of row ``i`` (or below it); returns (text, next row)."""
     row = ctx.rows[i]
     first = row.first
     # a label cell that carries its value after a line break (「<p>1 ...</p>」)
     head, _, tail = first.partition("\n")
     parts = [tail] if tail and norm_label(head) == row.label else []
+    wanted = norm_label(label)
+    if wanted and row.label != wanted and row.label.startswith(wanted):
+        rest = after_label(head, wanted)  # label and value in one cell, as PDF lines often are
+        if rest:
+            parts.insert(0, rest)
     parts += [c for c in row.rest if c]
     row.used = True
     row.fixed = not parts
@@ -219,6 +233,8 @@ def read_checklist(
     marks = {m for m, _ in boxes}
     # radio inputs mixed with plain boxes: the radio ones are the ticked ones (a guess)
     radio_means: bool | None = True if _RADIO in marks and (marks - {_RADIO}) else None
+    # radio buttons beside bare check boxes (「○自己点検 ○内部監査 □外部監査」): the boxes are unticked
+    unknown_means: bool | None = False if _RADIO in marks and UNKNOWN in marks else None
     ordered = sorted(options, key=len, reverse=True)
     out: dict[str, Any] = {}
     for mark, after in boxes:
@@ -243,11 +259,19 @@ def read_checklist(
         if m and m.group(1):
             note = m.group(1)
         state = mark_state(mark, radio_means)
-        if mark == _RADIO:
+        if mark == UNKNOWN and unknown_means is not None:
+            state = unknown_means
+            ctx.guess(
+                f"{path}.{key}",
+                state,
+                "ラジオボタンと並ぶチェックボックスの表示を「チェックなし」と読みました",
+                line,
+            )
+        elif mark == _RADIO:
             ctx.guess(
                 f"{path}.{key}", state, "ラジオボタンの表示を「チェックあり」と読みました", line
             )
-        if state is None and mark == UNKNOWN:
+        if state is None and mark == UNKNOWN and unknown_means is None:
             ctx.guess(f"{path}.{key}", "null", "チェックの有無が原本から読み取れません", line)
         out[key] = {"checked": state, "note": note} if note else state
     return out or None
@@ -323,6 +347,25 @@ def convert(tp: Any, text: str, path: str, ctx: Ctx, line: int) -> tuple[Any, bo
 
 # ---------------------------------------------------------------------------------- the walker
 
+# Labels printed differently from the model's label (the model names an item by its group and
+# label; the form prints the two on separate rows, or prints the group's label on the item row).
+ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("BasicInfoFocused", "mynumber_legal_basis"): ("法令上の根拠",),
+    ("BasicInfoFull", "mynumber_legal_basis"): ("法令上の根拠",),
+    ("BasicRelated", "mynumber_legal_basis"): ("法令上の根拠",),
+    ("Training", "level"): ("従業者に対する教育・啓発",),
+    ("FocusedRisks", "audit"): ("実施の有無",),
+    ("BasicRisks", "audit"): ("実施の有無",),
+    ("StorageFull", "retention"): ("期間",),
+}
+GROUP_LABELS = ("個人番号の利用", "監査", "従業者に対する教育・啓発", "再委託", "使用の主体")
+
+
+def alias_labels() -> set[str]:
+    out = {norm_label(lb) for labels in ALIASES.values() for lb in labels}
+    return out | {norm_label(lb) for lb in GROUP_LABELS}
+
+
 ListHandler = Callable[[Ctx, int, int, str], tuple[list[Any], int]]
 
 
@@ -339,7 +382,8 @@ def fill(
     lists = lists or {}
     out: dict[str, Any] = {}
     cur = lo
-    for name, finfo in model.model_fields.items():
+    names = list(model.model_fields)
+    for pos, (name, finfo) in enumerate(model.model_fields.items()):
         if name in skip:
             continue
         sub_path = f"{path}.{name}" if path else name
@@ -354,7 +398,18 @@ def fill(
         if get_origin(tp) is list:
             continue
         if is_record(tp):
-            i = find(ctx, cur, hi, [label])
+            # the group ends where a later item of its parent is printed
+            later = [
+                lb
+                for n in names[pos + 1 :]
+                for lb in (
+                    field_label(model.model_fields[n]),
+                    *ALIASES.get((model.__name__, n), ()),
+                )
+            ]
+            stop = find(ctx, cur, hi, later, window=400)
+            bound = stop if stop is not None else hi
+            i = find(ctx, cur, bound, [label], window=400)
             start = cur
             if i is not None:
                 ctx.rows[i].used = True
@@ -364,7 +419,7 @@ def fill(
                 if is_bool_group(tp):
                     start = i
                     ctx.rows[i].used = False
-            sub, end = fill(tp, ctx, start, hi, sub_path, lists)
+            sub, end = fill(tp, ctx, start, bound, sub_path, lists)
             if sub:
                 out[name] = sub
                 cur = max(cur, end)
@@ -379,10 +434,14 @@ def fill(
                     out[name] = state
                 ctx.rows[j].used = True
             continue
-        i = find(ctx, cur, hi, [label])
+        labels = [label, *ALIASES.get((model.__name__, name), ())]
+        i = find(ctx, cur, hi, labels)
         if i is None:
             continue
-        text, nxt = value_at(ctx, i, hi)
+        matched = next(
+            (lb for lb in labels if label_matches(ctx.rows[i].label, norm_label(lb))), label
+        )
+        text, nxt = value_at(ctx, i, hi, matched)
         ctx.rows[i].path = sub_path
         value, _ = convert(tp, text, sub_path, ctx, ctx.rows[i].no)
         cur = nxt

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from generator.importer.engine import (
     Ctx,
+    alias_labels,
     Guess,
     complete,
     field_label,
@@ -192,9 +193,10 @@ def find_sections(form: str, rows: list[Row]) -> dict[str, tuple[int, int]]:
                 break
     out: dict[str, tuple[int, int]] = {}
     for n, (key, i) in enumerate(found):
-        rows[i].used = rows[i].fixed = not rows[i].rest
+        rows[i].used = rows[i].fixed = not any(rows[i].rest)
         end = found[n + 1][1] if n + 1 < len(found) else len(rows)
-        out[key] = (i + 1 if rows[i].fixed else i, end)
+        # the annexes keep their heading row: it is the title of the first annex
+        out[key] = (i + 1 if rows[i].fixed and key != "ANNEX" else i, end)
     # a body that starts without its first heading (the source begins mid-section)
     first_key = heads[0][0]
     if first_key not in out and found:
@@ -267,10 +269,13 @@ def _systems(ctx: Ctx, lo: int, hi: int, path: str) -> tuple[list[Any], int]:
 # ---------------------------------------------------------------------------- pieces
 
 
-def file_names(text: str) -> list[str]:
+def file_names(text: str, keep_numbers: bool = False) -> list[str]:
+    """「(1) 住民基本台帳ファイル (2) 本人確認情報ファイル」: the names (with their numbers)."""
+    if keep_numbers and re.match(r"^\s*[(（]\s*\d+\s*[)）]", text):
+        found = re.findall(r"[(（]\s*\d+\s*[)）][^(（]*", text.split("\n")[0])
+        return [f.strip(" 、,") for f in found if f.strip(" 、,")]
     parts = re.split(r"[(（]\s*\d+\s*[)）]", text)
-    names = [p.strip(" 、,\n") for p in parts if p.strip(" 、,\n")]
-    return names
+    return [p.strip(" 、,\n") for p in parts if p.strip(" 、,\n")]
 
 
 def record_items(text: str) -> list[str]:
@@ -391,7 +396,7 @@ def annexes(ctx: Ctx, lo: int, hi: int) -> list[dict[str, Any]]:
     for i in range(lo, hi):
         row = ctx.rows[i]
         text = norm(row.first)
-        if text.startswith("(別紙") and not row.rest:
+        if text.startswith("(別紙") and not any(row.rest):
             title = row.first
             if current is None or norm(current["title"]) != text:
                 kind = "移転" if "移転" in title else "提供"
@@ -402,7 +407,7 @@ def annexes(ctx: Ctx, lo: int, hi: int) -> list[dict[str, Any]]:
             continue
         if current is None:
             continue
-        if re.match(r"^[(（].*[)）]$", text) and not row.rest:
+        if re.match(r"^[(（].*[)）]$", text) and not any(row.rest):
             part = {"heading": row.first, "rows": []}
             current["parts"].append(part)
             row.used = True
@@ -494,7 +499,7 @@ def _disclosure_flags(ctx: Ctx, lo: int, hi: int, data: dict[str, Any]) -> None:
 def parse_document(doc: Document, progress: Callable[[str], None]) -> Parsed:
     form = doc.form
     model = FORMS[form]
-    labels = model_labels(model)
+    labels = model_labels(model) | alias_labels()
     ctx = Ctx(doc.rows, labels)
     rows = doc.rows
     for row in rows:
@@ -572,7 +577,7 @@ def parse_main(
         i = next((k for k in range(lo, hi) if ctx.rows[k].label == "特定個人情報ファイル名"), None)
         if i is not None:
             text, _ = value_at(ctx, i, hi)
-            names = file_names(text)
+            names = file_names(text, keep_numbers=True)
             if names:
                 info = {
                     **{k: v for k, v in info.items() if k in ("process", "systems")},

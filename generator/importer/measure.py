@@ -149,7 +149,12 @@ def kept(
         for cell in line.split("\t"):
             for piece in clean_cell(cell).split("\n"):
                 whole = value_norm(piece)
-                if whole and (norm_label(piece) in labels or whole in exact):
+                head, _, tail = piece.strip().partition(" ")
+                if whole and (
+                    norm_label(piece) in labels
+                    or whole in exact
+                    or (norm_label(head) in labels and tail and value_norm(tail) in corpus)
+                ):
                     have += len(whole)
                     total += len(whole)
                     continue

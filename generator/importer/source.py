@@ -90,6 +90,8 @@ def clean_cell(text: str) -> str:
     text = _OTHER_TAGS.sub("", text)
     text = html.unescape(text)
     lines = [re.sub(r"[ \t\u3000]+", " ", line).strip() for line in text.split("\n")]
+    # a list item marked twice by the extractor: 「- ・システムの操作履歴…」
+    lines = [re.sub(r"^- (?=・)", "", line) for line in lines]
     return "\n".join(line for line in lines if line)
 
 
