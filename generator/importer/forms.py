@@ -17,8 +17,8 @@ from pydantic import BaseModel
 
 from generator.importer.engine import (
     Ctx,
-    alias_labels,
     Guess,
+    alias_labels,
     complete,
     field_label,
     fill,
