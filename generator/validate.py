@@ -280,6 +280,11 @@ def _english_value_error(msg: str) -> str:
         return "the check digit of the local government code does not match"
     if "6桁" in msg:
         return "the local government code has 6 digits"
+    if "記録項目は見出しごとの群" in msg:
+        return (
+            "record items are a list of groups: write the items under '- items:' "
+            "(with an optional 'title:' for a printed heading)"
+        )
     return msg
 
 
