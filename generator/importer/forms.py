@@ -91,21 +91,12 @@ SECTIONS: dict[str, list[tuple[str, str]]] = {
         ("VI", "VI評価実施手続"),
     ],
 }
-SECTION_TITLES = {
-    "COVER": "表紙",
-    "I": "I 基本情報",
-    "FLOW": "(別添1) 事務の内容",
-    "II": "II 特定個人情報ファイルの概要",
-    "REC": "特定個人情報ファイル記録項目",
-    "III": "III リスク対策",
-    "IV": "IV",
-    "V": "V",
-    "VI": "VI 評価実施手続",
-    "CHG": "変更箇所",
-    "ANNEX": "別紙",
-    "GLOSS": "用語集",
-    "IIIR": "III しきい値判断結果",
-}
+def section_title(form: str, key: str) -> str:
+    """The printed heading of a section (「IV 開示請求、問合せ」)."""
+    if key == "COVER":
+        return "表紙"
+    head = dict(SECTIONS[form]).get(key, key)
+    return re.sub(r"^((?:[IVX]+)|(?:\(別添\d\)))", r"\1 ", head).rstrip("(")
 
 
 @dataclass
@@ -511,7 +502,7 @@ def parse_document(doc: Document, progress: Callable[[str], None]) -> Parsed:
     total = len(order) + 1
 
     def step(n: int, key: str) -> None:
-        progress(f"{n}/{total} {SECTION_TITLES.get(key, key)}")
+        progress(f"{n}/{total} {section_title(form, key)}")
 
     step(1, "COVER")
     lo, hi = sections["COVER"]
@@ -935,7 +926,7 @@ def unplaced_notes(
         if not run:
             return
         key = section_of(run[0])
-        section = SECTION_TITLES.get(key, key)
+        section = section_title(form, key)
         text = "\n".join(rows[k].text for k in run)
         first, last = rows[run[0]].no, rows[run[-1]].no
         where = f"{first}行目" if first == last else f"{first}～{last}行目"

@@ -12,6 +12,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 # ------------------------------------------------------------------------------------ reading
@@ -130,7 +131,7 @@ class Row:
     def first(self) -> str:
         return next((c for c in self.cells if c), "")
 
-    @property
+    @cached_property
     def label(self) -> str:
         return norm_label(self.first)
 
