@@ -91,6 +91,8 @@ SECTIONS: dict[str, list[tuple[str, str]]] = {
         ("VI", "VI評価実施手続"),
     ],
 }
+
+
 def section_title(form: str, key: str) -> str:
     """The printed heading of a section (「IV 開示請求、問合せ」)."""
     if key == "COVER":
