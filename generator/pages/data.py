@@ -50,7 +50,11 @@ def record_data(value: Any) -> Any:
     left out.  ``Model.model_validate(record_data(record)) == record``.
     """
     if isinstance(value, Text):
-        return {"ja": value.ja, "en": value.en}
+        text: dict[str, Any] = {"ja": value.ja, "en": value.en}
+        for name, info in type(value).model_fields.items():  # a subclass's own fields (cut_off)
+            if name not in text and (v := getattr(value, name)) != info.default:
+                text[name] = record_data(v)
+        return text
     if isinstance(value, DateValue):
         return value.iso + ("（予定）" if value.planned else "")
     if isinstance(value, Check):
