@@ -18,10 +18,9 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
+from generator.importer.source import RADIO as _RADIO
 from generator.importer.source import TICK, UNKNOWN, Row, norm, norm_label
 from generator.model.base import Check, DateRange, DateValue, Text, parse_date
-
-_RADIO = "\u2063R"
 
 
 @dataclass
@@ -107,6 +106,37 @@ def model_labels(
     return out
 
 
+def model_options(
+    model: type[BaseModel], out: set[str] | None = None, seen: set[type] | None = None
+) -> set[str]:
+    """Every printed option of a model's choices and checklists, recursively (normalised)."""
+    out = set() if out is None else out
+    seen = set() if seen is None else seen
+    if model in seen:
+        return out
+    seen.add(model)
+    for finfo in model.model_fields.values():
+        tp = unwrap(finfo.annotation)
+        for arg in (tp, *getattr(tp, "__args__", ())):
+            inner = unwrap(arg)
+            out.update(norm(o) for o in literal_options(inner))
+            for sub in getattr(inner, "__args__", ()):
+                out.update(norm(o) for o in literal_options(sub))
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                model_options(inner, out, seen)
+    return out
+
+
+def is_option_list(text: str, options: set[str]) -> bool:
+    """A row that only continues a printed option list: 「1) 10人未満 2) 10人以上50人未満」."""
+    parts = [p for p in re.split(r"\d+\)", norm(text)) if p]
+    return (
+        bool(parts)
+        and re.match(r"^\d+\)", norm(text)) is not None
+        and all(p in options for p in parts)
+    )
+
+
 # ----------------------------------------------------------------------------- value reading
 
 
@@ -128,9 +158,14 @@ def find(
         row = ctx.rows[i]
         if row.used:
             continue
-        if any(label_matches(row.label, lb) for lb in wanted):
+        if any(label_matches(row.label, lb) or row.sublabel == lb for lb in wanted):
             return i
     return None
+
+
+def via_sublabel(row: Row, labels: Iterable[str]) -> bool:
+    wanted = [norm_label(lb) for lb in labels if lb]
+    return not any(label_matches(row.label, lb) for lb in wanted) and row.sublabel in wanted
 
 
 def is_label_row(ctx: Ctx, row: Row) -> bool:
@@ -154,6 +189,9 @@ def after_label(text: str, label: str) -> str | None:
 def value_at(ctx: Ctx, i: int, hi: int, label: str = "") -> tuple[str, int]:
     """The text printed beside the label of row ``i`` (or below it); returns (text, next row)."""
     row = ctx.rows[i]
+    if label and via_sublabel(row, [label]):
+        row.used = True
+        return "\n".join([c for c in row.cells if c][2:]).strip(), i + 1
     first = row.first
     # a label cell that carries its value after a line break (「<p>1 ...</p>」)
     head, _, tail = first.partition("\n")
@@ -416,7 +454,8 @@ def fill(
                 ctx.rows[i].fixed = True
                 ctx.rows[i].path = sub_path
                 start = i + 1
-                if is_bool_group(tp):
+                if is_bool_group(tp) or ctx.rows[i].sublabel in model_labels(tp):
+                    # the group's label and its first item share the row
                     start = i
                     ctx.rows[i].used = False
             sub, end = fill(tp, ctx, start, bound, sub_path, lists)
@@ -439,7 +478,13 @@ def fill(
         if i is None:
             continue
         matched = next(
-            (lb for lb in labels if label_matches(ctx.rows[i].label, norm_label(lb))), label
+            (
+                lb
+                for lb in labels
+                if label_matches(ctx.rows[i].label, norm_label(lb))
+                or ctx.rows[i].sublabel == norm_label(lb)
+            ),
+            label,
         )
         text, nxt = value_at(ctx, i, hi, matched)
         ctx.rows[i].path = sub_path

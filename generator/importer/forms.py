@@ -16,20 +16,23 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel
 
 from generator.importer.engine import (
+    GROUP_LABELS,
     Ctx,
     Guess,
     alias_labels,
     complete,
     field_label,
     fill,
+    is_option_list,
     literal_options,
     model_labels,
+    model_options,
     read_choice,
     read_count,
     unwrap,
     value_at,
 )
-from generator.importer.source import Row, norm, norm_label
+from generator.importer.source import RADIO, Row, norm, norm_label
 from generator.model.assessment import (
     FORMS,
     AnnexRow,
@@ -461,7 +464,7 @@ def _item_lists(form: str) -> dict[str, Any]:
     }
 
 
-def _disclosure_flags(ctx: Ctx, lo: int, hi: int, data: dict[str, Any]) -> None:
+def _disclosure_flags(ctx: Ctx, lo: int, hi: int, data: dict[str, Any], path: str) -> None:
     """「[○] 提供を行っている ( 60 ) 件 [○] 移転を行っている ( 51 ) 件 [ ] 行っていない」."""
     from generator.importer.engine import mark_state, read_boxes
 
@@ -469,9 +472,19 @@ def _disclosure_flags(ctx: Ctx, lo: int, hi: int, data: dict[str, Any]) -> None:
         row = ctx.rows[i]
         if row.label != "提供・移転の有無":
             continue
-        for mark, after in read_boxes(row.text):
+        boxes = read_boxes(row.text)
+        marks = {m for m, _ in boxes}
+        radio = RADIO in marks and bool(marks - {RADIO})
+        for mark, after in boxes:
             a = norm(after)
-            state = mark_state(mark, None)
+            state = mark_state(mark, True if radio else None)
+            if mark == RADIO and radio:
+                ctx.guess(
+                    f"{path}.{after.split()[0] if after.split() else after}",
+                    state,
+                    "ラジオボタンの表示を「チェックあり」と読みました",
+                    row.no,
+                )
             count = read_count(after)
             if a.startswith("提供を行っている"):
                 if state is not None:
@@ -493,10 +506,18 @@ def parse_document(doc: Document, progress: Callable[[str], None]) -> Parsed:
     form = doc.form
     model = FORMS[form]
     labels = model_labels(model) | alias_labels()
+    options = model_options(model)
+    # printed group headings that no field claims (「4. 個人番号の利用 ※」)
+    groups = {norm_label(g) for g in GROUP_LABELS} - model_labels(model)
     ctx = Ctx(doc.rows, labels)
     rows = doc.rows
     for row in rows:
-        if FIXED.match(norm(row.text)) or norm(row.text) in ("主な記載項目概要",):
+        if (
+            FIXED.match(norm(row.text))
+            or norm(row.text) == "主な記載項目概要"
+            or is_option_list(row.text, options)
+            or (row.label in groups and not any(row.rest))
+        ):
             row.used = row.fixed = True
     sections = find_sections(form, rows)
     data: dict[str, Any] = {}
@@ -599,7 +620,7 @@ def parse_main(
                 _outsourcing_count(ctx, a, b, out)
             disc = body.get("disclosure")
             disc = disc if isinstance(disc, dict) else {}
-            _disclosure_flags(ctx, a, b, disc)
+            _disclosure_flags(ctx, a, b, disc, f"files[{k}].disclosure")
             if disc:
                 body["disclosure"] = _ordered(
                     disc,

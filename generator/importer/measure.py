@@ -22,7 +22,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.importer.engine import literal_options, model_labels, unwrap
+from generator.importer.engine import (
+    GROUP_LABELS,
+    alias_labels,
+    is_option_list,
+    model_labels,
+    model_options,
+)
 from generator.importer.forms import FIXED, SECTIONS
 from generator.importer.source import clean_cell, fix_radicals, norm, norm_label
 from generator.model.assessment import FORMS
@@ -96,30 +102,14 @@ def _form_text() -> tuple[set[str], set[str]]:
     options: set[str] = set()
     for model in FORMS.values():
         labels |= model_labels(model)
-        _options(model, options, set())
+        options |= model_options(model)
     for heads in SECTIONS.values():
         labels |= {norm_label(h) for _, h in heads} | {norm(h) for _, h in heads}
     labels |= {"項目一覧", "特定個人情報ファイル記録項目", "主な記載項目", "概要", "表紙保護の宣言"}
+    labels |= {norm_label(g) for g in GROUP_LABELS} | alias_labels()
     groups = {ja for ja, _en in MAIN_ITEM_GROUPS.values()}
     labels |= {norm(g) for g in groups} | {"・" + norm(g) for g in groups}
     return labels, options
-
-
-def _options(model: type[BaseModel], out: set[str], seen: set[type]) -> None:
-    if model in seen:
-        return
-    seen.add(model)
-    for finfo in model.model_fields.values():
-        tp = unwrap(finfo.annotation)
-        for arg in (tp, *getattr(tp, "__args__", ())):
-            inner = unwrap(arg)
-            for o in literal_options(inner):
-                out.add(norm(o))
-            for sub in getattr(inner, "__args__", ()):
-                for o in literal_options(sub):
-                    out.add(norm(o))
-            if isinstance(inner, type) and issubclass(inner, BaseModel):
-                _options(inner, out, seen)
 
 
 def strings(node: Any, out: list[str]) -> None:
@@ -150,9 +140,11 @@ def kept(
             for piece in clean_cell(cell).split("\n"):
                 whole = value_norm(piece)
                 head, _, tail = piece.strip().partition(" ")
+                tail = re.sub(r"\s*時点$", "", tail)  # 「[令和3年12月31日] 時点」: printed
                 if whole and (
                     norm_label(piece) in labels
                     or whole in exact
+                    or is_option_list(piece, options)
                     or (norm_label(head) in labels and tail and value_norm(tail) in corpus)
                 ):
                     have += len(whole)

@@ -76,13 +76,13 @@ _ANY_INPUT = re.compile(r"<input\b[^>]*/?>", re.I)
 _BREAK_TAGS = re.compile(r"</?(?:p|div|ul|ol|li|br|tr|table|tbody|thead)\b[^>]*>", re.I)
 _CELL_TAGS = re.compile(r"</?(?:td|th)\b[^>]*>", re.I)
 _OTHER_TAGS = re.compile(r"</?[a-zA-Z][^<>]*>")
-_RADIO_MARK = "\u2063R"  # a radio input: ticked or not depends on its neighbours
+RADIO = "\u2063R"  # a radio input: ticked or not depends on its neighbours
 
 
 def clean_cell(text: str) -> str:
     """HTML in an extracted cell to plain lines; check boxes to [○] / [ ] / [？]."""
     text = _CHECKED_INPUT.sub(TICK, text)
-    text = _RADIO_INPUT.sub(_RADIO_MARK, text)
+    text = _RADIO_INPUT.sub(RADIO, text)
     text = _ANY_INPUT.sub(UNKNOWN, text)
     # "[？ 十分である]": the chosen option printed inside the box
     text = re.sub(rf"\[\s*{UNKNOWN}\s+([^\]\s][^\]]*)\]", r"[\1]", text)
@@ -134,6 +134,13 @@ class Row:
     @cached_property
     def label(self) -> str:
         return norm_label(self.first)
+
+    @cached_property
+    def sublabel(self) -> str:
+        """The label in the second cell of a row that starts with its group's label
+        (「再委託 | ④再委託の有無 ※ | [再委託しない]」)."""
+        cells = [c for c in self.cells if c]
+        return norm_label(cells[1]) if len(cells) >= 2 else ""
 
     @property
     def rest(self) -> list[str]:
