@@ -9,6 +9,7 @@ claims are left unused; the caller turns them into source notes.
 
 from __future__ import annotations
 
+import difflib
 import re
 import types
 import typing
@@ -146,7 +147,14 @@ def label_matches(row_label: str, label: str) -> bool:
     if row_label == label:
         return True
     # a label printed with more around it (「再委託 ⑦再委託の有無」, 「リスク1: 目的外の…」)
-    return len(label) >= 6 and label in row_label and len(row_label) <= len(label) + 16
+    if len(label) >= 6 and label in row_label and len(row_label) <= len(label) + 16:
+        return True
+    # a long label with a misprint (「事務に必要なない情報」): one or two characters apart
+    return (
+        len(label) >= 20
+        and abs(len(row_label) - len(label)) <= 2
+        and difflib.SequenceMatcher(None, row_label, label, autojunk=False).ratio() >= 0.95
+    )
 
 
 def find(
@@ -459,6 +467,8 @@ def fill(
                     start = i
                     ctx.rows[i].used = False
             sub, end = fill(tp, ctx, start, bound, sub_path, lists)
+            if i is not None and not ctx.rows[i].used and not any(ctx.rows[i].rest):
+                ctx.rows[i].used = ctx.rows[i].fixed = True  # a heading only
             if sub:
                 out[name] = sub
                 cur = max(cur, end)

@@ -26,6 +26,7 @@ from generator.importer.engine import (
     GROUP_LABELS,
     alias_labels,
     is_option_list,
+    label_matches,
     model_labels,
     model_options,
 )
@@ -92,7 +93,7 @@ def agreement(hand: BaseModel, draft: BaseModel) -> tuple[int, int]:
 # ------------------------------------------------------------------------------------ kept
 
 _SPLIT = re.compile(
-    r"\[[^\[\]]*\]|[<＜◇]選択肢[>＞◇]|(?:^|\s)\d+\)\s|[(（]\s*\)\s*件|[(（]\s*\d*\s*[)）]\s*件|\s{2,}|[○？\u2063]|\s・"
+    r"\[[^\[\]]*\]|[<＜◇]選択肢[>＞◇]|(?:^|\s)\d+\)\s|[(（]\s*\)\s*件|[(（]\s*\d*\s*[)）]\s*件|\s{2,}|[○？]|\u2063R|\s・"
     r"|(?:^|(?<=[\s、,]))\d+[.．]\s*|、|\s[(（]\d+[)）]\s*|(?:^|\s)\d{1,2}\s|[(（)）]"
 )
 
@@ -129,6 +130,7 @@ def kept(
 ) -> tuple[int, int]:
     """(characters of the source found in the draft or printed form text, all characters)."""
     labels, options = _form_text()
+    long_labels = [lb for lb in labels if len(lb) >= 20]  # misprinted ones are matched too
     parts: list[str] = []
     strings(draft, parts)
     corpus = "\x00".join(value_norm(p) for p in parts)
@@ -144,6 +146,10 @@ def kept(
                 if whole and (
                     norm_label(piece) in labels
                     or whole in exact
+                    or (
+                        len(whole) >= 20
+                        and any(label_matches(norm_label(piece), lb) for lb in long_labels)
+                    )
                     or is_option_list(piece, options)
                     or (norm_label(head) in labels and tail and value_norm(tail) in corpus)
                 ):
