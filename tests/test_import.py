@@ -131,6 +131,27 @@ def test_report_lists_the_guessed_values() -> None:
     assert "- [ ] status: 公表" in out
     assert "source_notes" in out
     assert not (ROOT / "content" / "assessments" / "neyagawa" / "juki-focused-2.yaml").exists()
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--lang",
+            "en",
+            "--root",
+            str(ROOT),
+            "import",
+            str(SEEDS / "000_3f2f244044eef241.txt"),
+            "--municipality",
+            "neyagawa",
+            "--report",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "a radio button was read as ticked" in run.stdout
+    assert "guessed value(s)" in run.stdout
 
 
 def test_nothing_unplaced_is_dropped() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import re
 import sys
 from pathlib import Path
@@ -74,8 +75,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         return 1
     if args.report:
-        for draft in drafts:
-            print(report(args, draft, source))
+        try:
+            for draft in drafts:
+                print(report(args, draft, source))
+            sys.stdout.flush()
+        except BrokenPipeError:  # `| head`: the reader has what it wanted
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed stream
         return 0
     folder = root / "content" / "assessments" / args.municipality
     targets = []
@@ -117,6 +122,25 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+REASONS_EN = {
+    "チェックの有無が原本から読み取れません": "the source does not show whether the box is ticked",
+    "ラジオボタンと並ぶチェックボックスの表示を「チェックなし」と読みました": (
+        "a check box beside radio buttons was read as not ticked"
+    ),
+    "ラジオボタンの表示を「チェックあり」と読みました": "a radio button was read as ticked",
+    "事務は評価書名から推定しました（--process で指定できます）": (
+        "the process was inferred from the title (--process sets it)"
+    ),
+    "原本から読み取れませんでした": "not found in the source; a placeholder was written",
+    "名称が原本にありません": "the source prints no name; a placeholder was written",
+    "変更日として読めない記載を「変更日（補足）」に入れました": (
+        "a change date that is not a date went into date_note"
+    ),
+    "公表日があるので「公表」としました": "published, as the source has a publication date",
+    "公表日がないので「案」としました": "a draft (案), as the source has no publication date",
+}
+
+
 def report(args: argparse.Namespace, draft: object, source: Path) -> str:
     """The checklist of one draft: every guessed value, then the unplaced passages."""
     from generator.importer import Draft
@@ -136,7 +160,8 @@ def report(args: argparse.Namespace, draft: object, source: Path) -> str:
     ]
     for g in draft.guesses:
         where = _say(args, f"（原本{g.line}行目）", f" (source line {g.line})") if g.line else ""
-        lines.append(f"- [ ] {g.path}: {g.value} — {g.reason}{where}")
+        reason = REASONS_EN.get(g.reason, g.reason) if args.lang == "en" else g.reason
+        lines.append(f"- [ ] {g.path}: {g.value} — {reason}{where}")
     lines.append(
         _say(
             args,
