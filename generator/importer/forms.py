@@ -475,29 +475,29 @@ def _disclosure_flags(ctx: Ctx, lo: int, hi: int, data: dict[str, Any], path: st
         boxes = read_boxes(row.text)
         marks = {m for m, _ in boxes}
         radio = RADIO in marks and bool(marks - {RADIO})
+        flags = (
+            ("提供を行っている", "provides"),
+            ("移転を行っている", "transfers"),
+            ("行っていない", "none"),
+        )
         for mark, after in boxes:
             a = norm(after)
+            key = next((k for word, k in flags if a.startswith(word)), None)
+            if key is None:
+                continue
             state = mark_state(mark, True if radio else None)
             if mark == RADIO and radio:
                 ctx.guess(
-                    f"{path}.{after.split()[0] if after.split() else after}",
+                    f"{path}.{key}",
                     state,
                     "ラジオボタンの表示を「チェックあり」と読みました",
                     row.no,
                 )
+            if state is not None:
+                data[key] = state
             count = read_count(after)
-            if a.startswith("提供を行っている"):
-                if state is not None:
-                    data["provides"] = state
-                if count is not None:
-                    data["provides_count"] = count
-            elif a.startswith("移転を行っている"):
-                if state is not None:
-                    data["transfers"] = state
-                if count is not None:
-                    data["transfers_count"] = count
-            elif a.startswith("行っていない") and state is not None:
-                data["none"] = state
+            if count is not None and key != "none":
+                data[f"{key}_count"] = count
         row.used = row.fixed = True
         return
 
