@@ -23,7 +23,16 @@ from generator.model import FORM_EN
 from generator.model.assessment import RecordItem
 from generator.model.base import Check, DateRange, DateValue, Doc, Text
 from generator.model.choices import CHOICE_EN, MAIN_ITEM_GROUPS
-from generator.textfmt import UNRESOLVED, esc, inline_html, md_inline, one_line, text_html
+from generator.textfmt import (
+    UNRESOLVED,
+    esc,
+    front_matter,
+    inline_html,
+    md_attr,
+    md_inline,
+    one_line,
+    text_html,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -387,7 +396,8 @@ class Walker:
         self.anchors: set[str] = set()
 
     def anchor(self, base: str) -> str:
-        a = base.replace("_", "-").replace(".", "-").lower()
+        # an anchor may come from content (a task number): only word characters and hyphens
+        a = re.sub(r"[^\w-]+", "-", base.replace("_", "-").lower())
         n, cand = 1, a
         while cand in self.anchors:
             n += 1
@@ -581,6 +591,8 @@ def _env() -> jinja2.Environment:
     )
     env.filters["md"] = md_inline
     env.filters["esc"] = esc
+    env.filters["md_attr"] = md_attr
+    env.globals["front_matter"] = front_matter
     return env
 
 

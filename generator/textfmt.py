@@ -9,6 +9,7 @@ sub-headings); ``md_inline`` escapes it for the few places where it stands in Ma
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Callable
 
@@ -110,3 +111,23 @@ def one_line(text: str, limit: int = 0) -> str:
     if limit and len(s) > limit:
         return s[: limit - 1] + "…"
     return s
+
+
+def front_matter(title: str, description: str | None = None) -> str:
+    """A page's front matter.  MkDocs and Material take a page's title and description as HTML
+    and print them unescaped (``<title>``, the header, the navigation, ``<meta name=description>``),
+    so content text is handed over escaped, here and nowhere else."""
+    lines = ["---", "title: " + json.dumps(esc(one_line(title)), ensure_ascii=False)]
+    if description:
+        lines.append("description: " + json.dumps(esc(one_line(description)), ensure_ascii=False))
+    return "\n".join([*lines, "---", ""])
+
+
+def md_attr(text: str) -> str:
+    """Text for a quoted attribute value in a Markdown attribute list (``{: data-x="…" }``):
+    ASCII punctuation becomes numeric references, so that neither the attribute list (which
+    ends at the first ``}``) nor Markdown (links, emphasis) nor HTML sees any syntax in it."""
+    return "".join(
+        c if c.isalnum() or c in " .,-:/" or ord(c) > 127 else f"&#{ord(c)};"
+        for c in one_line(text)
+    )

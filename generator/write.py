@@ -568,8 +568,9 @@ def mkdocs_config(
     """Write build/mkdocs.yml from site_config.yml settings (``partial``: a preview's side build
     of a few pages, which skips the site-wide templates such as the sitemap)."""
     site_url = config.get("site_url") or None
+    # The site name is HTML to MkDocs and Material (printed unescaped): handed over escaped.
     cfg: dict[str, Any] = {
-        "site_name": config.get("site_name", {}).get("ja", "kohyo"),
+        "site_name": esc(config.get("site_name", {}).get("ja", "kohyo")),
         "site_url": site_url,
         "docs_dir": "docs",
         "site_dir": str(site_dir),
@@ -602,13 +603,13 @@ def mkdocs_config(
                             "default": True,
                             "name": "日本語",
                             "build": True,
-                            "site_name": config.get("site_name", {}).get("ja", "kohyo"),
+                            "site_name": esc(config.get("site_name", {}).get("ja", "kohyo")),
                         },
                         {
                             "locale": "en",
                             "name": "English",
                             "build": True,
-                            "site_name": config.get("site_name", {}).get("en", "kohyo"),
+                            "site_name": esc(config.get("site_name", {}).get("en", "kohyo")),
                             "nav_translations": nav_translations(),
                         },
                     ],

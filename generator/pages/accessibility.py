@@ -9,7 +9,6 @@ repository's content/ whatever corpus is being built.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 import yaml
 
 from generator.link import Site
-from generator.textfmt import esc
+from generator.textfmt import esc, front_matter
 
 RESULTS = (
     Path(__file__).resolve().parent.parent.parent
@@ -139,7 +138,7 @@ def results_html(results: dict[str, Any], lang: str) -> str:
 
 def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
     title = TITLE[lang]
-    text = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n# {title}\n\n"
+    text = front_matter(title) + f"\n# {title}\n\n"
     text += BODY[lang] + "\n" + results_html(load_results(), lang) + "\n"
     yield "accessibility/index.md", text
 

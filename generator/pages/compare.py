@@ -18,7 +18,7 @@ from generator.link import Site
 from generator.model.choices import Handlers500, Population, PopulationBasic, Users
 from generator.render import Ctx, form_label
 from generator.summary import RATINGS, Facts, facts, rating_label
-from generator.textfmt import esc
+from generator.textfmt import esc, front_matter, md_inline
 from generator.write import LIST_LIMIT, prefecture_groups
 
 FORM_ORDER = {"概要": 0, "基礎項目評価書": 1, "重点項目評価書": 2, "全項目評価書": 3}
@@ -186,9 +186,7 @@ def table(site: Site, pid: str, lang: str, up: str, only: list[str] | None = Non
 
 
 def _front(title: str) -> str:
-    import json
-
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n# {esc(title)}\n\n"
+    return front_matter(title) + f"\n# {md_inline(title)}\n\n"
 
 
 def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:

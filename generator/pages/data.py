@@ -29,7 +29,7 @@ from generator.link import AssessmentRef, Site
 from generator.model.base import Check, DateValue, Text
 from generator.model.choices import Rating
 from generator.schema import schema_documents
-from generator.textfmt import esc
+from generator.textfmt import esc, front_matter
 
 DATA_DIR = "data"
 SCHEMA_DIR = "data/schema"
@@ -385,10 +385,7 @@ def data_page(site: Site, lang: str) -> str:
     d = f"{root}{DATA_DIR}/"
     ja = lang == "ja"
     out = [
-        "---",
-        f"title: {json.dumps(TITLE[lang], ensure_ascii=False)}",
-        "---",
-        "",
+        front_matter(TITLE[lang]),
         f"# {TITLE[lang]}",
         "",
     ]

@@ -15,7 +15,6 @@ code, abbreviations or text in another language than the page.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ import yaml
 
 from generator.link import Site
 from generator.textfmt import HTML_VOID_ELEMENTS as _VOID
-from generator.textfmt import esc
+from generator.textfmt import esc, front_matter
 from generator.workers import each_page
 
 # The glossary is the site's vocabulary, like generator/labels.py: it is read from this
@@ -185,7 +184,7 @@ def page(terms: list[Term], lang: str) -> str:
         )
     title = W["glossary"][lang]
     return (
-        f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n# {title}\n\n"
+        front_matter(title) + f"\n# {title}\n\n"
         f'<p class="kh-intro">{esc(W["intro"][lang])}</p>\n\n'
         f'<dl class="kh-glossary">{"".join(items)}</dl>\n'
     )

@@ -8,12 +8,12 @@ itself keeps fences, which read better on GitHub.  The English page summarises t
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from generator.link import Site
+from generator.textfmt import front_matter
 
 SOURCE = Path(__file__).resolve().parent.parent.parent / "docs" / "editing-guide.md"
 PATH = "guide/index.md"
@@ -127,7 +127,7 @@ def unfence(markdown: str) -> str:
 
 def guide_markdown(lang: str) -> str:
     title = TITLE[lang]
-    head = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
+    head = front_matter(title) + "\n"
     if lang == "ja":
         return head + unfence(SOURCE.read_text(encoding="utf-8"))
     return head + f"# {title}\n\n" + SUMMARY_EN

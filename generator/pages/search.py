@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.link import Site
-from generator.textfmt import esc
+from generator.textfmt import esc, front_matter
 
 PAGE = "search.md"
 # Built pages that must not be searchable, relative to the site root (the search pages themselves).
@@ -46,9 +46,7 @@ def page(lang: str) -> str:
     bundle = f"{up}{'pagefind' if lang == 'ja' else 'en/pagefind'}/"  # generator/search.py BUNDLES
     title = LABELS["title"][lang]
     return (
-        "---\n"
-        f'title: "{title}"\n'
-        "---\n\n"
+        front_matter(title) + "\n"
         f"# {title}\n\n"
         f'<p class="kh-intro">{esc(LABELS["intro"][lang])}</p>\n\n'
         f'<div class="kh-search-page">\n'
