@@ -154,7 +154,8 @@ def test_no_payload_runs_in_chromium(
             assert not hidden, url
         # the search page with a query that finds the payloads
         page.goto(served + "search/?q=alert", wait_until="load")
-        page.wait_for_selector(".pagefind-ui__result, .pagefind-ui__message", timeout=60_000)
+        page.wait_for_selector(".pagefind-ui__message", timeout=60_000)
+        page.wait_for_load_state("networkidle")
         browser.close()
     assert ran == []
     assert len(urls) > 50
