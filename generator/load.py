@@ -336,7 +336,114 @@ def _looks_like_sjis(raw: bytes) -> bool:
     return True
 
 
+# Characters no content text needs and that hide or reorder what a reader sees: C0 and C1
+# controls other than tab and line feed, DEL, and the bidirectional formatting characters
+# (U+202E RIGHT-TO-LEFT OVERRIDE makes "fdp.exe" read "exe.pdf").
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+_CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "BS", 0x1B: "ESC", 0x7F: "DEL"}
+MAX_DEPTH = 40  # levels of nesting (the deepest form needs about 12)
+MAX_ALIAS_NODES = 10_000  # values that aliases (*name) may add to a file in all
+
+
+def _char_name(c: str) -> str:
+    import unicodedata
+
+    name = _CONTROL_NAMES.get(ord(c)) or unicodedata.name(c, "")
+    return f"U+{ord(c):04X}" + (f" {name}" if name else "")
+
+
+def _hidden_character(display: str, line: int, col: int, c: str, findings: Findings) -> None:
+    findings.add(
+        display,
+        line,
+        col,
+        "control-character",
+        f"目に見えない制御文字（{_char_name(c)}）があります",
+        f"an invisible control character ({_char_name(c)}) is in the text",
+        "貼り付けたときに紛れ込んだものです。その文字を消してください（\\0 や \\u202e のような書き方も使えません）。",
+        "It came in with a paste: delete it (escapes such as \\0 or \\u202e are refused as well).",
+    )
+
+
+def _structure_problem(text: str) -> tuple[int, int, str] | None:
+    """(line, col, "depth" or "alias") of the first place nested too deep or where aliases
+    expand beyond the bound; one pass over the parser's events, before anything is built."""
+    from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
+
+    loader_cls: Any = (
+        yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+    )
+    loader = loader_cls(text)
+    sizes: dict[str, int] = {}
+    open_: list[tuple[str | None, int]] = []
+    total = added = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            mark = event.start_mark
+            if isinstance(event, AliasEvent):
+                size = sizes.get(str(event.anchor), 1)
+                added += size
+                total += size
+                if added > MAX_ALIAS_NODES:
+                    return mark.line + 1, mark.column + 1, "alias"
+            elif isinstance(event, CollectionStartEvent):
+                open_.append((event.anchor, total))
+                total += 1
+                if len(open_) > MAX_DEPTH:
+                    return mark.line + 1, mark.column + 1, "depth"
+            elif isinstance(event, CollectionEndEvent):
+                anchor, start = open_.pop()
+                if anchor:
+                    sizes[anchor] = total - start
+            elif isinstance(event, NodeEvent):  # a scalar
+                total += 1
+                if event.anchor:
+                    sizes[event.anchor] = 1
+    except yaml.YAMLError:
+        return None  # the full parse reports it, with its message
+    finally:
+        loader.dispose()
+    return None
+
+
+def _structure_finding(display: str, problem: tuple[int, int, str], findings: Findings) -> None:
+    line, col, kind = problem
+    if kind == "depth":
+        findings.add(
+            display,
+            line,
+            col,
+            "too-deep",
+            f"入れ子が深すぎます（{MAX_DEPTH}段まで）",
+            f"the nesting is too deep (at most {MAX_DEPTH} levels)",
+            "字下げや [ ] { } の対応を確かめてください。評価書の項目はこれほど深くなりません。",
+            "Check the indentation and the pairs of [ ] and { }: no form nests this deep.",
+        )
+    else:
+        findings.add(
+            display,
+            line,
+            col,
+            "alias-bound",
+            f"* で参照する値（エイリアス）が大きくなりすぎます（展開して{MAX_ALIAS_NODES:,}項目まで）",
+            f"the values referred to with * (aliases) grow too large (at most {MAX_ALIAS_NODES:,} values when expanded)",
+            "& と * を使わずに、値をそのまま書いてください。",
+            "Write the values out instead of using & and *.",
+        )
+
+
 def load_text(text: str, display: str, findings: Findings) -> LoadedFile | None:
+    if m := _HIDDEN.search(text):
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        _hidden_character(display, line, col, m.group(), findings)
+        return None
+    if problem := _structure_problem(text):
+        _structure_finding(display, problem, findings)
+        return None
     for n, line in enumerate(text.split("\n"), 1):
         if line.startswith("\u3000"):
             findings.add(
@@ -409,6 +516,8 @@ def load_text(text: str, display: str, findings: Findings) -> LoadedFile | None:
         )
     loaded = LoadedFile(display, data, text=text)
     _walk(node, (), loaded, text.split("\n"))
+    if _escaped_hidden(loaded, findings):
+        return None
     for pos in loaded.comments.values():
         findings.add(
             display,
@@ -435,6 +544,31 @@ def load_text(text: str, display: str, findings: Findings) -> LoadedFile | None:
         )
     _check_texts(loaded, findings)
     return loaded
+
+
+def _escaped_hidden(loaded: LoadedFile, findings: Findings) -> bool:
+    """Control characters written as escapes in quoted values (\\0, \\a, \\u202e), or keys."""
+    found = False
+
+    def visit(value: Any, path: PathKey) -> None:
+        nonlocal found
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if isinstance(k, str) and (m := _HIDDEN.search(k)):
+                    pos = loaded.position((*path, k), prefer_key=True)
+                    _hidden_character(loaded.path, pos.line, pos.col, m.group(), findings)
+                    found = True
+                visit(v, (*path, k))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                visit(v, (*path, i))
+        elif isinstance(value, str) and (m := _HIDDEN.search(value)):
+            pos = loaded.position(path)
+            _hidden_character(loaded.path, pos.line, pos.col, m.group(), findings)
+            found = True
+
+    visit(loaded.data, ())
+    return found
 
 
 def _check_texts(loaded: LoadedFile, findings: Findings) -> None:
