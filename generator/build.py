@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.findings import Findings
 from generator.link import Site, link
 from generator.validate import Corpus, validate_corpus
@@ -31,11 +29,23 @@ class BuildResult:
     ok: bool
 
 
-def load_config(root: Path) -> dict[str, Any]:
+def load_config(root: Path, findings: Findings | None = None) -> dict[str, Any]:
+    """site_config.yml through the strict loader and its model (problems go to ``findings``;
+    ``prepare`` reports them, so validate and build read the same); {} if absent or broken."""
+    from generator.load import load_file, refuse_symlink
+    from generator.model.glossary import SiteConfig
+    from generator.validate import validate_record
+
     path = root / "site_config.yml"
-    config: dict[str, Any] = (
-        yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-    )
+    found = findings if findings is not None else Findings()
+    config: dict[str, Any] = {}
+    if path.is_symlink():
+        refuse_symlink("site_config.yml", found)
+    elif path.is_file():
+        loaded = load_file(path, "site_config.yml", found)
+        rec = validate_record(SiteConfig, loaded, found) if loaded is not None else None
+        if rec is not None:
+            config = rec.model_dump(exclude_none=True)
     env_url = os.environ.get("KOHYO_SITE_URL")
     if env_url:
         config["site_url"] = env_url
@@ -45,6 +55,7 @@ def load_config(root: Path) -> dict[str, Any]:
 def prepare(root: Path, findings: Findings, only: set[str] | None = None) -> tuple[Corpus, Site]:
     from generator.checks import check_site
 
+    load_config(root, findings)
     corpus = validate_corpus(root / "content", findings, only=only)
     site = link(corpus, findings)
     check_site(site, findings)

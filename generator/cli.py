@@ -20,14 +20,10 @@ def print_findings(findings: Findings, lang: str) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from generator.checks import check_site
-    from generator.link import link
-    from generator.validate import validate_corpus
+    from generator.build import prepare
 
     findings = Findings()
-    corpus = validate_corpus(Path(args.root) / "content", findings)
-    site = link(corpus, findings)
-    check_site(site, findings)
+    prepare(Path(args.root), findings)  # exactly what `kohyo build` reads
     print_findings(findings, args.lang)
     return 1 if findings.failed(args.strict) else 0
 
@@ -37,6 +33,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     try:
+        if args.out is None:  # the project's own site/, whatever the current folder
+            args.out = str(root / "site") if args.root != "." else "site"
         result = build_site(root, Path(args.out), strict=args.strict, search=not args.no_search)
     except BuildError as exc:
         print_findings(Findings(), args.lang)
@@ -147,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_validate)
     p = sub.add_parser("build", help="検査してからサイト全体を site/ に作ります")
     p.add_argument("--strict", action="store_true", help="警告もエラーとして扱います")
-    p.add_argument("--out", default="site", help="出力先フォルダ")
+    p.add_argument("--out", default=None, help="出力先フォルダ（既定: --root の site/）")
     p.add_argument("--no-search", action="store_true", help="検索索引を作りません")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("new", help="団体や評価書の雛形を作ります")

@@ -194,9 +194,15 @@ def memory_files(content: Path) -> list[Path]:
 
 def load_memory(content: Path) -> Memory:
     """Every entry of content/translations/*.yaml; the first file (by name) wins a duplicate key."""
+    from generator.load import load_file
+
     mem = Memory()
     for path in memory_files(content):
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        # the strict loader, as validation reads it (which reports the file's problems)
+        loaded = None if path.is_symlink() else load_file(path, path.name, Findings())
+        data: Any = loaded.data if loaded is not None else {}
+        if not isinstance(data, dict):
+            continue
         for i, e in enumerate(data.get("entries") or []):
             ja, en = str(e.get("ja") or "").strip(), str(e.get("en") or "").strip()
             if not ja or not en:
@@ -871,12 +877,9 @@ def _stem(word: str) -> str:
 
 def check_glossary(site: Any, findings: Findings, content: Path | None = None) -> None:
     """A warning where a text's own English (or a memory entry) renders a glossary term otherwise."""
-    from generator.pages.glossary import CONTENT, load_terms
+    from generator.pages.glossary import load_terms
 
-    try:
-        terms = load_terms(content or CONTENT)
-    except ValueError:
-        return  # reported by the glossary page itself
+    terms = load_terms(content or site.content)
     checks: list[tuple[str, str, tuple[str, ...]]] = []
     for term in terms:
         words = [

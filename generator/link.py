@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from generator.findings import Findings
@@ -55,6 +56,7 @@ class Site:
     translator: Callable[[str], str | None] | None = None  # translation memory (ja -> en)
     linker: Callable[[str], list[tuple[str, str | None]]] | None = None  # citation recogniser
     crosslinks: Any = None  # generator.crosslink.CrossLinks: citations and mentions per page
+    content: Path | None = None  # the content/ folder the corpus was read from (page plugins)
 
 
 def _suggest(word: str, options: list[str]) -> str:
@@ -109,6 +111,7 @@ def link(corpus: Corpus, findings: Findings) -> Site:
     }
     procs: dict[str, Process] = dict(corpus.processes)
     site = Site(munis, procs, {}, {})
+    site.content = corpus.content
     for ident, v in sorted(corpus.assessments.items()):
         rec: Any = v.record
         folder = ident.split("/")[0]

@@ -98,12 +98,13 @@ def _municipality_of(display: str) -> str | None:
 
 
 def _merge(parts: list[Corpus]) -> Corpus:
-    """One corpus from the per-file ones (every field of Corpus is a dict keyed by id)."""
-    merged: dict[str, dict[str, Any]] = {f.name: {} for f in fields(Corpus)}
+    """One corpus from the per-file ones (every field of Corpus but ``content`` is a dict keyed by id)."""
+    merged: dict[str, dict[str, Any]] = {f.name: {} for f in fields(Corpus) if f.name != "content"}
     for c in parts:
         for name, table in merged.items():
             table.update(getattr(c, name))
-    return Corpus(**merged)
+    content = next((c.content for c in parts if c.content is not None), None)
+    return Corpus(**merged, content=content)
 
 
 @dataclass

@@ -375,6 +375,7 @@ class Corpus:
     assessments: dict[str, Validated]
     council: dict[str, Validated]
     registries: dict[str, Validated] = field(default_factory=dict)  # laws.yaml, systems.yaml, ...
+    content: Path | None = None  # the content/ folder read (page plugins read their files there)
 
 
 def _dispatch(
@@ -402,12 +403,40 @@ def _dispatch(
     return None
 
 
+# Registries that page plugins read (generator/pages/glossary.py, accessibility.py).
+SITE_REGISTRIES = ("glossary.yaml", "accessibility-results.yaml")
+
+
+def check_site_registry(name: str, loaded: LoadedFile, findings: Findings) -> Doc | None:
+    """The glossary or the accessibility results through their model; duplicate term ids."""
+    from generator.model.glossary import A11yResults, Glossary
+
+    rec = validate_record(Glossary if name == "glossary.yaml" else A11yResults, loaded, findings)
+    if isinstance(rec, Glossary):
+        seen: set[str] = set()
+        for i, term in enumerate(rec.terms):
+            if term.id in seen:
+                pos = loaded.position(("terms", i, "id"))
+                findings.add(
+                    loaded.path,
+                    pos.line,
+                    pos.col,
+                    "duplicate-id",
+                    f"用語のid「{term.id}」が重複しています",
+                    f"duplicate term id '{term.id}'",
+                    "id は用語ごとに別のものにしてください。",
+                    "Give each term its own id.",
+                )
+            seen.add(term.id)
+    return rec
+
+
 def validate_corpus(
     root: Path, findings: Findings, only: set[str] | None = None, files: list[Path] | None = None
 ) -> Corpus:
     """Load and validate every content file below ``root`` (the content/ folder), or only ``files``."""
     from generator.guard import scan_personal_data
-    from generator.load import content_files, load_file
+    from generator.load import check_content_path, content_files, load_file
     from generator.model import COUNCIL_KINDS, FORMS, Municipality, ProcessRegistry
 
     municipalities: dict[str, Validated] = {}
@@ -426,6 +455,8 @@ def validate_corpus(
             and section in ("assessments", "council")
             and ident.split("/")[0] not in only
         ):
+            continue
+        if not check_content_path(path, root, display, findings):
             continue
         loaded = load_file(path, display, findings)
         if loaded is None:
@@ -450,6 +481,8 @@ def validate_corpus(
                             f"duplicate process id '{p.id}'",
                         )
                     processes[p.id] = p
+        elif section == "registries" and rel.name in SITE_REGISTRIES:
+            check_site_registry(rel.name, loaded, findings)
         elif section == "registries":
             from generator.crosslink import validate_registry
 
@@ -478,4 +511,28 @@ def validate_corpus(
                 "評価書は content/assessments/<団体>/ に、団体は content/municipalities/ に置いてください。",
                 "Put assessments in content/assessments/<municipality>/ and municipalities in content/municipalities/.",
             )
-    return Corpus(municipalities, processes, assessments, council, registries)
+    _duplicate_codes(municipalities, findings)
+    return Corpus(municipalities, processes, assessments, council, registries, content=root)
+
+
+def _duplicate_codes(municipalities: dict[str, Validated], findings: Findings) -> None:
+    """Two municipality files with the same 全国地方公共団体コード: the second, pointing at the first."""
+    first: dict[str, Validated] = {}
+    for _ident, v in sorted(municipalities.items()):
+        code = str(getattr(v.record, "code", ""))
+        if code in first:
+            pos = v.source.position(("code",))
+            other = first[code]
+            at = f"{other.path}:{other.source.position(('code',)).line}"
+            findings.add(
+                v.path,
+                pos.line,
+                pos.col,
+                "duplicate-code",
+                f"全国地方公共団体コード「{code}」が {at} と同じです",
+                f"the local government code '{code}' is the same as in {at}",
+                "同じ団体のファイルが2つあるなら1つにまとめ、別の団体ならコードを確かめてください。",
+                "If both files are the same municipality, merge them; otherwise check the code.",
+            )
+        else:
+            first[code] = v

@@ -637,6 +637,8 @@ def mkdocs_config(
             "links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"},
         },
     }
+    if config.get("copyright"):
+        cfg["copyright"] = esc(str(config["copyright"]))  # HTML to Material, as the site name
     if partial:
         cfg["extra"] = {"kohyo_partial": True}
     path = build / "mkdocs.yml"

@@ -14,17 +14,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.link import Site
 from generator.textfmt import esc, front_matter
 
-RESULTS = (
-    Path(__file__).resolve().parent.parent.parent
-    / "content"
-    / "registries"
-    / "accessibility-results.yaml"
-)
+RESULTS = Path("registries") / "accessibility-results.yaml"  # in the content/ folder built
 
 TITLE = {"ja": "アクセシビリティ方針", "en": "Accessibility statement"}
 
@@ -84,11 +77,23 @@ W = {
 }
 
 
-def load_results(path: Path = RESULTS) -> dict[str, Any]:
-    if not path.exists():
+def load_results(content: Path | None) -> dict[str, Any]:
+    """The recorded results of ``content`` (strict loader and model, as ``kohyo validate`` reads
+    them; a file with problems gives none here: validation reports them and stops the build)."""
+    from generator.findings import Findings
+    from generator.load import load_file
+    from generator.model.glossary import A11yResults
+    from generator.validate import validate_record
+
+    path = content / RESULTS if content is not None else None
+    if path is None or not path.is_file() or path.is_symlink():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return data if isinstance(data, dict) else {}
+    findings = Findings()
+    loaded = load_file(path, path.name, findings)
+    rec = validate_record(A11yResults, loaded, findings) if loaded is not None else None
+    if rec is None or findings.errors:
+        return {}
+    return rec.model_dump()
 
 
 def results_html(results: dict[str, Any], lang: str) -> str:
@@ -139,7 +144,7 @@ def results_html(results: dict[str, Any], lang: str) -> str:
 def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
     title = TITLE[lang]
     text = front_matter(title) + f"\n# {title}\n\n"
-    text += BODY[lang] + "\n" + results_html(load_results(), lang) + "\n"
+    text += BODY[lang] + "\n" + results_html(load_results(site.content), lang) + "\n"
     yield "accessibility/index.md", text
 
 

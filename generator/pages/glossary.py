@@ -21,17 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.link import Site
 from generator.textfmt import HTML_VOID_ELEMENTS as _VOID
 from generator.textfmt import esc, front_matter
 from generator.workers import each_page
 
-# The glossary is the site's vocabulary, like generator/labels.py: it is read from this
-# repository's content/ whatever corpus is being built (the fixture corpus has none of its own).
+# The glossary is the site's vocabulary: content/registries/glossary.yaml of the project built.
 GLOSSARY = Path("registries") / "glossary.yaml"
-CONTENT = Path(__file__).resolve().parent.parent.parent / "content"
 
 W: dict[str, dict[str, str]] = {
     "glossary": {"ja": "用語集", "en": "Glossary"},
@@ -100,45 +96,44 @@ class Term:
         return self.meaning_ja if lang == "ja" else self.meaning_en
 
 
-def load_terms(content: Path = CONTENT) -> list[Term]:
-    """The glossary, checked: unique ASCII ids, both languages present, known provenance."""
-    path = content / GLOSSARY
-    if not path.exists():
+def load_terms(content: Path | None) -> list[Term]:
+    """The glossary of ``content`` (the content/ folder being built), read as ``kohyo validate``
+    reads it: strict loader and model (generator/model/glossary.py).  A glossary with problems
+    gives no terms here; validation reports them and stops the build."""
+    from generator.findings import Findings
+    from generator.load import load_file
+    from generator.model.glossary import Glossary
+    from generator.validate import validate_record
+
+    path = content / GLOSSARY if content is not None else None
+    if path is None or not path.is_file() or path.is_symlink():
         return []
-    data: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    findings = Findings()
+    loaded = load_file(path, path.name, findings)
+    rec = validate_record(Glossary, loaded, findings) if loaded is not None else None
+    if not isinstance(rec, Glossary) or findings.errors:
+        return []
     terms: list[Term] = []
     seen: set[str] = set()
-    for i, e in enumerate(data.get("terms", [])):
-        where = f"{path.name}: terms[{i}]"
-        ident = str(e.get("id", ""))
-        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", ident) or ident in seen:
-            raise ValueError(
-                f"{where}: id「{ident}」は英小文字・数字・ハイフンで、重複しないものにしてください"
-            )
-        seen.add(ident)
-        term, meaning, aliases = e.get("term") or {}, e.get("meaning") or {}, e.get("aliases") or {}
-        if not (term.get("ja") and term.get("en") and meaning.get("ja") and meaning.get("en")):
-            raise ValueError(f"{where}: term と meaning には ja と en の両方を書いてください")
-        if e.get("english_source") not in ENGLISH_SOURCE or e.get("source") not in SOURCE:
-            raise ValueError(
-                f"{where}: english_source は {sorted(ENGLISH_SOURCE)}、source は {sorted(SOURCE)} のどれかです"
-            )
+    for e in rec.terms:
+        if e.id in seen:
+            continue
+        seen.add(e.id)
         terms.append(
             Term(
-                ident,
-                str(term["ja"]),
-                str(term["en"]),
-                tuple(aliases.get("ja") or ()),
-                tuple(aliases.get("en") or ()),
-                " ".join(str(meaning["ja"]).split()),
-                " ".join(str(meaning["en"]).split()),
-                str(e["english_source"]),
-                str(e["source"]),
-                bool(e.get("mark")),
-                str(e.get("basis") or ""),
+                e.id,
+                e.term.ja,
+                e.term.en,
+                tuple(e.aliases.ja),
+                tuple(e.aliases.en),
+                " ".join(e.meaning.ja.split()),
+                " ".join(e.meaning.en.split()),
+                e.english_source,
+                e.source,
+                e.mark,
+                e.basis or "",
                 # a definition the site wrote itself is confirmed only with a legal basis
-                bool(e.get("confirmed", True))
-                and (e["source"] != "domain" or bool(e.get("basis"))),
+                e.confirmed and (e.source != "domain" or bool(e.basis)),
             )
         )
     return terms
@@ -191,7 +186,7 @@ def page(terms: list[Term], lang: str) -> str:
 
 
 def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
-    terms = load_terms()
+    terms = load_terms(site.content)
     if terms:
         yield "glossary/index.md", page(terms, lang)
 
@@ -386,7 +381,7 @@ def _mark_file(job: tuple[str, str, str, list[Term]]) -> None:
 
 
 def after_build(site: Site, site_dir: Path, config: dict[str, Any]) -> None:
-    terms = load_terms()
+    terms = load_terms(site.content)
     if not terms:
         return
     jobs = [(str(f), lang, href, terms) for f, lang, href in _assessment_pages(site_dir)]

@@ -125,16 +125,19 @@ def unfence(markdown: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def guide_markdown(lang: str) -> str:
+def guide_markdown(lang: str, source: Path = SOURCE) -> str:
     title = TITLE[lang]
     head = front_matter(title) + "\n"
     if lang == "ja":
-        return head + unfence(SOURCE.read_text(encoding="utf-8"))
+        return head + unfence(source.read_text(encoding="utf-8"))
     return head + f"# {title}\n\n" + SUMMARY_EN
 
 
 def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
-    yield PATH, guide_markdown(lang)
+    # the project's own guide (docs/ next to the content/ built), else the one shipped here
+    own = site.content.parent / "docs" / "editing-guide.md" if site.content else None
+    source = own if own is not None and own.is_file() and not own.is_symlink() else SOURCE
+    yield PATH, guide_markdown(lang, source)
 
 
 def nav(lang: str) -> list[tuple[str, str]]:

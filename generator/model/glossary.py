@@ -1,0 +1,72 @@
+"""The glossary (content/registries/glossary.yaml) and the accessibility results
+(content/registries/accessibility-results.yaml): read through the strict loader and a model like
+every other content file, so that ``kohyo validate`` reports what ``kohyo build`` would trip on."""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+
+from generator.model.base import Doc
+
+
+class Pair(Doc):
+    ja: str = Field(..., min_length=1)
+    en: str = Field(..., min_length=1)
+
+
+class Aliases(Doc):
+    ja: list[str] = Field(default_factory=list)
+    en: list[str] = Field(default_factory=list)
+
+
+class GlossaryTerm(Doc):
+    id: str = Field(..., pattern=r"^[a-z0-9][a-z0-9-]*$")
+    term: Pair
+    meaning: Pair
+    aliases: Aliases = Aliases()
+    english_source: str
+    source: str
+    mark: bool = False
+    basis: str | None = None
+    confirmed: bool = True
+
+    @field_validator("english_source", "source")
+    @classmethod
+    def _known(cls, value: str, info: object) -> str:
+        from generator.pages.glossary import ENGLISH_SOURCE, SOURCE
+
+        name = getattr(info, "field_name", "")
+        options = ENGLISH_SOURCE if name == "english_source" else SOURCE
+        if value not in options:
+            raise ValueError(
+                f"「{value}」は選択肢にありません（選択肢: {' / '.join(sorted(options))}）"
+            )
+        return value
+
+
+class Glossary(Doc):
+    terms: list[GlossaryTerm] = Field(default_factory=list)
+
+
+class A11yPage(Doc):
+    corpus: str
+    lang: str
+    type: str
+    url: str
+    violations: int = Field(..., ge=0)
+
+
+class A11yResults(Doc):
+    keyboard: dict[str, bool] = Field(default_factory=dict)
+    results: list[A11yPage] = Field(default_factory=list)
+    pages: list[A11yPage] = Field(default_factory=list)
+    tools: dict[str, str] = Field(default_factory=dict)
+
+
+class SiteConfig(Doc):
+    """site_config.yml: the site-wide settings."""
+
+    site_name: Pair
+    site_url: str = Field("", pattern=r"^(?:https?://[^\s<>\"']*)?$")
+    licence: Pair | None = None
+    copyright: str | None = None  # the footer line of every page
