@@ -31,6 +31,7 @@ from generator.textfmt import (
     md_attr,
     md_inline,
     one_line,
+    pagefind_value,
     text_html,
 )
 
@@ -592,6 +593,7 @@ def _env() -> jinja2.Environment:
     env.filters["md"] = md_inline
     env.filters["esc"] = esc
     env.filters["md_attr"] = md_attr
+    env.filters["pagefind"] = pagefind_value
     env.globals["front_matter"] = front_matter
     return env
 

@@ -37,6 +37,7 @@ HTML_VOID_ELEMENTS = frozenset(
 
 _BULLET = re.compile(r"^\s*(?:・|- |• |◦ |○ (?=\S))")
 _SUBHEAD = re.compile(r"^\s*[<＜〈]([^<>＜＞〈〉]{1,80})[>＞〉]\s*$")
+_PAGEFIND_SAFE = str.maketrans("<>&\"'", "＜＞＆＂＇")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
@@ -131,3 +132,10 @@ def md_attr(text: str) -> str:
         c if c.isalnum() or c in " .,-:/" or ord(c) > 127 else f"&#{ord(c)};"
         for c in one_line(text)
     )
+
+
+def pagefind_value(text: str) -> str:
+    """A ``data-pagefind-filter`` value.  Pagefind's indexer decodes the attribute's entities
+    and its UI inserts filter values as HTML, so no escaping survives the trip: the characters
+    that make markup are shown as their full-width forms instead (＜＞＆＂＇)."""
+    return esc(one_line(text).translate(_PAGEFIND_SAFE))
