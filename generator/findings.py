@@ -65,6 +65,8 @@ class Findings:
         hint_en: str = "",
         severity: Severity = Severity.ERROR,
     ) -> None:
+        from generator.guard import mask_individual_numbers as mask  # messages quote content
+
         self.items.append(
             Finding(
                 str(path),
@@ -72,10 +74,10 @@ class Findings:
                 max(col, 1),
                 severity,
                 code,
-                message_ja,
-                message_en,
-                hint_ja,
-                hint_en,
+                mask(message_ja),
+                mask(message_en),
+                mask(hint_ja),
+                mask(hint_en),
             )
         )
 

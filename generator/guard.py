@@ -58,11 +58,17 @@ _ACK = re.compile(r"#\s*kohyo\s*[:：]\s*個人情報ではない")
 # ---------------------------------------------------------------------------------------------
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_SEP = "[ \u3000\\-‐‑−－]"
-_NUMBER12 = re.compile(
-    rf"(?<![0-9])(?<![0-9]{_SEP})([0-9]{{4}}){_SEP}?([0-9]{{4}}){_SEP}?([0-9]{{4}})(?!{_SEP}?[0-9])"
+# What may stand between the digits of one number as people and PDFs write it: white space of
+# any kind (line breaks of a copied PDF, tabs, NBSP, full-width space), every dash and the
+# long-vowel mark 「ー」, dots, and invisible zero-width characters; up to 4 in a row.
+_SEP = (
+    "[\\s\u00a0\u3000\\-\u2010-\u2015\u2212\uff0d\u30fc\uff70\u2e3a\u2e3b"
+    ".\uff0e\u30fb\uff65\u200b-\u200d\u2060\ufeff]"
 )
-_URL = re.compile(r"https?://[^\s\u3000「」（）()<>]+")
+_DIGIT = "[0-9０-９]"
+# A maximal run of digits joined by separators (inside URLs too: they are published as well).
+_RUN = re.compile(rf"{_DIGIT}(?:{_SEP}{{0,4}}{_DIGIT})*")
+_NOT_DIGIT = re.compile(r"[^0-9]")
 
 
 def individual_number_check_digit(first11: str) -> int:
@@ -91,20 +97,35 @@ def is_individual_number(digits: str) -> bool:
     return individual_number_check_digit(d[:11]) == int(d[11])
 
 
-def find_individual_numbers(text: str) -> list[str]:
-    """The 12-digit numbers in ``text`` that pass the check digit (as ASCII digits)."""
-    plain = text.translate(_FULLWIDTH_DIGITS)  # one char for one char: offsets stay valid
-    urls = [m.span() for m in _URL.finditer(plain)]
-    found: list[str] = []
-    for m in _NUMBER12.finditer(plain):
-        if any(a <= m.start() < b for a, b in urls):
-            continue
-        digits = "".join(m.groups())
-        if len(set(digits[:11])) == 1:  # 0000 0000 0000 and the like: a placeholder
+def individual_number_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ASCII digits) of every run of exactly 12 digits in ``text`` that passes the
+    check digit, whatever separates its digits (see ``_SEP``); placeholders of one repeated digit
+    (``0000-0000-0000``) and digits of a longer run (法人番号 has 13) are not numbers."""
+    found: list[tuple[int, int, str]] = []
+    for m in _RUN.finditer(text):
+        digits = _NOT_DIGIT.sub("", m.group().translate(_FULLWIDTH_DIGITS))
+        if len(digits) != 12 or len(set(digits[:11])) == 1:
             continue
         if is_individual_number(digits):
-            found.append(digits)
+            found.append((m.start(), m.end(), digits))
     return found
+
+
+def find_individual_numbers(text: str) -> list[str]:
+    """The 12-digit numbers in ``text`` that pass the check digit (as ASCII digits)."""
+    return [digits for _start, _end, digits in individual_number_spans(text)]
+
+
+def mask_individual_numbers(text: str) -> str:
+    """``text`` with every Individual Number shown as its first four digits and asterisks: for
+    every message, so that no number typed into any field reaches a log."""
+    if not any(c.isdigit() for c in text):
+        return text
+    out, last = [], 0
+    for start, end, digits in individual_number_spans(text):
+        out += [text[last:start], _mask(digits)]
+        last = end
+    return "".join(out) + text[last:] if out else text
 
 
 # ---------------------------------------------------------------------------------------------

@@ -71,6 +71,18 @@ def test_full_width_digits_and_bad_input() -> None:
         "１２３４　５６７８　９０１８",
         "１２３４－５６７８－９０１８",
         "番号:123456789018。",
+        # the separators a PDF copy or a hurried editor gives (issue 17)
+        "1234 5678\n9018",
+        "123456\n789018",
+        "1234ー5678ー9018",
+        "1234–5678—9018",
+        "1234.5678.9018",
+        "1234\u00a05678\u00a09018",
+        "1234\t5678\t9018",
+        "1234\u200b5678\u200b9018",
+        "1 2 3 4 5 6 7 8 9 0 1 8",
+        "123-456-789-018",
+        "https://example.invalid/files/123456789018.pdf",  # published as the link's address
     ],
 )
 def test_numbers_found(text: str) -> None:
@@ -84,7 +96,6 @@ def test_numbers_found(text: str) -> None:
         "1234567890180",  # 13 digits (法人番号 has 13)
         "01234567890189",
         "1234-5678-9018-1234",  # part of a longer number
-        "https://example.invalid/files/123456789018.pdf",
         "0000 0000 0000",  # placeholder
         "電話 072-674-7322、郵便番号 569-8501",
         "平成27年10月5日から令和8年1月19日まで",
@@ -225,3 +236,22 @@ def test_message_names_the_acknowledgement_and_masks_the_number() -> None:
     assert "# kohyo: 個人情報ではない" in f.hint_ja and "# kohyo: 個人情報ではない" in f.hint_en
     assert "9018" not in f.message_ja + f.message_en + f.hint_ja + f.hint_en
     assert f.message_en and f.hint_en
+
+
+def test_no_message_prints_a_number() -> None:
+    from generator.findings import Findings
+
+    findings = Findings()
+    findings.add(
+        "a.yaml",
+        1,
+        1,
+        "invalid-choice",
+        "「1234-5678-9018」は選択肢にありません",
+        "'1234 5678 9018' is not",
+        "選択肢: 123456789018",
+        "x",
+    )
+    (f,) = list(findings)
+    for text in (f.message_ja, f.message_en, f.hint_ja):
+        assert "9018" not in text and "1234" in text, text
