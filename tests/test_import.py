@@ -220,3 +220,54 @@ def test_a_pdf_is_read_through_the_extractor(tmp_path: Path) -> None:
     assert draft.form == "重点項目評価書"
     assert draft.data["cover"]["assessor"] == "見本市長"
     assert draft.data["cover"]["published"] == "令和8年1月19日"
+
+
+def test_a_body_without_its_cover_needs_the_form_named() -> None:
+    text = "①ファイルの種類 ※\t[システム用ファイル]\n⑥事務担当部署\t市民課\n"
+    assert import_text(text, "sample", "juki") == []
+    (draft,) = import_text(text, "sample", "juki", form="重点項目評価書")
+    assert draft.form == "重点項目評価書"
+    assert draft.data["cover"]["number"] == "（記入）評価書番号"
+    assert any(g.path == "cover.number" for g in draft.guesses)
+
+
+def test_the_command_asks_for_what_it_cannot_infer(tmp_path: Path) -> None:
+    body = tmp_path / "body.txt"
+    body.write_text("⑥事務担当部署\t市民課\n", encoding="utf-8")
+
+    def run(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "--root",
+                str(ROOT),
+                "import",
+                str(body),
+                "--municipality",
+                "neyagawa",
+                *extra,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    no_title = run()
+    assert no_title.returncode == 1
+    assert "--form 重点 のように種類を指定" in no_title.stderr
+    body.write_text("特定個人情報保護評価書の本文の一部\n⑥事務担当部署\t市民課\n", encoding="utf-8")
+    untitled = run()
+    assert untitled.returncode == 1
+    assert "評価書の題名" in untitled.stderr
+    assert "--form 重点 のように種類を指定" in untitled.stderr
+    no_process = run("--form", "重点")
+    assert no_process.returncode == 2
+    assert "--process juki のように" in no_process.stderr
+    out = tmp_path / "draft.yaml"
+    ok = run("--form", "重点", "--process", "juki", "--out", str(out))
+    assert ok.returncode == 0, ok.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../../schema/assessment.schema.json")
+    assert "市民課" in text

@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.importer.emit import to_yaml
 from generator.importer.engine import Guess
-from generator.importer.forms import Parsed, parse_document, split_documents
+from generator.importer.forms import Document, Parsed, parse_document, split_documents
 from generator.importer.source import SourceError, read_source, rows_of
 
 __all__ = ["Draft", "SourceError", "import_file", "import_text"]
@@ -67,9 +67,13 @@ def import_text(
     process: str | None = None,
     source_name: str = "",
     progress: Callable[[str], None] = lambda _m: None,
+    form: str | None = None,
 ) -> list[Draft]:
     rows = rows_of(text)
     docs = split_documents(rows)
+    if not docs and form is not None and rows:
+        # a copy of the body without the cover: the editor names the form
+        docs = [Document(form, form, rows, rows[0].no, rows[-1].no)]
     drafts: list[Draft] = []
     used_slugs: dict[str, int] = {}
     for n, doc in enumerate(docs, 1):
@@ -170,11 +174,13 @@ def import_file(
     municipality: str,
     process: str | None = None,
     progress: Callable[[str], None] = lambda _m: None,
+    form: str | None = None,
 ) -> list[Draft]:
     text = read_source(path)
-    if not re.search(r"評価書", text):
+    if form is None and not re.search(r"評価書", text):
         raise SourceError(
             f"{path.name} に特定個人情報保護評価書の文字が見つかりません / "
-            "評価書の PDF か、そこから取り出したテキストを指定してください。"
+            "評価書の PDF か、そこから取り出したテキストを指定してください"
+            "（表紙のない本文だけのときは --form 重点 のように種類を指定します）。"
         )
-    return import_text(text, municipality, process, path.name, progress)
+    return import_text(text, municipality, process, path.name, progress, form)

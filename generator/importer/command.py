@@ -10,6 +10,16 @@ import sys
 from pathlib import Path
 
 LONG_SOURCE = 1000  # lines; longer sources show their progress
+FORM_NAMES = {
+    "基礎": "基礎項目評価書",
+    "重点": "重点項目評価書",
+    "全項目": "全項目評価書",
+    "概要": "概要",
+    "basic": "基礎項目評価書",
+    "focused": "重点項目評価書",
+    "full": "全項目評価書",
+    "summary": "概要",
+}
 
 
 def _say(args: argparse.Namespace, ja: str, en: str) -> str:
@@ -56,7 +66,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(_say(args, f"読み込み中: {message}", f"reading: {message}"), file=sys.stderr)
 
     try:
-        drafts = import_file(source, args.municipality, args.process, progress)
+        form = FORM_NAMES.get(args.form, args.form) if args.form else None
+        drafts = import_file(source, args.municipality, args.process, progress, form)
     except SourceError as exc:
         ja, _, hint = str(exc).partition(" / ")
         print(f"{_say(args, 'エラー', 'error')}: {ja}", file=sys.stderr)
@@ -68,12 +79,26 @@ def cmd_import(args: argparse.Namespace) -> int:
             _say(
                 args,
                 "エラー: 評価書の題名（特定個人情報保護評価書（…評価書））が見つかりません\n"
-                "    → 表紙の題名を含むテキストを指定してください。",
-                "error: no assessment title (特定個人情報保護評価書（…評価書）) was found",
+                "    → 表紙の題名を含むテキストを指定するか、--form 重点 のように種類を指定してください。",
+                "error: no assessment title (特定個人情報保護評価書（…評価書）) was found\n"
+                "    → give the text with the cover's title, or name the form with --form focused.",
             ),
             file=sys.stderr,
         )
         return 1
+    unknown = [d for d in drafts if d.data.get("process") == "unknown"]
+    if unknown and not args.report:
+        print(
+            _say(
+                args,
+                "エラー: 評価書名から事務を推定できません\n"
+                "    → --process juki のように、content/registries/processes.yaml の id を指定してください。",
+                "error: the process cannot be inferred from the title\n"
+                "    → name it with --process (an id of content/registries/processes.yaml).",
+            ),
+            file=sys.stderr,
+        )
+        return 2
     if args.report:
         try:
             for draft in drafts:
@@ -110,12 +135,15 @@ def cmd_import(args: argparse.Namespace) -> int:
                 f"{draft.notes} unplaced passage(s) in source_notes)",
             )
         )
+    again = f"kohyo import {args.source} --municipality {args.municipality}"
+    again += f" --process {args.process}" if args.process else ""
+    again += f" --form {args.form}" if args.form else ""
     print(
         _say(
             args,
-            f"次に: kohyo import {args.source} --municipality {args.municipality} --report で確かめる値の一覧を出し、"
+            f"次に: {again} --report で確かめる値の一覧を出し、"
             "直してから kohyo validate と kohyo serve で確かめてください。",
-            f"next: kohyo import {args.source} --municipality {args.municipality} --report lists the values "
+            f"next: {again} --report lists the values "
             "to check; fix them, then run kohyo validate and kohyo serve.",
         )
     )
@@ -182,6 +210,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("source", help="評価書の PDF、またはそこから取り出したテキスト")
     p.add_argument("--municipality", required=True, help="団体のid（例: neyagawa）")
     p.add_argument("--process", help="事務のid（省略時は評価書名から推定。例: juki）")
+    p.add_argument(
+        "--form",
+        choices=sorted(FORM_NAMES),
+        help="表紙の題名がないテキストの評価書の種類（題名があれば不要）",
+    )
     p.add_argument("--out", help="書き出すファイル（文書が1つのとき）")
     p.add_argument("--force", action="store_true", help="既にあるファイルを上書きします")
     p.add_argument(
