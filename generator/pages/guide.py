@@ -70,7 +70,7 @@ skeleton that builds at once (`kohyo new municipality ID` for a new municipality
 
 ## When the original cannot be copied as it is
 
-Write a printed <span lang="ja">「－」</span> as `"－"`. A check box that cannot be read is `null` (not
+Write a printed <span lang="ja">「－」</span> as <code lang="ja">"－"</code>. A check box that cannot be read is `null` (not
 `false`). A text that cannot be read, or that the original lacks, stays empty with an entry in
 `source_notes` (`field: files[0].risks.use.r2`, `note:` the reason). A record item cut off in the
 source keeps its printed text with `cut_off: true`; a note printed under a system's name goes into
