@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.children import run_child
 from generator.findings import Findings
 from generator.link import Site, link
 from generator.validate import Corpus, validate_corpus
@@ -65,6 +65,24 @@ def prepare(root: Path, findings: Findings, only: set[str] | None = None) -> tup
     return corpus, site
 
 
+TMP_PREFIX = "site-tmp-"
+
+
+def recover(out: Path, build: Path) -> None:
+    """Undo what an interrupted build left: ``site.old/`` becomes ``site/`` again if the build
+    stopped between the two renames (else it goes), and temporary trees go."""
+    old = out.with_name(out.name + ".old")
+    if old.is_dir() and not old.is_symlink():
+        if out.exists():
+            shutil.rmtree(old)
+        else:
+            old.rename(out)
+    for folder in (build, out.parent):
+        for stale in sorted(folder.glob(f"{TMP_PREFIX}*")):
+            if stale.is_dir() and not stale.is_symlink():
+                shutil.rmtree(stale, ignore_errors=True)
+
+
 class BuildError(Exception):
     pass
 
@@ -74,7 +92,7 @@ def run_mkdocs(config_file: Path, quiet: bool = True) -> None:
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)]
     if quiet:
         cmd.append("-q")
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    proc = run_child(cmd, env=env)
     if proc.returncode != 0:
         raise BuildError(proc.stdout + proc.stderr)
 
@@ -88,9 +106,13 @@ def build_site(
         return BuildResult(findings, site, None, False)
     build = root / "build"
     build.mkdir(exist_ok=True)
-    written = write_docs(site, build, only)
     out = out.resolve()
-    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=out.parent))
+    recover(out, build)
+    written = write_docs(site, build, only)
+    # the new site is made next to the old one's folder only when build/ is on another disk
+    # (a rename cannot cross disks); build/ is git-ignored
+    same_disk = build.stat().st_dev == out.parent.stat().st_dev
+    tmp = Path(tempfile.mkdtemp(prefix=TMP_PREFIX, dir=build if same_disk else out.parent))
     try:
         settings = load_config(root)
         config = mkdocs_config(settings, build, (root / "theme").resolve(), tmp)

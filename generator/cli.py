@@ -33,6 +33,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     try:
+        from generator.children import exit_on_sigterm
+
+        exit_on_sigterm()  # a terminated build still ends its children and removes its tree
         if args.out is None:  # the project's own site/, whatever the current folder
             args.out = str(root / "site") if args.root != "." else "site"
         result = build_site(root, Path(args.out), strict=args.strict, search=not args.no_search)

@@ -36,7 +36,6 @@ import itertools
 import json
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import unicodedata
@@ -342,7 +341,9 @@ def index_site(site_dir: Path) -> None:
 
 
 def _run_pagefind(scratch: Path, out: Path) -> None:
-    proc = subprocess.run(
+    from generator.children import run_child
+
+    proc = run_child(
         [
             sys.executable,
             "-m",
@@ -353,8 +354,6 @@ def _run_pagefind(scratch: Path, out: Path) -> None:
             str(out),
             "--quiet",
         ],
-        capture_output=True,
-        text=True,
         cwd=scratch,
     )
     if proc.returncode != 0:
