@@ -13,15 +13,20 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child
-    with contextlib.suppress(Exception):
-        import ctypes
+def _die_with(parent: int) -> Callable[[], None]:
+    def arm() -> None:  # pragma: no cover - runs in the child, before it starts its program
+        with contextlib.suppress(Exception):
+            import ctypes
 
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # the parent died before the signal was asked for
+            os._exit(1)
+
+    return arm
 
 
 def run_child(
@@ -37,7 +42,7 @@ def run_child(
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
-        preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+        preexec_fn=_die_with(os.getpid()) if sys.platform.startswith("linux") else None,
     )
     try:
         out, err = proc.communicate()
