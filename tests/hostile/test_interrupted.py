@@ -60,8 +60,8 @@ def _children(pid: int) -> list[int]:
 def test_a_child_runs_in_its_own_process_group(tmp_path: Path) -> None:
     parent, child = _grandchild(tmp_path)
     try:
+        assert _wait_until(lambda: os.getpgid(child) == child)
         assert os.getpgid(child) != os.getpgid(parent.pid)
-        assert os.getpgid(child) == child
     finally:
         parent.kill()
         parent.wait()
