@@ -31,6 +31,7 @@ import html
 import json
 import logging
 import queue
+import re
 import shutil
 import sys
 import threading
@@ -557,6 +558,10 @@ def problem_page(folder: str, findings: list[Finding], version: int) -> str:
     )
 
 
+# The names the preview answers to (with any port): it listens on this machine only.
+ALLOWED_HOST = re.compile(r"(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?", re.IGNORECASE)
+
+
 class PreviewHandler(SimpleHTTPRequestHandler):
     preview: Preview
 
@@ -579,7 +584,21 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def do_HEAD(self) -> None:
         self.do_GET()
 
+    def _refused(self) -> bool:
+        """Requests for another host name (DNS rebinding: a web page's script reaching the
+        preview through a name that resolves here) and paths out of the preview are refused."""
+        if not ALLOWED_HOST.fullmatch(self.headers.get("Host") or ""):
+            self._send("<p>Forbidden host</p>", status=403)
+            return True
+        rel = unquote(urlsplit(self.path).path)
+        if ".." in rel.split("/") or "\\" in rel or "\x00" in rel:
+            self._send("<p>Not found</p>", status=404)
+            return True
+        return False
+
     def do_GET(self) -> None:
+        if self._refused():
+            return
         pv = self.preview
         url = unquote(urlsplit(self.path).path)
         if url == STATE_URL:
