@@ -39,7 +39,7 @@ class GlossaryTerm(Doc):
         options = ENGLISH_SOURCE if name == "english_source" else SOURCE
         if value not in options:
             raise ValueError(
-                f"「{value}」は選択肢にありません（選択肢: {' / '.join(sorted(options))}）"
+                f"「{value}」は選択肢にありません（選択肢: {'、'.join(sorted(options))}）"
             )
         return value
 
