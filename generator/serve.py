@@ -246,6 +246,7 @@ class Preview:
     def _link(self) -> Site:
         corpus = _merge([s.good for _, s in sorted(self.files.items()) if s.good is not None])
         findings = Findings()
+        load_config(self.root, findings)  # site_config.yml's problems, as validate reports them
         site = link(corpus, findings)
         self.link_findings = list(findings)
         if self.only is not None:
