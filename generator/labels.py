@@ -38,7 +38,31 @@ UI: dict[str, dict[str, str]] = {
         "ja": "原本から判読できなかった項目",
         "en": "Fields not legible in the source",
     },
-    "source": {"ja": "原本", "en": "Source"},
+    "source": {"ja": "原本", "en": "Original"},
+    "about_version": {"ja": "この電子版について", "en": "About this electronic version"},
+    "about_version_summary": {
+        "ja": "電子版の作り方と、原本から読み取れなかった箇所（注記 {n}件）",
+        "en": "How this version was made, and what could not be read from the original ({n} notes)",
+    },
+    "about_version_intro": {
+        "ja": "このページは、市が公表した評価書（原本）のテキストから作った電子版です。正式な内容は原本です。"
+        "空欄の項目は、次のどれに当たるかを示しています。",
+        "en": "This page is an electronic version made from the text of the report the city "
+        "published (the original); the original is authoritative. An empty entry says which of "
+        "the following applies.",
+    },
+    "about_version_notes": {
+        "ja": "原本から読み取るときに注意した箇所:",
+        "en": "Places that needed care when reading the original:",
+    },
+    "not_published": {"ja": "未公表（案）", "en": "Not published (draft)"},
+    "whole_document": {"ja": "評価書全体", "en": "The whole report"},
+    "note_reading": {"ja": "読み取りの注記", "en": "Reading note"},
+    "draft_no_date": {
+        "ja": "未公表（案）。原本の公表日欄の日付はこの案のものではないため、表示していません。",
+        "en": "Not published (draft). The date printed in the publication-date field of the "
+        "original is not this draft's, so it is not shown.",
+    },
     "coverage": {"ja": "英語訳の割合", "en": "Translation coverage"},
     "coverage_text": {
         "ja": "",

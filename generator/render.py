@@ -18,6 +18,16 @@ from typing import Any
 import jinja2
 from pydantic import BaseModel
 
+from generator.fieldstate import (
+    BLANK,
+    EXPLAIN,
+    LABEL,
+    NOTE,
+    UNREADABLE,
+    FieldNotes,
+    Path as FieldPath,
+    is_empty,
+)
 from generator.labels import KIND_EN, STATUS, t
 from generator.model import FORM_EN
 from generator.model.assessment import RecordItem
@@ -131,6 +141,8 @@ class Ctx:
     linker: Linker | None = None
     page: str = ""  # the page's URL relative to the language root ("assessments/x/y/")
     section: str = ""  # the anchor of the heading the walker wrote last
+    notes: FieldNotes = field(default_factory=lambda: FieldNotes([]))  # the record's source notes
+    draft: bool = False  # a draft (状態 案) has no publication date of its own
 
     def english(self, value: Text) -> tuple[str | None, bool]:
         """(English text or None, whether it came from the translator)."""
@@ -259,7 +271,22 @@ class Ctx:
         return self.lang != "en" or self.english(value)[0] is not None
 
     def empty(self) -> str:
-        return f'<span class="kh-empty">{t("not_stated", self.lang)}</span>'
+        return self.state_html(BLANK)
+
+    def state_html(self, state: str, number: int = 0) -> str:
+        """An empty field said for what it is (generator/fieldstate.py); linked to its note."""
+        label = esc(LABEL[state][self.lang])
+        if number:
+            return (
+                f'<a class="kh-empty kh-state" data-kh-state="{state}" href="#source-note-{number}">'
+                f"{label}</a>"
+            )
+        return f'<span class="kh-empty kh-state" data-kh-state="{state}">{label}</span>'
+
+    def empty_at(self, path: FieldPath, default: str = BLANK) -> str:
+        """The state of the empty field at ``path``, as the record's source notes give it."""
+        state, noted = self.notes.state(path, default)
+        return self.state_html(state, noted.number if noted else 0)
 
     def raw(self, value: str) -> str:
         """A plain content string (numbers, codes): marked Japanese on English pages if it is."""
@@ -319,8 +346,10 @@ def _model_type(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def value_html(value: Any, ctx: Ctx) -> str:
-    """HTML for a leaf value."""
+def value_html(value: Any, ctx: Ctx, path: FieldPath | None = None) -> str:
+    """HTML for a leaf value; an empty one says its state (``path``: where it sits in the record)."""
+    if path is not None and is_empty(value):
+        return ctx.empty_at(path)
     if value is None:
         return ctx.empty()
     if isinstance(value, Text):
@@ -343,20 +372,24 @@ def value_html(value: Any, ctx: Ctx) -> str:
             return ctx.choice(value)
         return ctx.raw(value)
     if isinstance(value, dict):
-        return checklist_html(value, ctx)
+        return checklist_html(value, ctx, path)
     if isinstance(value, list):
         if not value:
             return ctx.empty()
         return (
             '<ul class="kh-plain">'
-            + "".join(f"<li>{value_html(v, ctx)}</li>" for v in value)
+            + "".join(
+                f"<li>{value_html(v, ctx, None if path is None else (*path, i))}</li>"
+                for i, v in enumerate(value)
+            )
             + "</ul>"
         )
     return esc(str(value))  # pragma: no cover
 
 
-def checklist_html(value: dict[str, Check], ctx: Ctx) -> str:
-    """A printed checkbox list: every option with its state, as a list."""
+def checklist_html(value: dict[str, Check], ctx: Ctx, path: FieldPath | None = None) -> str:
+    """A printed checkbox list: every option with its state, as a list.  An option whose box
+    cannot be read says so in visible words, not only to screen readers."""
     if not value:
         return ctx.empty()
     lang = ctx.lang
@@ -375,9 +408,17 @@ def checklist_html(value: dict[str, Check], ctx: Ctx) -> str:
         elif state is False:
             mark, cls, sr = "☐", "kh-off", t("unchecked", lang)
         else:
-            mark, cls, sr = "?", "kh-unknown", t("unknown_state", lang)
+            mark, cls, sr = "?", "kh-unknown", ""
         o, c = ("（", "）") if lang == "ja" else (" (", ")")
         note = f"{o}{ctx.inline(check.note)}{c}" if check.note and not check.note.is_blank else ""
+        if state is None:
+            where = (*path, option) if path is not None else ("",)
+            said = ctx.empty_at(where, UNREADABLE) if path is not None else ctx.state_html(UNREADABLE)
+            items.append(
+                f'<li class="{cls}"><span aria-hidden="true">{mark}</span> {ctx.choice(option)}{note}'
+                f" {o}{said}{c}</li>"
+            )
+            continue
         items.append(
             f'<li class="{cls}"><span aria-hidden="true">{mark}</span> {ctx.choice(option)}{note}'
             f'<span class="kh-sr">{o}{sr}{c}</span></li>'
@@ -428,10 +469,34 @@ class Walker:
         if rows:
             self.blocks.append(KV(tuple(rows)))
 
-    def empty_group(self) -> None:
-        self.blocks.append(Html(f"<p>{self.ctx.empty()}</p>"))
+    def empty_group(self, path: FieldPath | None = None) -> None:
+        """A group or list the content leaves out, said for what it is."""
+        html = self.ctx.empty_at(path) if path is not None else self.ctx.empty()
+        self.blocks.append(Html(f"<p>{html}</p>"))
 
-    def model(self, rec: BaseModel, level: int, path: str, skip: Iterable[str] = ()) -> None:
+    def row(self, finfo: Any, value: Any, dpath: FieldPath) -> tuple[str, str]:
+        """(label, value) of one field; a printed checkbox is said as the statement chosen."""
+        lang = self.ctx.lang
+        if self.ctx.draft and dpath == ("cover", "published"):
+            return label_html(finfo, lang), esc(t("draft_no_date", lang))
+        said = STATEMENTS.get(str(_extra(finfo).get("label_ja", "")))
+        if said is not None and (value is None or isinstance(value, bool)):
+            topic, on, off = said
+            num = str(_extra(finfo).get("num", ""))
+            label = esc(f"{num} {topic[lang]}".strip() if lang == "ja" else topic[lang])
+            if value is None:
+                return label, self.ctx.empty_at(dpath)
+            return label, esc((on if value else off)[lang])
+        return label_html(finfo, lang), value_html(value, self.ctx, dpath)
+
+    def model(
+        self,
+        rec: BaseModel,
+        level: int,
+        path: str,
+        skip: Iterable[str] = (),
+        dpath: FieldPath = (),
+    ) -> None:
         rows: list[tuple[str, str]] = []
         fields = type(rec).model_fields
         for name, finfo in fields.items():
@@ -442,14 +507,15 @@ class Walker:
             sub_path = f"{path}-{name}" if path else name
             if display == "if_set" and value is None:
                 continue  # a note the form does not print as an item: no 記載なし row
+            sub = (*dpath, name)
             if display == "items":
                 self.kv(rows)
                 rows = []
-                self.items(value, finfo, level, sub_path)
+                self.items(value, finfo, level, sub_path, sub)
             elif display == "systems":
                 self.kv(rows)
                 rows = []
-                self.systems(value, finfo, level, sub_path)
+                self.systems(value, finfo, level, sub_path, sub)
             elif display == "record_items":
                 continue
             elif _is_record(value) or (value is None and _model_type(finfo.annotation) is not None):
@@ -457,9 +523,9 @@ class Walker:
                 rows = []
                 self.heading(level, field_label(finfo, self.ctx.lang), sub_path)
                 if value is None:
-                    self.empty_model(_model_type(finfo.annotation), level + 1, sub_path)
+                    self.empty_model(_model_type(finfo.annotation), level + 1, sub_path, sub)
                 else:
-                    self.model(value, level + 1, sub_path)
+                    self.model(value, level + 1, sub_path, dpath=sub)
             elif isinstance(value, list) and value and _is_record(value[0]):
                 self.kv(rows)
                 rows = []
@@ -470,15 +536,17 @@ class Walker:
                         f"{field_label(finfo, self.ctx.lang, False)} {i}",
                         f"{sub_path}-{i}",
                     )
-                    self.model(item, level + 2, f"{sub_path}-{i}")
+                    self.model(item, level + 2, f"{sub_path}-{i}", dpath=(*sub, i - 1))
             else:
-                rows.append((label_html(finfo, self.ctx.lang), value_html(value, self.ctx)))
+                rows.append(self.row(finfo, value, sub))
         self.kv(rows)
 
-    def empty_model(self, model: type[BaseModel] | None, level: int, path: str) -> None:
-        """A group the content leaves out: every item of the form, each 記載なし / Not stated."""
+    def empty_model(
+        self, model: type[BaseModel] | None, level: int, path: str, dpath: FieldPath = ()
+    ) -> None:
+        """A group the content leaves out: every item of the form, each with its state."""
         if model is None:
-            self.empty_group()
+            self.empty_group(dpath)
             return
         rows: list[tuple[str, str]] = []
         for name, finfo in model.model_fields.items():
@@ -489,16 +557,18 @@ class Walker:
                 self.kv(rows)
                 rows = []
                 self.heading(level, field_label(finfo, self.ctx.lang), f"{path}-{name}")
-                self.empty_model(sub, level + 1, f"{path}-{name}")
+                self.empty_model(sub, level + 1, f"{path}-{name}", (*dpath, name))
             else:
-                rows.append((label_html(finfo, self.ctx.lang), self.ctx.empty()))
+                rows.append(self.row(finfo, None, (*dpath, name)))
         self.kv(rows)
 
-    def systems(self, systems: list[Any], finfo: Any, level: int, path: str) -> None:
+    def systems(
+        self, systems: list[Any], finfo: Any, level: int, path: str, dpath: FieldPath = ()
+    ) -> None:
         lang = self.ctx.lang
         self.heading(level, field_label(finfo, lang), path)
         if not systems:
-            self.empty_group()
+            self.empty_group(dpath)
             return
         for i, system in enumerate(systems, 1):
             word = t("system", lang)
@@ -508,14 +578,16 @@ class Walker:
                 f"{path}-{i}",
                 system.name,
             )
-            self.model(system, level + 2, f"{path}-{i}")
+            self.model(system, level + 2, f"{path}-{i}", dpath=(*dpath, i - 1))
 
-    def items(self, items: list[Any], finfo: Any, level: int, path: str) -> None:
+    def items(
+        self, items: list[Any], finfo: Any, level: int, path: str, dpath: FieldPath = ()
+    ) -> None:
         """委託事項 / 提供先 / 移転先: a summary table, then each entry in full."""
         lang, ctx = self.ctx.lang, self.ctx
         label = field_label(finfo, lang, False)
         if not items:
-            self.blocks.append(KV(((esc(label), ctx.empty()),)))
+            self.blocks.append(KV(((esc(label), ctx.empty_at(dpath)),)))
             return
         first = items[0]
         cols: list[tuple[str, str]] = []
@@ -535,9 +607,17 @@ class Walker:
         rows: list[tuple[str, ...]] = []
         for i, item in enumerate(items, 1):
             cells = [f'<a href="#{esc(path.replace("_", "-").lower())}-{i}">{i}</a>']
+            here = (*dpath, i - 1)
             for key, _ in cols:
                 v = getattr(item, key)
-                if key == "legal_basis" and isinstance(v, Text):
+                if is_empty(v) or (
+                    isinstance(v, dict) and not any(c.checked for c in v.values())
+                ):
+                    if isinstance(v, dict) and any(c.checked is None for c in v.values()):
+                        cells.append(ctx.empty_at((*here, key), UNREADABLE))
+                    else:
+                        cells.append(ctx.empty_at((*here, key)))
+                elif key == "legal_basis" and isinstance(v, Text):
                     cells.append(ctx.linked_inline(v))
                 elif isinstance(v, Text):
                     cells.append(
@@ -547,12 +627,12 @@ class Walker:
                     )
                 elif isinstance(v, dict):
                     on = [ctx.choice(k) for k, c in v.items() if c.checked]
-                    cells.append("、".join(on) if lang == "ja" else ", ".join(on) or ctx.empty())
+                    cells.append("、".join(on) if lang == "ja" else ", ".join(on))
                 else:
-                    cells.append(value_html(v, ctx) if v is not None else ctx.empty())
+                    cells.append(value_html(v, ctx, (*here, key)))
             if hasattr(item, "subcontract"):
                 sub = item.subcontract
-                cells.append(value_html(sub.status if sub else None, ctx))
+                cells.append(value_html(sub.status if sub else None, ctx, (*here, "subcontract")))
             rows.append(tuple(cells))
         headers = [t("item_no", lang), *[h for _, h in cols]]
         if hasattr(first, "subcontract"):
@@ -573,7 +653,49 @@ class Walker:
             name = getattr(item, "title", None) or getattr(item, "name", None)
             heading = f"{label}{i}:" if lang == "ja" else f"{label} {i}:"
             self.heading(level, heading, f"{path}-{i}", name)
-            self.model(item, level + 1, f"{path}-{i}")
+            self.model(item, level + 1, f"{path}-{i}", dpath=(*dpath, i - 1))
+
+
+# A printed checkbox kept as a boolean ("[ ] 委託しない"): the row says the statement chosen,
+# under the topic of the box: (topic, statement when ticked, statement when not ticked).
+_S = dict[str, str]
+STATEMENTS: dict[str, tuple[_S, _S, _S]] = {
+    "委託しない": (
+        {"ja": "委託の有無", "en": "Entrustment"},
+        {"ja": "委託しない", "en": "No work is entrusted"},
+        {"ja": "委託する", "en": "Work is entrusted"},
+    ),
+    "提供・移転しない": (
+        {"ja": "提供・移転の有無", "en": "Provision and transfer"},
+        {"ja": "提供・移転しない", "en": "No provision or transfer"},
+        {"ja": "提供・移転する", "en": "Data is provided or transferred"},
+    ),
+    "接続しない（入手）": (
+        {"ja": "情報提供ネットワークシステムとの接続（入手）", "en": "Connection for obtaining data"},
+        {"ja": "接続しない（入手）", "en": "Not connected for obtaining data"},
+        {"ja": "接続する（入手）", "en": "Connected for obtaining data"},
+    ),
+    "接続しない（提供）": (
+        {"ja": "情報提供ネットワークシステムとの接続（提供）", "en": "Connection for providing data"},
+        {"ja": "接続しない（提供）", "en": "Not connected for providing data"},
+        {"ja": "接続する（提供）", "en": "Connected for providing data"},
+    ),
+    "提供を行っている": (
+        {"ja": "提供", "en": "Provision to other bodies"},
+        {"ja": "提供を行っている", "en": "Data is provided"},
+        {"ja": "提供を行っていない", "en": "No data is provided"},
+    ),
+    "移転を行っている": (
+        {"ja": "移転", "en": "Transfer within the body"},
+        {"ja": "移転を行っている", "en": "Data is transferred"},
+        {"ja": "移転を行っていない", "en": "No data is transferred"},
+    ),
+    "行っていない": (
+        {"ja": "提供・移転の有無", "en": "Provision or transfer"},
+        {"ja": "提供・移転を行っていない", "en": "Neither provision nor transfer"},
+        {"ja": "提供または移転を行っている", "en": "Data is provided or transferred"},
+    ),
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -609,11 +731,15 @@ def roman(n: int) -> str:
     return ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII"][n]
 
 
-def assessment_blocks(doc: Doc, lang: str, ctx: Ctx | None = None) -> tuple[list[Block], Coverage]:
+def assessment_blocks(
+    doc: Doc, lang: str, ctx: Ctx | None = None, muni_ja: str = ""
+) -> tuple[list[Block], Coverage]:
     """Every section of an assessment, in the form's order."""
     from generator.model import BasicAssessment, FocusedAssessment, FullAssessment, SummaryDocument
 
     ctx = ctx or Ctx(lang)
+    ctx.notes = FieldNotes.of(doc)
+    ctx.draft = getattr(doc, "status", "") == "案"
     w = Walker(ctx)
     fields = type(doc).model_fields
 
@@ -622,15 +748,15 @@ def assessment_blocks(doc: Doc, lang: str, ctx: Ctx | None = None) -> tuple[list
         value = getattr(doc, name)
         w.heading(level, field_label(finfo, lang), name)
         if value is None:
-            w.empty_group()
+            w.empty_model(_model_type(finfo.annotation), level + 1, name, (name,))
         elif isinstance(value, BaseModel):
-            w.model(value, level + 1, name)
+            w.model(value, level + 1, name, dpath=(name,))
         else:
-            w.kv([(label_html(finfo, lang), value_html(value, ctx))])
+            w.kv([(label_html(finfo, lang), value_html(value, ctx, (name,)))])
 
     def cover() -> None:
         w.heading(2, "表紙" if lang == "ja" else "Cover", "cover")
-        w.model(doc.cover, 3, "cover")  # type: ignore[attr-defined]
+        w.model(doc.cover, 3, "cover", dpath=("cover",))  # type: ignore[attr-defined]
 
     if isinstance(doc, FullAssessment):
         cover()
@@ -675,7 +801,7 @@ def assessment_blocks(doc: Doc, lang: str, ctx: Ctx | None = None) -> tuple[list
                 "of_form",
             ),
         )
-    source_notes(w, doc)
+    about_version(w, doc, muni_ja)
     return w.blocks, ctx.coverage
 
 
@@ -683,10 +809,10 @@ def files_overview(w: Walker, doc: Any, num: str) -> None:
     lang = w.ctx.lang
     w.heading(2, f"{num} {t('files_overview', lang)}", "files")
     if not doc.files:
-        w.empty_group()
+        w.empty_group(("files",))
     for i, f in enumerate(doc.files, 1):
         w.heading(3, f"({i})", f"file{i}", f.name)
-        w.model(f, 4, f"file{i}", skip=("risks", "record_items"))
+        w.model(f, 4, f"file{i}", skip=("risks", "record_items"), dpath=("files", i - 1))
 
 
 def record_items(w: Walker, doc: Any, prefix: str) -> None:
@@ -695,7 +821,7 @@ def record_items(w: Walker, doc: Any, prefix: str) -> None:
     for i, f in enumerate(doc.files, 1):
         w.heading(3, f"({i})", f"record-items-{i}", f.name)
         if not f.record_items:
-            w.empty_group()
+            w.empty_group(("files", i - 1, "record_items"))
         for group in f.record_items:
             if group.title is not None:
                 w.blocks.append(
@@ -723,16 +849,16 @@ def risks(w: Walker, doc: Any, num: str, full: bool) -> None:
         w.heading(3, f"({i})", f"risks-{i}", f.name)
         w.kv([(esc(f"1. {t('file_name', lang)}"), ctx.inline(f.name))])
         if f.risks is None:
-            w.empty_group()
+            w.empty_group(("files", i - 1, "risks"))
         else:
-            w.model(f.risks, 4, f"risks-{i}")
+            w.model(f.risks, 4, f"risks-{i}", dpath=("files", i - 1, "risks"))
 
 
 def flows(w: Walker, doc: Any, prefix: str) -> None:
     lang, ctx = w.ctx.lang, w.ctx
     w.heading(2, f"{prefix}{t('flows', lang)}", "flows")
     if not doc.process_flows:
-        w.empty_group()
+        w.empty_group(("process_flows",))
     for i, flow in enumerate(doc.process_flows, 1):
         w.heading(3, "", f"flow-{i}", flow.title, toc=f"Part {i}")
         rows = []
@@ -775,7 +901,7 @@ def changes(w: Walker, doc: Any, prefix: str) -> None:
     lang, ctx = w.ctx.lang, w.ctx
     w.heading(2, f"{prefix}{t('changes', lang)}", "changes")
     if not doc.changes:
-        w.empty_group()
+        w.empty_group(("changes",))
         return
     # A column only some documents need (dates printed apart from their rows) is shown when used.
     optional = {"date_note"}
@@ -785,7 +911,10 @@ def changes(w: Walker, doc: Any, prefix: str) -> None:
         if n not in optional or any(getattr(c, n) is not None for c in doc.changes)
     ]
     headers = tuple(esc(field_label(Change.model_fields[n], lang)) for n in names)
-    rows = tuple(tuple(value_html(getattr(c, n), ctx) for n in names) for c in doc.changes)
+    rows = tuple(
+        tuple(value_html(getattr(c, n), ctx, ("changes", i, n)) for n in names)
+        for i, c in enumerate(doc.changes)
+    )
     w.blocks.append(Table(esc(f"{prefix}{t('changes', lang)}"), headers, rows, "kh-changes"))
 
 
@@ -829,19 +958,105 @@ def glossary(w: Walker, doc: Any) -> None:
     )
 
 
-def source_notes(w: Walker, doc: Any) -> None:
+def printed_place(doc: Any, path: FieldPath, lang: str) -> str:
+    """Where a field sits, as the form prints it: section numbers and labels, never field names
+    (``files[0].outsourcing.items[*].contractor`` -> 「II (1) 住民基本台帳ファイル › 4. … › 委託事項（すべて） › ⑥委託先名」)."""
+    parts: list[str] = []
+    model: Any = type(doc)
+    value: Any = doc
+    i = 0
+    if len(path) >= 2 and path[0] == "files" and isinstance(path[1], int):
+        n = path[1]
+        files = getattr(doc, "files", [])
+        name = files[n].name if n < len(files) else None
+        risky = len(path) > 2 and path[2] == "risks"
+        if risky:
+            full = type(doc).__name__ == "FullAssessment"
+            parts.append(f"III {t('risks_full' if full else 'risks', lang)}")
+        elif len(path) > 2 and path[2] == "record_items":
+            parts.append(t("record_items", lang))
+        else:
+            parts.append(f"II {t('files_overview', lang)}")
+        label = f"({n + 1})"
+        if name is not None:
+            label += " " + (name.en if lang == "en" and name.en else name.ja)
+        parts.append(label)
+        model = type(files[n]) if n < len(files) else None
+        value = files[n] if n < len(files) else None
+        i = 2
+    while i < len(path) and model is not None:
+        seg = path[i]
+        fields = getattr(model, "model_fields", {})
+        if isinstance(seg, str) and seg in fields:
+            finfo = fields[seg]
+            label = field_label(finfo, lang)
+            value = getattr(value, seg, None) if value is not None else None
+            model = _model_type(finfo.annotation)
+            if i + 1 < len(path) and not isinstance(path[i + 1], str):
+                idx = path[i + 1]
+                short = field_label(finfo, lang, False)
+                if idx == "*":
+                    label = f"{short}（すべて）" if lang == "ja" else f"{short} (every entry)"
+                elif seg == "changes":
+                    label = f"{short}（{idx + 1}行目）" if lang == "ja" else f"{short}, row {idx + 1}"
+                else:
+                    label = f"{short}{idx + 1}" if lang == "ja" else f"{short} {idx + 1}"
+                if isinstance(value, list) and isinstance(idx, int) and idx < len(value):
+                    value = value[idx]
+                else:
+                    value = None
+                i += 1
+            parts.append(label)
+        elif isinstance(seg, str) and value is not None and isinstance(value, dict):
+            parts.append(esc(CHOICE_EN.get(seg, seg)) if lang == "en" else seg)
+            model = None
+        else:
+            break
+        i += 1
+    return " › ".join(p for p in parts if p)
+
+
+def about_version(w: Walker, doc: Any, muni_ja: str = "") -> None:
+    """「この電子版について」: how the electronic version was made, the states of empty fields,
+    and each reading note said for residents (the printed place and a plain explanation).  The
+    editors' own notes (line numbers, markup of the source text) stay in the JSON."""
+    from generator.original import original
+
     lang, ctx = w.ctx.lang, w.ctx
+    ja = lang == "ja"
     notes = getattr(doc, "source_notes", [])
-    if not notes:
-        return
-    w.heading(2, t("source_notes", lang), "source-notes")
-    w.blocks.append(
-        Table(
-            esc(t("source_notes", lang)),
-            (esc("項目" if lang == "ja" else "Field"), esc("理由" if lang == "ja" else "Reason")),
-            tuple((f"<code>{ctx.raw(n.field)}</code>", ctx.text(n.note)) for n in notes),
+    w.heading(2, t("about_version", lang), "about-this-version")
+    out = [
+        '<details class="kh-about" data-pagefind-ignore="all">',
+        f"<summary>{esc(t('about_version_summary', lang, n=str(len(notes))))}</summary>",
+        f"<p>{esc(t('about_version_intro', lang))}</p>",
+    ]
+    found = original(doc, muni_ja)
+    if found is not None:
+        out.append(
+            f'<p>{esc(t("source", lang))}{"：" if ja else ": "}'
+            f'<a class="kh-original" href="{esc(found.url)}" rel="external">{esc(found.name[lang])}</a>'
+            + (f" {esc(found.how[lang])}" if found.how.get(lang) else "")
+            + "</p>"
         )
-    )
+    out.append('<dl class="kh-states">')
+    for state in (BLANK, "未収録", UNREADABLE):
+        out.append(f"<dt>{esc(LABEL[state][lang])}</dt><dd>{esc(EXPLAIN[state][lang])}</dd>")
+    out.append("</dl>")
+    if notes:
+        out.append(f"<p>{esc(t('about_version_notes', lang))}</p>")
+        out.append('<ol class="kh-source-notes">')
+        for n in ctx.notes.notes:
+            place = printed_place(doc, n.path, lang) or esc(t("whole_document", lang))
+            said = LABEL[n.state][lang] if n.state in LABEL else t("note_reading", lang)
+            out.append(
+                f'<li id="source-note-{n.number}"><strong>{esc(place)}</strong>'
+                f"{'：' if ja else ': '}{esc(said)}{'。' if ja else '. '}"
+                f"{esc(EXPLAIN[n.state][lang])}</li>"
+            )
+        out.append("</ol>")
+    out.append("</details>")
+    w.blocks.append(Html("".join(out)))
 
 
 def form_label(form: str, lang: str) -> str:

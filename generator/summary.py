@@ -1,11 +1,14 @@
 """The plain summary ("あらまし" / "At a glance") at the top of each assessment page.
 
-Every point is computed from the validated record, never written by hand: what the work is, how
-many people it covers, which files, who receives the data, outsourcing, the self-ratings of the
-risk measures and any serious incident.  Each point links to the section of the page it comes
-from; a link is made only when the renderer gave that section a heading (``anchors``).
+Every sentence is computed from the validated record, never written by hand: what the work is
+and whom it concerns, which personal data is kept, who receives it and why, who handles it on
+the city's behalf, how the city rated its own risk measures, any serious incident, and where to
+ask about one's own data.  Each figure links to the section it comes from.  A figure that is not
+known (the field is 未収録 or 判読不能, generator/fieldstate.py) is never counted as zero: the
+sentence says what is not known instead.
 
-``facts()`` is also the data behind the comparison tables (generator/pages/compare.py).
+``facts()`` is also the data behind the comparison tables (generator/pages/compare.py) and the
+CSV (generator/pages/data.py).
 """
 
 from __future__ import annotations
@@ -13,23 +16,63 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import BaseModel
-
+from generator.fieldstate import (
+    BLANK,
+    LABEL,
+    MISSING,
+    SHORT,
+    UNKNOWN,
+    UNREADABLE,
+    FieldNotes,
+    is_empty,
+    leaves,
+)
 from generator.link import AssessmentRef, Site
 from generator.model import BasicAssessment, FocusedAssessment, FullAssessment, SummaryDocument
-from generator.model.base import DateValue, Text
+from generator.model.base import Check, DateValue, Text
+from generator.model.choices import Rating
 from generator.render import Ctx, form_label
 from generator.textfmt import esc, one_line
 
-RATINGS = ("特に力を入れている", "十分である", "課題が残されている")
+RATINGS: tuple[str, ...] = get_args(Rating)
 RATINGS_EN = {
-    "特に力を入れている": "Particular effort",
-    "十分である": "Sufficient",
-    "課題が残されている": "Issues remain",
+    "特に力を入れている": "particular effort",
+    "十分である": "sufficient",
+    "課題が残されている": "issues remain",
 }
 REASSESS_YEARS = 5  # 規則第15条: re-assess within five years of the last publication
+
+
+def publication_date(rec: Any) -> DateValue | None:
+    """The 公表日 of a published report; a draft (状態 案) has none of its own, whatever date
+    its cover prints (often the previous version's)."""
+    if getattr(rec, "status", "") == "案":
+        return None
+    cover = getattr(rec, "cover", None)
+    return getattr(cover, "published", None) if cover is not None else None
+
+
+@dataclass
+class Count:
+    """A figure summed over the files: the stated parts and the parts that are not known."""
+
+    known: int | None = None  # sum of the stated parts (None: no part is stated)
+    parts: int = 0  # how many files state a figure
+    unknown: list[str] = field(default_factory=list)  # state of each part not known
+
+    def add(self, value: int | None, state: str = BLANK) -> None:
+        if value is not None:
+            self.known = (self.known or 0) + value
+            self.parts += 1
+        elif state in UNKNOWN:
+            self.unknown.append(state)
+
+    @property
+    def exact(self) -> int | None:
+        """The figure, only when every part is known."""
+        return self.known if not self.unknown else None
 
 
 @dataclass
@@ -40,8 +83,12 @@ class FileFacts:
     subcontracted: int = 0  # of those, 再委託する
     recipients: int | None = None  # 提供先の件数
     transferees: int | None = None  # 移転先の件数
-    recipient_names: list[Text] = field(default_factory=list)
+    recipient_names: list[tuple[int, Text, Text | None]] = field(default_factory=list)
+    contractors: list[Text] = field(default_factory=list)
+    contractors_unknown: str = ""  # the state of the contractor names when some are empty
     users: str | None = None  # 使用者数 (band)
+    main_items: list[tuple[str, Check]] = field(default_factory=list)
+    main_items_unknown: int = 0
 
 
 @dataclass
@@ -51,38 +98,30 @@ class Facts:
     form: str
     process_name: Text | None = None
     population: str | None = None  # 対象人数 (band)
+    population_state: str = BLANK  # its state when empty
+    scope: Text | None = None  # 対象となる本人の範囲 of the first file
     handlers: str | None = None  # 取扱者数 (basic assessment: 500人以上 / 500人未満)
     files: list[FileFacts] = field(default_factory=list)
     file_names: list[Text] = field(default_factory=list)
     ratings: Counter[str] = field(default_factory=Counter)
+    ratings_unknown: Counter[str] = field(default_factory=Counter)  # state -> how many
     incidents: list[str] = field(default_factory=list)  # 発生あり / 発生なし, as stated
+    incidents_unknown: list[str] = field(default_factory=list)
     not_outsourced: bool | None = None  # basic assessment: 委託しない
     not_disclosed: bool | None = None  # basic assessment: 提供・移転しない
     published: DateValue | None = None
-
-    @property
-    def outsourced(self) -> int | None:
-        counts = [f.outsourced for f in self.files if f.outsourced is not None]
-        return sum(counts) if counts else (0 if self.not_outsourced else None)
-
-    @property
-    def subcontracted(self) -> int | None:
-        return sum(f.subcontracted for f in self.files) if self.outsourced is not None else None
-
-    @property
-    def recipients(self) -> int | None:
-        counts = [f.recipients for f in self.files if f.recipients is not None]
-        return sum(counts) if counts else (0 if self.not_disclosed else None)
-
-    @property
-    def transferees(self) -> int | None:
-        counts = [f.transferees for f in self.files if f.transferees is not None]
-        return sum(counts) if counts else (0 if self.not_disclosed else None)
+    outsourced: Count = field(default_factory=Count)
+    subcontracted: Count = field(default_factory=Count)
+    recipients: Count = field(default_factory=Count)
+    transferees: Count = field(default_factory=Count)
 
     @property
     def serious_incident(self) -> bool | None:
+        """True if one is stated; False only when every answer is known and says none."""
         if "発生あり" in self.incidents:
             return True
+        if self.incidents_unknown:
+            return None
         return False if self.incidents else None
 
     @property
@@ -108,18 +147,6 @@ def reassessment_due(published: DateValue | None) -> DateValue | None:
     return DateValue(year=year, month=published.month, day=day)
 
 
-def _walk(value: Any, name: str = "") -> Any:
-    """(field name, value) of every leaf below ``value``."""
-    if isinstance(value, BaseModel) and not isinstance(value, (Text, DateValue)):
-        for key in type(value).model_fields:
-            yield from _walk(getattr(value, key), key)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _walk(item, name)
-    else:
-        yield name, value
-
-
 def _count(stated: int | None, listed: int, flag: bool | None) -> int | None:
     if stated is not None:
         return stated
@@ -128,18 +155,54 @@ def _count(stated: int | None, listed: int, flag: bool | None) -> int | None:
     return 0 if flag is False else None
 
 
+def _is_rating(finfo: Any) -> bool:
+    return Rating in (finfo.annotation, *get_args(finfo.annotation))
+
+
+def _self_ratings(rec: Any, f: Facts, notes: FieldNotes) -> None:
+    """Every 「リスクへの対策は十分か」 of the record: stated, or its state when empty."""
+    for path, finfo, value in leaves(rec):
+        if path and path[0] in ("changes", "source_notes"):
+            continue
+        if _is_rating(finfo):
+            if value in RATINGS:
+                f.ratings[value] += 1
+            else:
+                state = notes.state(path)[0]
+                if state in UNKNOWN:
+                    f.ratings_unknown[state] += 1
+        elif path and path[-1] == "serious_incident":
+            if value:
+                f.incidents.append(value)
+            else:
+                state = notes.state(path)[0]
+                if state in UNKNOWN:
+                    f.incidents_unknown.append(state)
+
+
 def facts(rec: Any) -> Facts:
     f = Facts(form=rec.form)
-    cover = getattr(rec, "cover", None)
-    f.published = getattr(cover, "published", None) if cover is not None else None
+    notes = FieldNotes.of(rec)
+    f.published = publication_date(rec)
     if isinstance(rec, (FullAssessment, FocusedAssessment)):
         proc = rec.basic_info.process if rec.basic_info else None
         f.process_name = proc.name if proc else None
         f.population = proc.population if proc else None
+        f.population_state = notes.state(("basic_info", "process", "population"))[0]
         files: list[Any] = list(rec.files)
-        for i, file in enumerate(files, 1):
-            ff = FileFacts(i, file.name)
+        for i, file in enumerate(files):
+            ff = FileFacts(i + 1, file.name)
             f.file_names.append(file.name)
+            where = ("files", i)
+            basic = file.basic
+            if basic is not None:
+                if f.scope is None and basic.subjects_scope and not basic.subjects_scope.is_blank:
+                    f.scope = basic.subjects_scope
+                for option, check in (basic.main_items or {}).items():
+                    if check.checked:
+                        ff.main_items.append((option, check))
+                    elif check.checked is None:
+                        ff.main_items_unknown += 1
             out = file.outsourcing
             if out is not None:
                 if out.status == "委託しない":
@@ -151,38 +214,51 @@ def facts(rec: Any) -> Facts:
                     for item in out.items
                     if item.subcontract and item.subcontract.status == "再委託する"
                 )
+                for j, item in enumerate(out.items):
+                    if is_empty(item.contractor):
+                        state = notes.state((*where, "outsourcing", "items", j, "contractor"))[0]
+                        if state in UNKNOWN:
+                            ff.contractors_unknown = state
+                    elif item.contractor is not None and all(
+                        item.contractor.ja != c.ja for c in ff.contractors
+                    ):
+                        ff.contractors.append(item.contractor)
+            state = notes.state((*where, "outsourcing"))[0] if out is None else BLANK
+            f.outsourced.add(ff.outsourced, state)
+            f.subcontracted.add(ff.subcontracted if ff.outsourced is not None else None, state)
             d = file.disclosure
+            dstate = notes.state((*where, "disclosure"))[0] if d is None else BLANK
             if d is not None:
                 ff.recipients = _count(d.provides_count, len(d.recipients), d.provides)
                 ff.transferees = _count(d.transfers_count, len(d.transferees), d.transfers)
                 if d.none:
                     ff.recipients = ff.recipients or 0
                     ff.transferees = ff.transferees or 0
-                ff.recipient_names = [r.name for r in d.recipients]
+                ff.recipient_names = [(j, r.name, r.purpose) for j, r in enumerate(d.recipients)]
+            f.recipients.add(ff.recipients, dstate)
+            f.transferees.add(ff.transferees, dstate)
             au = file.acquisition_use
             if au is not None and au.users is not None:
                 ff.users = au.users.count
             f.files.append(ff)
-            if file.risks is not None:
-                for key, value in _walk(file.risks):
-                    if key == "rating" and value in RATINGS:
-                        f.ratings[value] += 1
-                    elif key == "serious_incident" and value:
-                        f.incidents.append(value)
+        _self_ratings(rec, f, notes)
     elif isinstance(rec, BasicAssessment):
         f.process_name = rec.related.process_name if rec.related else None
         f.file_names = list(rec.related.files) if rec.related else []
+        f.population_state = notes.state(("threshold", "population"))[0]
         if rec.threshold is not None:
             f.population = rec.threshold.population
             f.handlers = rec.threshold.handlers
-            if rec.threshold.serious_incident:
-                f.incidents.append(rec.threshold.serious_incident)
+        _self_ratings(rec, f, notes)
         if rec.risks is not None:
-            for _key, value in _walk(rec.risks):
-                if value in RATINGS:
-                    f.ratings[value] += 1
             f.not_outsourced = rec.risks.not_outsourced
             f.not_disclosed = rec.risks.not_disclosed
+        if f.not_outsourced:
+            f.outsourced.add(0)
+            f.subcontracted.add(0)
+        if f.not_disclosed:
+            f.recipients.add(0)
+            f.transferees.add(0)
     elif isinstance(rec, SummaryDocument):
         f.process_name = rec.basic.process_name if rec.basic else None
         f.file_names = [x.name for x in rec.files] or (list(rec.basic.files) if rec.basic else [])
@@ -190,126 +266,382 @@ def facts(rec: Any) -> Facts:
 
 
 # ---------------------------------------------------------------------------------------------
-# The summary box
+# The summary box: short sentences in both languages
 # ---------------------------------------------------------------------------------------------
 
 _W: dict[str, dict[str, str]] = {
     "heading": {"ja": "この評価書のあらまし", "en": "At a glance"},
     "intro": {
-        "ja": "評価書の記載から自動でまとめたものです。詳しくは各項目のリンク先の本文をご覧ください。",
-        "en": "Compiled automatically from the report; follow each link for the full text.",
+        "ja": "評価書の記載から自動でまとめたものです。数字や名前のリンク先に、元になった本文があります。",
+        "en": "Compiled automatically from the report; each figure and name links to the text "
+        "it comes from.",
     },
-    "work": {"ja": "何の事務か", "en": "The work"},
-    "people": {"ja": "対象人数", "en": "People covered"},
-    "handlers": {"ja": "取扱者数", "en": "Persons handling the files"},
-    "files": {"ja": "特定個人情報ファイル", "en": "Specific Personal Information Files"},
-    "disclosure": {"ja": "提供・移転", "en": "Who receives the data"},
-    "outsourcing": {"ja": "委託", "en": "Entrustment"},
-    "ratings": {"ja": "リスク対策の自己評価", "en": "Self-ratings of the risk measures"},
-    "incident": {"ja": "重大事故", "en": "Serious incidents"},
 }
 
 
-def _w(key: str, lang: str) -> str:
-    return _W[key][lang]
+SHORT_SENTENCE = {MISSING: "電子版に未収録の", UNREADABLE: "原本から判読できない"}
+IS_STATE = {MISSING: "この電子版に未収録です", UNREADABLE: "原本から判読できません"}
+IS_STATE_EN = {
+    MISSING: "are not in this electronic version",
+    UNREADABLE: "cannot be read from the original",
+}
 
 
 def rating_label(value: str, lang: str) -> str:
     return RATINGS_EN[value] if lang == "en" else value
 
 
-def ratings_text(c: Counter[str], lang: str) -> str:
-    sep = "、" if lang == "ja" else ", "
-    unit = "件" if lang == "ja" else ""
-    return sep.join(f"{rating_label(r, lang)} {c.get(r, 0)}{unit}" for r in RATINGS)
+def plural(n: int, one: str, many: str = "") -> str:
+    """"1 recipient", "2 recipients" (English)."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-def short(ctx: Ctx, text: Text, limit: int = 60) -> str:
-    """A content name cut to ``limit`` characters; untranslated text is marked ``lang="ja"``."""
-    if ctx.is_translated(text):
-        return esc(one_line(ctx.plain(text), limit))
-    return f'<span lang="ja">{esc(one_line(text.ja, limit))}</span>'
+def _and(items: list[str], lang: str) -> str:
+    if lang == "ja":
+        return "、".join(items)
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-class _Box:
-    def __init__(self, lang: str, anchors: set[str]) -> None:
+class _Say:
+    """The sentences of one summary, with links only to sections the page has."""
+
+    def __init__(self, lang: str, ctx: Ctx, anchors: set[str]) -> None:
         self.lang = lang
+        self.ja = lang == "ja"
+        self.ctx = ctx
         self.anchors = anchors
-        self.items: list[str] = []
+        self.points: list[tuple[str, str]] = []
 
-    def add(self, key: str, body: str, *anchors: str) -> None:
+    def link(self, html: str, *anchors: str) -> str:
         target = next((a for a in anchors if a in self.anchors), None)
-        label = esc(_w(key, self.lang))
-        if target is not None:
-            label = f'<a href="#{esc(target)}">{label}</a>'
-        sep = "：" if self.lang == "ja" else ": "
-        self.items.append(f'<li data-kh-point="{key}"><strong>{label}</strong>{sep}{body}</li>')
+        return f'<a href="#{esc(target)}">{html}</a>' if target else html
+
+    def name(self, text: Text) -> str:
+        """A name in full (never cut); untranslated names are marked Japanese."""
+        if self.ctx.is_translated(text):
+            return esc(one_line(self.ctx.plain(text)))
+        return f'<span lang="ja">{esc(one_line(text.ja))}</span>'
+
+    def state(self, state: str) -> str:
+        return esc(LABEL[state][self.lang])
+
+    def add(self, key: str, ja: str, en: str) -> None:
+        self.points.append((key, ja if self.ja else en))
+
+
+def _unknown_parts(c: Count, lang: str) -> str:
+    """"（ほかに未収録のファイル 2件）" / " (2 more files not in this version)"."""
+    states = Counter(c.unknown)
+    bits = []
+    for state, n in sorted(states.items()):
+        bits.append(
+            f"{SHORT[state]['ja']}のファイル {n}件"
+            if lang == "ja"
+            else f"{plural(n, 'file')} {SHORT[state]['en']}"
+        )
+    if not bits:
+        return ""
+    return "（ほかに" + "、".join(bits) + "）" if lang == "ja" else " (" + ", ".join(bits) + ")"
 
 
 def summary_markdown(a: AssessmentRef, site: Site, lang: str, ctx: Ctx, anchors: set[str]) -> str:
-    """Markdown for the summary box (a heading and a list), or "" when there is nothing to say."""
+    """Markdown for the summary box (a heading and a list of short sentences)."""
     rec: Any = a.record
+    ctx.notes = FieldNotes.of(rec)
     f = facts(rec)
-    box = _Box(lang, anchors)
-    ja = lang == "ja"
-    sep = "、" if ja else ", "
+    s = _Say(lang, ctx, anchors)
+    ja = s.ja
+    muni = site.municipalities[a.municipality]
     proc = site.processes[a.process]
-    name = proc.name.en if (lang == "en" and proc.name.en) else proc.name.ja
-    work = (
-        esc(name) + ("（" if ja else " (") + esc(form_label(rec.form, lang)) + ("）" if ja else ")")
+    muni_name = esc(muni.name.en if (not ja and muni.name.en) else muni.name.ja)
+    proc_name = esc(proc.name.en if (not ja and proc.name.en) else proc.name.ja)
+    form = esc(form_label(rec.form, lang))
+
+    # 1. The work and whom it concerns
+    draft = rec.status == "案"
+    s.add(
+        "work",
+        f"{muni_name}の「{proc_name}」についての{form}{'（案）' if draft else ''}です。",
+        f"This is the {form}{' (draft)' if draft else ''} of {muni_name} on "
+        f"\u201c{proc_name}\u201d.",
     )
-    box.add("work", work, "basic-info-process", "basic-info", "related", "basic")
+    pop_anchor = ("basic-info-process", "threshold", "basic-info")
     if f.population:
-        box.add("people", ctx.choice(f.population), "basic-info-process", "threshold")
-    if f.handlers:
-        box.add("handlers", ctx.choice(f.handlers), "threshold")
+        band = s.link(esc(ctx.choice(f.population)), *pop_anchor)
+        scope = ""
+        if f.scope is not None and len(one_line(f.scope.ja)) <= 40:
+            scope_html = s.name(f.scope)
+            scope = f"対象となる本人は「{scope_html}」です。" if ja else f" They are: {scope_html}."
+        s.add(
+            "people",
+            f"この事務の対象人数は{band}です。{scope}",
+            f"The work concerns {band} people.{scope}",
+        )
+    elif f.population_state in UNKNOWN:
+        said = s.link(s.state(f.population_state), *pop_anchor)
+        s.add(
+            "people",
+            f"対象人数は{said}です（原本には記載があるはずです）。",
+            f"The number of people concerned: {said} (the original should state it).",
+        )
+
+    # 2. Which personal data is kept
     if f.file_names:
-        names = sep.join(short(ctx, n) for n in f.file_names)
-        count = f"{len(f.file_names)}件（{names}）" if ja else f"{len(f.file_names)} ({names})"
-        box.add("files", count, "files", "related", "basic")
-    first_disclosure = next((ff.number for ff in f.files if ff.recipients or ff.transferees), 1)
-    if f.recipients is not None or f.transferees is not None:
-        parts = []
-        if f.recipients is not None:
-            parts.append(f"提供先 {f.recipients}件" if ja else f"{f.recipients} recipient(s)")
-        if f.transferees is not None:
-            parts.append(
-                f"移転先 {f.transferees}件"
-                if ja
-                else f"{f.transferees} transferee(s) within the body"
+        names = [s.link(s.name(n), f"file{i}", "files", "related", "basic") for i, n in enumerate(f.file_names, 1)]
+        n = len(names)
+        items: list[str] = []
+        for ff in f.files:
+            for option, check in ff.main_items:
+                label = esc(ctx.choice(option))
+                if check.note is not None and not check.note.is_blank:
+                    label += ("（" if ja else " (") + s.name(check.note) + ("）" if ja else ")")
+                if label not in items:
+                    items.append(label)
+        unknown_items = sum(ff.main_items_unknown for ff in f.files)
+        kept_ja = f"個人情報は{n}つのファイル（{_and(names, lang)}）に記録しています。"
+        kept_en = (
+            f"The personal data is kept in {plural(n, 'file')}: {_and(names, lang)}."
+            if n > 1
+            else f"The personal data is kept in one file: {names[0]}."
+        )
+        if items:
+            first = next((ff.number for ff in f.files if ff.main_items), 1)
+            what = s.link(_and(items, lang), f"file{first}-basic", f"file{first}")
+            kept_ja += f"主な記録項目は{what}です。"
+            kept_en += f" The main items recorded are: {what}."
+        if unknown_items:
+            kept_ja += f"ほかに{unknown_items}項目は、記録しているかどうかを原本から判読できませんでした。"
+            kept_en += (
+                f" For {plural(unknown_items, 'more item')}, whether it is recorded could not be "
+                "read from the original."
             )
-        body = sep.join(parts)
-        main = [n for ff in f.files for n in ff.recipient_names][:3]
-        if main:
-            body += ("。主な提供先：" if ja else ". Main recipients: ") + sep.join(
-                short(ctx, n) for n in main
-            )
-        elif f.recipients == 0 and f.transferees == 0:
-            body = "提供・移転は行っていません" if ja else "No provision or transfer"
-        box.add("disclosure", body, f"file{first_disclosure}-disclosure", "risks")
-    if f.outsourced is not None:
-        if f.outsourced == 0:
-            body = "委託していません" if ja else "No work is entrusted"
-        else:
-            body = (
-                f"委託事項 {f.outsourced}件（うち再委託あり {f.subcontracted}件）"
-                if ja
-                else f"{f.outsourced} entrusted work(s), {f.subcontracted} of them re-entrusted"
-            )
-        first = next((ff.number for ff in f.files if ff.outsourced), 1)
-        box.add("outsourcing", body, f"file{first}-outsourcing", "risks")
-    if f.ratings:
-        box.add("ratings", esc(ratings_text(f.ratings, lang)), "risks")
-    if f.serious_incident is not None:
-        if f.serious_incident:
-            body = "発生あり（本文をご覧ください）" if ja else "Yes (see the report)"
-        else:
-            body = "発生なし" if ja else "None"
-        box.add("incident", body, "risks-1-storage", "risks", "threshold")
-    if not box.items:
-        return ""
-    return (
-        f"## {_w('heading', lang)} {{: #at-a-glance }}\n\n"
-        f'<div class="kh-glance"><p class="kh-glance-intro">{esc(_w("intro", lang))}</p>'
-        f"<ul>{''.join(box.items)}</ul></div>\n"
+        s.add("data", kept_ja, kept_en)
+
+    # 3. Who receives it and why
+    _receivers(s, rec, f)
+
+    # 4. Who handles it on the city's behalf
+    _entrusted(s, f)
+
+    # 5. The city's own rating of its risk measures
+    _ratings(s, f)
+
+    # 6. Serious incidents
+    incident = f.serious_incident
+    inc_anchor = ("risks-1-storage", "risks", "threshold")
+    if incident is True:
+        s.add(
+            "incident",
+            f"重大事故が{s.link('発生したと記載しています', *inc_anchor)}。",
+            f"The report {s.link('states that a serious incident occurred', *inc_anchor)}.",
+        )
+    elif incident is False:
+        s.add(
+            "incident",
+            f"重大事故は{s.link('発生していない', *inc_anchor)}と記載しています。",
+            f"The report {s.link('states no serious incident', *inc_anchor)}.",
+        )
+    elif f.incidents_unknown:
+        said = s.link(s.state(f.incidents_unknown[0]), *inc_anchor)
+        s.add(
+            "incident",
+            f"重大事故の有無は、一部のファイルについて{said}です。",
+            f"Whether a serious incident occurred: {said} for some files.",
+        )
+
+    # 7. How to ask about or correct one's own data
+    contact = s.link(
+        "「開示請求、問合せ」" if ja else "\u201cRequests and inquiries\u201d",
+        "contacts",
+        "related-request-office",
+        "related",
     )
+    s.add(
+        "contacts",
+        f"自分の情報の開示・訂正・利用停止を求めるときや、取扱いについて問い合わせるときの窓口は、{contact}に書かれています。",
+        f"To see, correct or stop the use of your own data, or to ask about how it is handled, "
+        f"see {contact} for where to apply.",
+    )
+    body = "".join(f'<li data-kh-point="{k}">{text}</li>' for k, text in s.points)
+    return (
+        f"## {_W['heading'][lang]} {{: #at-a-glance }}\n\n"
+        f'<div class="kh-glance"><p class="kh-glance-intro">{esc(_W["intro"][lang])}</p>'
+        f"<ul>{body}</ul></div>\n"
+    )
+
+
+def _receivers(s: _Say, rec: Any, f: Facts) -> None:
+    ja, lang = s.ja, s.lang
+    rc, tc = f.recipients, f.transferees
+    if rc.known is None and tc.known is None and not rc.unknown:
+        return
+    first = next((ff.number for ff in f.files if ff.recipients or ff.transferees), 1)
+    anchor = (f"file{first}-disclosure", "risks")
+    summed = max(rc.parts, tc.parts) > 1
+    sum_ja = f"（{max(rc.parts, tc.parts)}つのファイルの合計）" if summed else ""
+    sum_en = f" (the total over {max(rc.parts, tc.parts)} files)" if summed else ""
+    if rc.known == 0 and tc.known == 0 and not rc.unknown:
+        s.add(
+            "disclosure",
+            f"ほかの機関への提供も、市の他の事務への移転も{s.link('行っていません', *anchor)}。",
+            f"The data is {s.link('neither provided to other bodies nor transferred', *anchor)} "
+            "to other work of the city.",
+        )
+        return
+    parts_ja: list[str] = []
+    parts_en: list[str] = []
+    if rc.known:
+        parts_ja.append(f"ほかの機関（提供先）{s.link(f'{rc.known}件', *anchor)}に提供")
+        parts_en.append(f"provided to {s.link(plural(rc.known, 'other body', 'other bodies'), *anchor)}")
+    if tc.known:
+        parts_ja.append(f"市の他の事務（移転先）{s.link(f'{tc.known}件', *anchor)}に移転")
+        parts_en.append(
+            f"passed to {s.link(plural(tc.known, 'other work', 'other works'), *anchor)} "
+            "of the city (transfers)"
+        )
+    if parts_ja:
+        s.add(
+            "disclosure",
+            "データを" + "し、".join(parts_ja) + f"しています{sum_ja}{_unknown_parts(rc, 'ja')}。",
+            "The data is " + " and ".join(parts_en) + f"{sum_en}{_unknown_parts(rc, 'en')}.",
+        )
+    elif rc.unknown:
+        said = s.state(rc.unknown[0])
+        s.add(
+            "disclosure",
+            f"提供・移転の有無と件数は{s.link(said, *anchor)}です。",
+            f"Whether the data is provided or transferred: {s.link(said, *anchor)}.",
+        )
+    # The main recipients by name, with what they use it for.
+    annexes = bool(getattr(rec, "annexes", []))
+    named: list[str] = []
+    via_annex = False
+    for ff in f.files:
+        for j, name, purpose in ff.recipient_names:
+            if "別紙" in name.ja and not annexes:
+                via_annex = True
+                continue
+            if len(named) >= 3:
+                break
+            html = s.link(s.name(name), f"file{ff.number}-disclosure-recipients-{j + 1}")
+            if purpose is not None and not purpose.is_blank and len(one_line(purpose.ja)) <= 40:
+                html += ("（用途: " if ja else " (for: ") + s.name(purpose) + ("）" if ja else ")")
+            named.append(html)
+    if named:
+        s.add(
+            "recipients",
+            f"主な提供先: {_and(named, lang)}。",
+            f"Main recipients: {_and(named, lang)}.",
+        )
+    if via_annex:
+        s.add(
+            "recipients",
+            "提供先・移転先の一覧は原本の別紙にあり、この電子版には含まれていません。原本でご確認ください。",
+            "The lists of recipients are in an annex of the original that is not part of this "
+            "electronic version: please check the original.",
+        )
+
+
+def _entrusted(s: _Say, f: Facts) -> None:
+    ja, lang = s.ja, s.lang
+    c = f.outsourced
+    if c.known is None and not c.unknown:
+        return
+    first = next((ff.number for ff in f.files if ff.outsourced), 1)
+    anchor = (f"file{first}-outsourcing", "risks")
+    if c.known == 0 and not c.unknown:
+        s.add(
+            "outsourcing",
+            f"データの取扱いを外部に{s.link('委託していません', *anchor)}。",
+            f"The city {s.link('does not entrust', *anchor)} the handling of the data to others.",
+        )
+        return
+    if c.known is None:
+        said = s.link(s.state(c.unknown[0]), *anchor)
+        s.add("outsourcing", f"委託の有無は{said}です。", f"Whether work is entrusted: {said}.")
+        return
+    summed = c.parts > 1
+    n = c.known
+    text_ja = f"データの取扱いの一部を外部の事業者に{s.link(f'{n}件', *anchor)}委託しています"
+    text_ja += (f"（{c.parts}つのファイルの合計）" if summed else "") + _unknown_parts(c, "ja") + "。"
+    text_en = (
+        f"The city entrusts {s.link(plural(n, 'task'), *anchor)} in handling the data to "
+        "outside companies" + (f" (the total over {c.parts} files)" if summed else "")
+        + _unknown_parts(c, "en") + "."
+    )
+    names = [s.name(t) for ff in f.files for t in ff.contractors]
+    if names:
+        text_ja += f"委託先: {_and(names, lang)}。"
+        text_en += f" Contractors: {_and(names, lang)}"
+        text_en += "" if text_en.endswith(".") else "."
+    unknown = next((ff.contractors_unknown for ff in f.files if ff.contractors_unknown), "")
+    if unknown:
+        text_ja += f"委託先の名前は{IS_STATE[unknown]}。"
+        text_en += f" The contractors' names {IS_STATE_EN[unknown]}."
+    sub = f.subcontracted.known or 0
+    if sub:
+        text_ja += f"うち{sub}件は、委託先がさらに別の事業者に任せています（再委託）。"
+        text_en += (
+            f" In {plural(sub, 'case')}, the contractor passes the work on to another company "
+            "(re-entrustment)."
+        )
+    s.add("outsourcing", text_ja, text_en)
+
+
+def _ratings(s: _Say, f: Facts) -> None:
+    ja, lang = s.ja, s.lang
+    if not f.ratings and not f.ratings_unknown:
+        return
+    link = s.link
+    stated = [(r, f.ratings[r]) for r in RATINGS if f.ratings.get(r)]
+    bits_ja = [f"「{r}」が{n}件" for r, n in stated]
+    bits_en = [f"\u201c{RATINGS_EN[r]}\u201d for {plural(n, 'risk')}" for r, n in stated]
+    unknown = sum(f.ratings_unknown.values())
+    text_ja = "市は自らのリスク対策を評価し、" + link("、".join(bits_ja), "risks") + "としています。"
+    text_en = "The city rated its own risk measures: " + link(_and(bits_en, lang), "risks") + "."
+    if not stated:
+        parts_ja = [f"{SHORT_SENTENCE[st]}評価が{n}件" for st, n in sorted(f.ratings_unknown.items())]
+        parts_en = [
+            f"{plural(n, 'rating')} {SHORT[st]['en']}" for st, n in sorted(f.ratings_unknown.items())
+        ]
+        text_ja = (
+            f"市は自らの{link('リスク対策', 'risks')}を評価していますが、"
+            + "、".join(parts_ja)
+            + "あり、件数を示せません。"
+        )
+        text_en = (
+            f"The city rated its own {link('risk measures', 'risks')}, but "
+            + _and(parts_en, lang)
+            + ", so no count is given."
+        )
+    elif unknown:
+        parts_ja = [f"{SHORT_SENTENCE[st]}評価が{n}件" for st, n in sorted(f.ratings_unknown.items())]
+        parts_en = [
+            f"{plural(n, 'rating')} {SHORT[st]['en']}" for st, n in sorted(f.ratings_unknown.items())
+        ]
+        text_ja += "ほかに、" + "、".join(parts_ja) + "あります（件数に含めていません）。"
+        text_en += " Not counted: " + _and(parts_en, lang) + "."
+    elif "課題が残されている" not in f.ratings:
+        text_ja += "「課題が残されている」とした項目はありません。"
+        text_en += " None is rated \u201cissues remain\u201d."
+    text_ja += "これは第三者の監査ではなく、市自身の評価です。"
+    text_en += " These are the city's own ratings, not an audit."
+    s.add("ratings", text_ja, text_en)
+
+
+__all__ = [
+    "MISSING",
+    "RATINGS",
+    "UNREADABLE",
+    "Count",
+    "Facts",
+    "FileFacts",
+    "facts",
+    "plural",
+    "publication_date",
+    "rating_label",
+    "reassessment_due",
+    "summary_markdown",
+]

@@ -32,7 +32,8 @@ from generator.render import (
     render_template,
     status_label,
 )
-from generator.summary import summary_markdown
+from generator.summary import publication_date, summary_markdown
+from generator.original import original
 from generator.textfmt import esc, md_inline
 
 LANGS = ("ja", "en")
@@ -79,12 +80,13 @@ def _name(text: Any, lang: str) -> str:
 
 
 def _published(a: AssessmentRef) -> DateValue | None:
-    cover = getattr(a.record, "cover", None)
-    return getattr(cover, "published", None) if cover is not None else None
+    return publication_date(a.record)
 
 
-def _date(d: DateValue | None, lang: str) -> str:
-    return esc(d.render(lang)) if d else f'<span class="kh-empty">{t("not_stated", lang)}</span>'
+def _date(d: DateValue | None, lang: str, draft: bool = False) -> str:
+    if draft:
+        return f'<span class="kh-draft-date">{esc(t("not_published", lang))}</span>'
+    return esc(d.render(lang)) if d else Ctx(lang).empty()
 
 
 class Writer:
@@ -117,7 +119,7 @@ class Writer:
         rec: Any = a.record
         muni = site.municipalities[a.municipality]
         proc = site.processes[a.process]
-        blocks, coverage = assessment_blocks(rec, lang, self.ctx(lang, a.path))
+        blocks, coverage = assessment_blocks(rec, lang, self.ctx(lang, a.path), muni.name.ja)
         if lang == "en":
             self.result.coverage[a.id] = coverage
         pct = f"{coverage.ratio * 100:.0f}%"
@@ -138,7 +140,8 @@ class Writer:
             process_name=_name(proc.name, lang),
             form=form_title(rec.form, lang),
             status=status_label(rec.status, lang),
-            published=_date(_published(a), lang),
+            published=_date(_published(a), lang, rec.status == "案"),
+            original=original(rec, muni.name.ja),
             coverage_pct=pct,
             coverage_text=t("coverage_text", "en", pct=pct) if lang == "en" else "",
             draft_note=t("draft_note", lang) if rec.status == "案" else "",
@@ -194,7 +197,7 @@ class Writer:
                     f'<a href="{up}processes/{a.process}/">{esc(_name(self.site.processes[a.process].name, lang))}</a>',
                     esc(form_label(rec.form, lang)),
                     esc(status_label(rec.status, lang)),
-                    _date(_published(a), lang),
+                    _date(_published(a), lang, getattr(a.record, "status", "") == "案"),
                 ]
             )
         return rows

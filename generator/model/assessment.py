@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from generator.model.base import DateIn, DateRange, Doc, Text, TextIn, field
+from generator.model.base import DateIn, DateRange, Doc, NoteState, Text, TextIn, field
 from generator.model.choices import (
     AcqMethods,
     AuditChecks,
@@ -70,13 +70,23 @@ MEASURES = ("リスクに対する措置の内容", "Measures against the risk")
 
 
 class SourceNote(Doc):
-    """A field left empty because the source could not be read, with the reason."""
+    """A note on how a field was read from the source: its state (generator/fieldstate.py) and why.
+
+    The page shows residents the printed section and a plain explanation of the state; the
+    ``note`` itself (line numbers, markup of the source text) stays in the JSON."""
 
     field: str = Field(
         ...,
         title="項目",
-        description="空欄にした項目（例: files[0].risks.use.r2）。",
+        description="注記する項目（例: files[0].risks.use.r2、files[0].outsourcing.items[*].contractor）。",
         json_schema_extra={"label_ja": "項目", "label_en": "Field"},
+    )
+    state: NoteState = Field(
+        ...,
+        title="状態",
+        description="空欄 = 原本で空欄または「－」、未収録 = 変換に使った原本のテキストにない、"
+        "判読不能 = 原本にあるが読み取れない、注記 = 記載はあり、読み方の注記のみ。",
+        json_schema_extra={"label_ja": "状態", "label_en": "State"},
     )
     note: TextIn = Field(
         ...,
@@ -91,6 +101,12 @@ class Source(Doc):
 
     title: TextIn | None = field("原本の名称", "Source document", "原本（PDF等）の名称。")
     url: str | None = field("原本のURL", "Source URL", "原本を公開しているページのURL。")
+    find_at: Literal["個人情報保護委員会"] | None = field(
+        "原本の探し方",
+        "Where to find the original",
+        "URLが分からないとき: 個人情報保護委員会の検索で評価書番号と評価実施機関名から探す"
+        "（content/registries/original-search.yaml）。",
+    )
     note: TextIn | None = field("原本についての注記", "Note on the source")
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "DateRange",
     "DateValue",
     "Doc",
+    "NoteState",
     "Text",
     "field",
     "parse_date",
@@ -374,3 +375,8 @@ CheckIn = Annotated[
 ]
 
 Lang = Literal["ja", "en"]
+
+# How a field was read from the source (generator/fieldstate.py): 空欄 the city left it empty or
+# wrote 「－」; 未収録 the part is missing from the source text the conversion used; 判読不能 the
+# source has it but it cannot be read with certainty; 注記 the value is given, with a reading note.
+NoteState = Literal["空欄", "未収録", "判読不能", "注記"]

@@ -17,7 +17,8 @@ from generator.labels import t
 from generator.link import Site
 from generator.model.choices import Handlers500, Population, PopulationBasic, Users
 from generator.render import Ctx, form_label
-from generator.summary import RATINGS, Facts, facts, rating_label
+from generator.fieldstate import EXPLAIN, LABEL, SHORT, UNKNOWN, FieldNotes
+from generator.summary import RATINGS, Count, Facts, facts, rating_label
 from generator.textfmt import esc, front_matter, md_inline
 from generator.write import LIST_LIMIT, prefecture_groups
 
@@ -39,11 +40,19 @@ W: dict[str, dict[str, str]] = {
     "intro": {
         "ja": "同じ事務について、各地方公共団体の評価書の主な記載を並べています。"
         "列の見出しのボタンで並べ替えができます。数値は評価書の記載から自動で集計したもので、"
-        "「記載なし」は評価書に該当する記載がないことを表します。",
+        "ファイルが複数ある評価書では全ファイルの合計です。"
+        "分からない部分は数に含めず、「ほかに不明」として別に示します。"
+        "リスク対策の評価は、第三者の監査ではなく各市の自己評価です。",
         "en": "The main figures of each municipality's assessment of the same process, side by side. "
         "Use the buttons in the column headers to sort. The figures are counted automatically from the "
-        "reports; \u201cNot stated\u201d means the report has no such entry.",
+        "reports; where a report has several files they are the total over its files. What is not "
+        "known is never counted: it is shown apart as \u201cunknown\u201d. The ratings of the risk "
+        "measures are each city's own ratings, not an audit.",
     },
+    "states": {"ja": "空欄の表し方", "en": "How empty entries are shown"},
+    "na": {"ja": "様式にない項目", "en": "Not on this form"},
+    "na_draft": {"ja": "案のため対象外", "en": "n/a (draft)"},
+    "yes_no_count": {"ja": "あり（件数は様式にない）", "en": "Yes (no count on this form)"},
     "reassess_note": {
         "ja": "再評価の目安は公表日から5年後です（特定個人情報保護評価に関する規則第15条）。",
         "en": "Re-assessment is due within five years of publication (Rules on Specific Personal "
@@ -96,15 +105,34 @@ def _cell(html: str, sort: str | int | None) -> str:
     )
 
 
-def _count(n: int | None, lang: str) -> str:
+def _unknown(states: list[str], lang: str) -> str:
+    """"ほかに不明 6件（判読できず）" / "+6 unknown (unreadable)": never a number for an unknown."""
+    if not states:
+        return ""
+    kinds = "・".join(SHORT[s]["ja"] for s in sorted(set(states)))
+    if lang == "ja":
+        return f'<span class="kh-unknown-part">（ほかに不明 {len(states)}件: {esc(kinds)}）</span>'
+    kinds = ", ".join(SHORT[s]["en"] for s in sorted(set(states)))
+    return f'<span class="kh-unknown-part"> (+{len(states)} unknown: {esc(kinds)})</span>'
+
+
+def _count(c: Count | int | None, lang: str, unknown: list[str] | None = None) -> str:
+    if isinstance(c, Count):
+        n, unknown = c.known, [*c.unknown]
+    else:
+        n, unknown = c, unknown or []
     if n is None:
-        return _cell(f'<span class="kh-empty">{t("not_stated", lang)}</span>', None)
-    return _cell(f"{n}件" if lang == "ja" else str(n), n)
+        if unknown:
+            state = sorted(set(unknown))[0]
+            return _cell(Ctx(lang).state_html(state), None)
+        return _cell(Ctx(lang).empty(), None)
+    text = f"{n}件" if lang == "ja" else str(n)
+    return _cell(text + _unknown(unknown, lang), n)
 
 
-def _band(value: str | None, ctx: Ctx) -> str:
+def _band(value: str | None, ctx: Ctx, state: str = "") -> str:
     if not value:
-        return _cell(ctx.empty(), None)
+        return _cell(ctx.state_html(state) if state in UNKNOWN else ctx.empty(), None)
     return _cell(ctx.choice(value), _BANDS.get(value, 0))
 
 
@@ -137,6 +165,20 @@ def headers(lang: str) -> list[str]:
     ]
 
 
+def _na(lang: str) -> str:
+    """A column the form has no item for (a 基礎項目評価書 states no counts; a 概要 no figures)."""
+    return _cell(f'<span class="kh-na">{esc(w("na", lang))}</span>', None)
+
+
+def _flag(flag: bool | None, lang: str, state: str) -> str:
+    """A 基礎項目評価書's 「委託しない」 / 「提供・移転しない」: the statement chosen, no count."""
+    if flag is None:
+        return _cell(Ctx(lang).state_html(state), None) if state in UNKNOWN else _na(lang)
+    if flag:
+        return _cell("0件" if lang == "ja" else "0", 0)
+    return _cell(f'<span class="kh-na">{esc(w("yes_no_count", lang))}</span>', None)
+
+
 def row(site: Site, ident: str, lang: str, up: str) -> str:
     a = site.assessments[ident]
     rec: Any = a.record
@@ -147,22 +189,55 @@ def row(site: Site, ident: str, lang: str, up: str) -> str:
         f'<th scope="row" data-sort="{esc(muni.code)}"><a href="{up}assessments/{ident}/">'
         f"{esc(_name(muni.name, lang))}</a></th>",
         _cell(esc(form_label(rec.form, lang)), FORM_ORDER.get(rec.form, 9)),
-        _band(f.population, ctx),
-        _handlers(f, ctx),
-        _count(f.outsourced, lang),
-        _count(f.subcontracted, lang),
-        _count(f.recipients, lang),
-        _count(f.transferees, lang),
     ]
-    for r in RATINGS:
-        cells.append(_count(f.ratings.get(r, 0) if f.ratings else None, lang))
-    incident = f.serious_incident
-    if incident is None:
-        cells.append(_cell(ctx.empty(), None))
+    if rec.form == "概要":
+        cells += [_na(lang)] * (len(headers(lang)) - 4)
     else:
-        cells.append(_cell(w("yes" if incident else "no", lang), 1 if incident else 0))
-    for d in (f.published, f.reassessment_due):
-        cells.append(_cell(esc(d.render(lang)), d.iso) if d else _cell(ctx.empty(), None))
+        cells += [_band(f.population, ctx, f.population_state), _handlers(f, ctx)]
+        if rec.form == "基礎項目評価書":
+            notes = FieldNotes.of(rec)
+            out_state = notes.state(("risks", "not_outsourced"))[0]
+            dis_state = notes.state(("risks", "not_disclosed"))[0]
+            cells += [
+                _flag(f.not_outsourced, lang, out_state),
+                _na(lang),
+                _flag(f.not_disclosed, lang, dis_state),
+                _na(lang),
+            ]
+        else:
+            cells += [
+                _count(f.outsourced, lang),
+                _count(f.subcontracted, lang),
+                _count(f.recipients, lang),
+                _count(f.transferees, lang),
+            ]
+        unknown = [state for state, n in sorted(f.ratings_unknown.items()) for _ in range(n)]
+        for r in RATINGS:
+            if not f.ratings and unknown:
+                kinds = ("・" if lang == "ja" else ", ").join(
+                    SHORT[x][lang] for x in sorted(set(unknown))
+                )
+                text = (
+                    f"不明 {len(unknown)}件（{kinds}）"
+                    if lang == "ja"
+                    else f"{len(unknown)} unknown ({kinds})"
+                )
+                cells.append(_cell(f'<span class="kh-unknown-part">{esc(text)}</span>', None))
+            else:
+                cells.append(_count(f.ratings.get(r, 0) if f.ratings else None, lang, unknown))
+        incident = f.serious_incident
+        if incident is None and f.incidents_unknown:
+            cells.append(_cell(ctx.state_html(f.incidents_unknown[0]), None))
+        elif incident is None:
+            cells.append(_cell(ctx.empty(), None))
+        else:
+            cells.append(_cell(w("yes" if incident else "no", lang), 1 if incident else 0))
+    if rec.status == "案":
+        draft = f'<span class="kh-draft-date">{esc(t("not_published", lang))}</span>'
+        cells += [_cell(draft, None), _cell(esc(w("na_draft", lang)), None)]
+    else:
+        for d in (f.published, f.reassessment_due):
+            cells.append(_cell(esc(d.render(lang)), d.iso) if d else _cell(ctx.empty(), None))
     return f'<tr data-kh-assessment="{esc(ident)}">' + "".join(cells) + "</tr>"
 
 
@@ -251,9 +326,18 @@ def _compare_body(site: Site, pid: str, lang: str, path: str, up: str, ids: list
         table(site, pid, lang, up, ids)
         + "\n\n"
         + f'<p class="kh-note">{esc(w("handlers_note", lang))}</p>\n\n'
+        + _legend(lang)
         + f'<p class="kh-note">{esc(w("reassess_note", lang))}</p>\n\n'
         + f'<script src="{_asset_up(lang, path)}assets/kohyo-sort.js" defer></script>\n'
     )
+
+
+def _legend(lang: str) -> str:
+    """What each way of showing an empty entry means (generator/fieldstate.py)."""
+    rows = "".join(
+        f"<dt>{esc(LABEL[s][lang])}</dt><dd>{esc(EXPLAIN[s][lang])}</dd>" for s in LABEL
+    )
+    return f'<p class="kh-note">{esc(w("states", lang))}</p>\n<dl class="kh-states">{rows}</dl>\n\n'
 
 
 def _compare_page(
