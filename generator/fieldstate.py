@@ -95,7 +95,10 @@ def format_path(path: Path) -> str:
 def _covers(pattern: Path, path: Path) -> bool:
     if len(pattern) > len(path):
         return False
-    return all(p == q or (p == "*" and isinstance(q, int)) for p, q in zip(pattern, path))
+    return all(
+        p == q or (p == "*" and isinstance(q, int))
+        for p, q in zip(pattern, path[: len(pattern)], strict=True)
+    )
 
 
 @dataclass(frozen=True)
@@ -110,9 +113,7 @@ class FieldNotes:
     """The source notes of one record, looked up by field path."""
 
     def __init__(self, notes: Sequence[Any]) -> None:
-        self.notes = [
-            Noted(i, parse_path(n.field), n.state, n) for i, n in enumerate(notes, 1)
-        ]
+        self.notes = [Noted(i, parse_path(n.field), n.state, n) for i, n in enumerate(notes, 1)]
 
     @classmethod
     def of(cls, rec: Any) -> FieldNotes:
@@ -122,9 +123,12 @@ class FieldNotes:
         """The most specific note that says why a field at ``path`` is empty."""
         best: Noted | None = None
         for n in self.notes:
-            if n.state != NOTE and _covers(n.path, path):
-                if best is None or len(n.path) > len(best.path):
-                    best = n
+            if (
+                n.state != NOTE
+                and _covers(n.path, path)
+                and (best is None or len(n.path) > len(best.path))
+            ):
+                best = n
         return best
 
     def state(self, path: Path, default: str = BLANK) -> tuple[str, Noted | None]:

@@ -336,20 +336,17 @@ class Translator:
         ja: str,
         link: Callable[[str], list[tuple[str, str | None]]] | None = None,
         to_japanese: str | None = None,
-        elide_over: int = 200,
     ) -> tuple[str, int] | None:
         """(HTML, translated characters) of a partly translated text, or None if nothing is found.
-        With ``to_japanese`` (the address of the same section on the Japanese page), when more
-        than ``elide_over`` characters are untranslated they are not copied: each untranslated
-        sentence shows as […] and the note links to the Japanese page."""
+        An untranslated sentence is shown in Japanese (``lang="ja"``) where it stands, never
+        elided: a reader gets the whole text, each sentence in one language or the other.  With
+        ``to_japanese`` (the same section on the Japanese page) the note links there."""
         rendered: list[tuple[Line, list[Piece]]] = [
             (ln, self.pieces(ln) if ln.kind != "blank" else []) for ln in lines(ja)
         ]
         done = sum(_chars(p.ja) for _, ps in rendered for p in ps if p.en is not None)
         if done == 0:
             return None
-        left = sum(_chars(p.ja) for _, ps in rendered for p in ps if p.en is None)
-        elide = to_japanese is not None and left > elide_over
         out: list[str] = []
         items: list[str] = []
 
@@ -358,24 +355,14 @@ class Translator:
                 out.append("<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
                 items.clear()
 
-        gap = False  # the previous line was elided whole
         for ln, pieces in rendered:
             if ln.kind == "blank":
                 flush()
                 continue
-            whole = elide and all(p.en is None for p in pieces)
-            if whole and gap:
-                continue  # untranslated lines in a row read as one […]
-            gap = whole
-            shown: list[str] = []
-            for p in pieces:
-                if p.en is not None:
-                    shown.append(esc(p.en))
-                elif not elide:
-                    shown.append(f'<span lang="ja">{inline_html(p.ja, link)}</span>')
-                elif not shown or shown[-1] != _ELIDED:  # untranslated sentences in a row: one […]
-                    shown.append(_ELIDED)
-            html = " ".join(shown)
+            html = " ".join(
+                esc(p.en) if p.en is not None else f'<span lang="ja">{inline_html(p.ja, link)}</span>'
+                for p in pieces
+            )
             if ln.marker:
                 html = f"{esc(ln.marker)} {html}"
             if ln.kind == "li":
@@ -391,23 +378,15 @@ class Translator:
             "Partly translated: the sentences marked as Japanese are not yet translated "
             "(the others come from the translation memory)."
         )
-        if elide:
-            note = (
-                f"Partly translated (from the translation memory): {left:,} characters, marked […], "
-                f'are not translated yet. <a href="{esc(to_japanese or "")}" hreflang="ja">Read the '
-                "whole text on the Japanese page</a>."
+        if to_japanese:
+            note += (
+                f' <a href="{esc(to_japanese)}" hreflang="ja">The same text on the Japanese page</a>.'
             )
         html = (
             f'<div class="kh-text kh-partial">{"".join(out)}</div>'
             f'<p class="kh-untranslated-note">{note}</p>'
         )
         return html, done
-
-
-_ELIDED = (
-    '<span class="kh-elided"><span aria-hidden="true">[…]</span>'
-    '<span class="kh-sr">(not translated yet)</span></span>'
-)
 
 
 def load_translator(content: Path) -> Translator | None:
@@ -895,11 +874,46 @@ def check_glossary(site: Any, findings: Findings, content: Path | None = None) -
             ):
                 checks.append((word, term.en, english))
     checks.sort(key=lambda c: -len(c[0]))
+    avoid = avoided_renderings(terms)
     for _doc, record, source in _documents(site):
         for loc, _sec, text in iter_texts(record):
             if not text.en or not text.en.strip():
                 continue
             _check_text(text.ja, text.en, checks, findings, source, loc)
+            for wrong, want in other_renderings(text.en, avoid):
+                pos = source.source.position((*loc, "en"))
+                findings.add(
+                    source.path,
+                    pos.line,
+                    pos.col,
+                    "glossary-term",
+                    f"英語「{wrong}」は用語集では「{want}」です",
+                    f"'{wrong}' is written '{want}' in the glossary",
+                    "content/registries/glossary.yaml の英語（または aliases.en）を使ってください。",
+                    "Use the glossary's English (or one of its aliases.en).",
+                    severity=Severity.WARNING,
+                )
+
+
+# A row of an appended table (別表第二の16の2) is a 項, "row"; "item" is a 号 (JLT style).
+_TABLE_ITEM = re.compile(r"\bAppended Table (?:\d+|[IVX]+),? items? (\d+(?:-\d+)?)", re.IGNORECASE)
+
+
+def avoided_renderings(terms: Any) -> list[tuple[re.Pattern[str], str]]:
+    """(pattern of another English rendering, the glossary's English) for every term."""
+    out: list[tuple[re.Pattern[str], str]] = []
+    for term in terms:
+        for wrong in getattr(term, "avoid_en", ()):
+            out.append((re.compile(rf"\b{re.escape(wrong)}\b", re.IGNORECASE), term.en))
+    return out
+
+
+def other_renderings(en: str, avoid: list[tuple[re.Pattern[str], str]]) -> list[tuple[str, str]]:
+    """(what the text says, what the glossary says) for each other rendering in ``en``."""
+    found = [(m.group(0), want) for pattern, want in avoid for m in pattern.finditer(en)]
+    for m in _TABLE_ITEM.finditer(en):
+        found.append((m.group(0), m.group(0).replace("item", "row").replace("Item", "Row")))
+    return found
 
 
 def _check_text(

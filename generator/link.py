@@ -94,14 +94,14 @@ def assessment_title(rec: Any, muni: Municipality | None, proc: Process | None) 
     ja = " ".join(title.ja.split())
     if muni is not None and muni.name.ja not in ja:
         ja = f"{muni.name.ja} {ja}"
-    if title.en:
-        en = " ".join(title.en.split())
-    else:
-        muni_en = muni.name.en if muni and muni.name.en else (muni.name.ja if muni else "")
-        proc_en = proc.name.en if proc and proc.name.en else (proc.name.ja if proc else "")
-        en = f"{muni_en}: {proc_en} — {FORM_EN.get(rec.form, rec.form)}"
-    if muni is not None and muni.name.en and muni.name.en.split()[0] not in en:
-        en = f"{muni.name.en}: {en}"
+    # One pattern for every English title (issue 15): "<municipality>: <process> — <form>".
+    muni_en = muni.name.en if muni and muni.name.en else (muni.name.ja if muni else "")
+    proc_en = proc.name.en if proc and proc.name.en else (proc.name.ja if proc else "")
+    if proc is None and title.en:
+        proc_en = " ".join(title.en.split())
+    en = f"{muni_en}: {proc_en} — {FORM_EN.get(rec.form, rec.form)}"
+    if getattr(rec, "status", "") == "案":
+        en += " (draft)"
     return {"ja": ja, "en": en}
 
 

@@ -15,7 +15,9 @@ from typing import Any
 
 import yaml
 
-REGISTRY = Path(__file__).resolve().parent.parent / "content" / "registries" / "original-search.yaml"
+REGISTRY = (
+    Path(__file__).resolve().parent.parent / "content" / "registries" / "original-search.yaml"
+)
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,10 @@ from generator.fieldstate import (
     NOTE,
     UNREADABLE,
     FieldNotes,
-    Path as FieldPath,
     is_empty,
+)
+from generator.fieldstate import (
+    Path as FieldPath,
 )
 from generator.labels import KIND_EN, STATUS, t
 from generator.model import FORM_EN
@@ -413,7 +415,9 @@ def checklist_html(value: dict[str, Check], ctx: Ctx, path: FieldPath | None = N
         note = f"{o}{ctx.inline(check.note)}{c}" if check.note and not check.note.is_blank else ""
         if state is None:
             where = (*path, option) if path is not None else ("",)
-            said = ctx.empty_at(where, UNREADABLE) if path is not None else ctx.state_html(UNREADABLE)
+            said = (
+                ctx.empty_at(where, UNREADABLE) if path is not None else ctx.state_html(UNREADABLE)
+            )
             items.append(
                 f'<li class="{cls}"><span aria-hidden="true">{mark}</span> {ctx.choice(option)}{note}'
                 f" {o}{said}{c}</li>"
@@ -610,9 +614,7 @@ class Walker:
             here = (*dpath, i - 1)
             for key, _ in cols:
                 v = getattr(item, key)
-                if is_empty(v) or (
-                    isinstance(v, dict) and not any(c.checked for c in v.values())
-                ):
+                if is_empty(v) or (isinstance(v, dict) and not any(c.checked for c in v.values())):
                     if isinstance(v, dict) and any(c.checked is None for c in v.values()):
                         cells.append(ctx.empty_at((*here, key), UNREADABLE))
                     else:
@@ -671,12 +673,18 @@ STATEMENTS: dict[str, tuple[_S, _S, _S]] = {
         {"ja": "提供・移転する", "en": "Data is provided or transferred"},
     ),
     "接続しない（入手）": (
-        {"ja": "情報提供ネットワークシステムとの接続（入手）", "en": "Connection for obtaining data"},
+        {
+            "ja": "情報提供ネットワークシステムとの接続（入手）",
+            "en": "Connection for obtaining data",
+        },
         {"ja": "接続しない（入手）", "en": "Not connected for obtaining data"},
         {"ja": "接続する（入手）", "en": "Connected for obtaining data"},
     ),
     "接続しない（提供）": (
-        {"ja": "情報提供ネットワークシステムとの接続（提供）", "en": "Connection for providing data"},
+        {
+            "ja": "情報提供ネットワークシステムとの接続（提供）",
+            "en": "Connection for providing data",
+        },
         {"ja": "接続しない（提供）", "en": "Not connected for providing data"},
         {"ja": "接続する（提供）", "en": "Connected for providing data"},
     ),
@@ -984,6 +992,10 @@ def printed_place(doc: Any, path: FieldPath, lang: str) -> str:
         model = type(files[n]) if n < len(files) else None
         value = files[n] if n < len(files) else None
         i = 2
+        if risky and model is not None:  # the III heading already says リスク対策
+            model = _model_type(model.model_fields["risks"].annotation)
+            value = getattr(value, "risks", None)
+            i = 3
     while i < len(path) and model is not None:
         seg = path[i]
         fields = getattr(model, "model_fields", {})
@@ -992,13 +1004,16 @@ def printed_place(doc: Any, path: FieldPath, lang: str) -> str:
             label = field_label(finfo, lang)
             value = getattr(value, seg, None) if value is not None else None
             model = _model_type(finfo.annotation)
-            if i + 1 < len(path) and not isinstance(path[i + 1], str):
-                idx = path[i + 1]
+            nxt = path[i + 1] if i + 1 < len(path) else None
+            if isinstance(nxt, int) or nxt == "*":
+                idx = nxt
                 short = field_label(finfo, lang, False)
-                if idx == "*":
+                if not isinstance(idx, int):
                     label = f"{short}（すべて）" if lang == "ja" else f"{short} (every entry)"
                 elif seg == "changes":
-                    label = f"{short}（{idx + 1}行目）" if lang == "ja" else f"{short}, row {idx + 1}"
+                    label = (
+                        f"{short}（{idx + 1}行目）" if lang == "ja" else f"{short}, row {idx + 1}"
+                    )
                 else:
                     label = f"{short}{idx + 1}" if lang == "ja" else f"{short} {idx + 1}"
                 if isinstance(value, list) and isinstance(idx, int) and idx < len(value):
@@ -1034,7 +1049,7 @@ def about_version(w: Walker, doc: Any, muni_ja: str = "") -> None:
     found = original(doc, muni_ja)
     if found is not None:
         out.append(
-            f'<p>{esc(t("source", lang))}{"：" if ja else ": "}'
+            f"<p>{esc(t('source', lang))}{'：' if ja else ': '}"
             f'<a class="kh-original" href="{esc(found.url)}" rel="external">{esc(found.name[lang])}</a>'
             + (f" {esc(found.how[lang])}" if found.how.get(lang) else "")
             + "</p>"
@@ -1049,10 +1064,10 @@ def about_version(w: Walker, doc: Any, muni_ja: str = "") -> None:
         for n in ctx.notes.notes:
             place = printed_place(doc, n.path, lang) or esc(t("whole_document", lang))
             said = LABEL[n.state][lang] if n.state in LABEL else t("note_reading", lang)
+            explain = f"{'。' if ja else '. '}{esc(EXPLAIN[NOTE][lang])}" if n.state == NOTE else ""
             out.append(
-                f'<li id="source-note-{n.number}"><strong>{esc(place)}</strong>'
-                f"{'：' if ja else ': '}{esc(said)}{'。' if ja else '. '}"
-                f"{esc(EXPLAIN[n.state][lang])}</li>"
+                f'<li id="source-note-{n.number}" data-kh-state="{esc(n.state)}">'
+                f"<strong>{esc(place)}</strong>{'：' if ja else ': '}{esc(said)}{explain}</li>"
             )
         out.append("</ol>")
     out.append("</details>")

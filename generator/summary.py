@@ -292,7 +292,7 @@ def rating_label(value: str, lang: str) -> str:
 
 
 def plural(n: int, one: str, many: str = "") -> str:
-    """"1 recipient", "2 recipients" (English)."""
+    """ "1 recipient", "2 recipients" (English)."""
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
@@ -332,7 +332,7 @@ class _Say:
 
 
 def _unknown_parts(c: Count, lang: str) -> str:
-    """"（ほかに未収録のファイル 2件）" / " (2 more files not in this version)"."""
+    """ "（ほかに未収録のファイル 2件）" / " (2 more files not in this version)"."""
     states = Counter(c.unknown)
     bits = []
     for state, n in sorted(states.items()):
@@ -389,7 +389,10 @@ def summary_markdown(a: AssessmentRef, site: Site, lang: str, ctx: Ctx, anchors:
 
     # 2. Which personal data is kept
     if f.file_names:
-        names = [s.link(s.name(n), f"file{i}", "files", "related", "basic") for i, n in enumerate(f.file_names, 1)]
+        names = [
+            s.link(s.name(n), f"file{i}", "files", "related", "basic")
+            for i, n in enumerate(f.file_names, 1)
+        ]
         n = len(names)
         items: list[str] = []
         for ff in f.files:
@@ -412,7 +415,9 @@ def summary_markdown(a: AssessmentRef, site: Site, lang: str, ctx: Ctx, anchors:
             kept_ja += f"主な記録項目は{what}です。"
             kept_en += f" The main items recorded are: {what}."
         if unknown_items:
-            kept_ja += f"ほかに{unknown_items}項目は、記録しているかどうかを原本から判読できませんでした。"
+            kept_ja += (
+                f"ほかに{unknown_items}項目は、記録しているかどうかを原本から判読できませんでした。"
+            )
             kept_en += (
                 f" For {plural(unknown_items, 'more item')}, whether it is recorded could not be "
                 "read from the original."
@@ -494,7 +499,9 @@ def _receivers(s: _Say, rec: Any, f: Facts) -> None:
     parts_en: list[str] = []
     if rc.known:
         parts_ja.append(f"ほかの機関（提供先）{s.link(f'{rc.known}件', *anchor)}に提供")
-        parts_en.append(f"provided to {s.link(plural(rc.known, 'other body', 'other bodies'), *anchor)}")
+        parts_en.append(
+            f"provided to {s.link(plural(rc.known, 'other body', 'other bodies'), *anchor)}"
+        )
     if tc.known:
         parts_ja.append(f"市の他の事務（移転先）{s.link(f'{tc.known}件', *anchor)}に移転")
         parts_en.append(
@@ -545,7 +552,7 @@ def _receivers(s: _Say, rec: Any, f: Facts) -> None:
 
 
 def _entrusted(s: _Say, f: Facts) -> None:
-    ja, lang = s.ja, s.lang
+    lang = s.lang
     c = f.outsourced
     if c.known is None and not c.unknown:
         return
@@ -565,11 +572,15 @@ def _entrusted(s: _Say, f: Facts) -> None:
     summed = c.parts > 1
     n = c.known
     text_ja = f"データの取扱いの一部を外部の事業者に{s.link(f'{n}件', *anchor)}委託しています"
-    text_ja += (f"（{c.parts}つのファイルの合計）" if summed else "") + _unknown_parts(c, "ja") + "。"
+    text_ja += (
+        (f"（{c.parts}つのファイルの合計）" if summed else "") + _unknown_parts(c, "ja") + "。"
+    )
     text_en = (
         f"The city entrusts {s.link(plural(n, 'task'), *anchor)} in handling the data to "
-        "outside companies" + (f" (the total over {c.parts} files)" if summed else "")
-        + _unknown_parts(c, "en") + "."
+        "outside companies"
+        + (f" (the total over {c.parts} files)" if summed else "")
+        + _unknown_parts(c, "en")
+        + "."
     )
     names = [s.name(t) for ff in f.files for t in ff.contractors]
     if names:
@@ -591,7 +602,7 @@ def _entrusted(s: _Say, f: Facts) -> None:
 
 
 def _ratings(s: _Say, f: Facts) -> None:
-    ja, lang = s.ja, s.lang
+    lang = s.lang
     if not f.ratings and not f.ratings_unknown:
         return
     link = s.link
@@ -599,12 +610,17 @@ def _ratings(s: _Say, f: Facts) -> None:
     bits_ja = [f"「{r}」が{n}件" for r, n in stated]
     bits_en = [f"\u201c{RATINGS_EN[r]}\u201d for {plural(n, 'risk')}" for r, n in stated]
     unknown = sum(f.ratings_unknown.values())
-    text_ja = "市は自らのリスク対策を評価し、" + link("、".join(bits_ja), "risks") + "としています。"
+    text_ja = (
+        "市は自らのリスク対策を評価し、" + link("、".join(bits_ja), "risks") + "としています。"
+    )
     text_en = "The city rated its own risk measures: " + link(_and(bits_en, lang), "risks") + "."
     if not stated:
-        parts_ja = [f"{SHORT_SENTENCE[st]}評価が{n}件" for st, n in sorted(f.ratings_unknown.items())]
+        parts_ja = [
+            f"{SHORT_SENTENCE[st]}評価が{n}件" for st, n in sorted(f.ratings_unknown.items())
+        ]
         parts_en = [
-            f"{plural(n, 'rating')} {SHORT[st]['en']}" for st, n in sorted(f.ratings_unknown.items())
+            f"{plural(n, 'rating')} {SHORT[st]['en']}"
+            for st, n in sorted(f.ratings_unknown.items())
         ]
         text_ja = (
             f"市は自らの{link('リスク対策', 'risks')}を評価していますが、"
@@ -617,9 +633,12 @@ def _ratings(s: _Say, f: Facts) -> None:
             + ", so no count is given."
         )
     elif unknown:
-        parts_ja = [f"{SHORT_SENTENCE[st]}評価が{n}件" for st, n in sorted(f.ratings_unknown.items())]
+        parts_ja = [
+            f"{SHORT_SENTENCE[st]}評価が{n}件" for st, n in sorted(f.ratings_unknown.items())
+        ]
         parts_en = [
-            f"{plural(n, 'rating')} {SHORT[st]['en']}" for st, n in sorted(f.ratings_unknown.items())
+            f"{plural(n, 'rating')} {SHORT[st]['en']}"
+            for st, n in sorted(f.ratings_unknown.items())
         ]
         text_ja += "ほかに、" + "、".join(parts_ja) + "あります（件数に含めていません）。"
         text_en += " Not counted: " + _and(parts_en, lang) + "."

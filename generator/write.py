@@ -20,6 +20,7 @@ import yaml
 from generator.labels import UI, t
 from generator.link import AssessmentRef, Site
 from generator.model.base import DateValue
+from generator.original import original
 from generator.pages import plugins
 from generator.render import (
     Coverage,
@@ -33,7 +34,6 @@ from generator.render import (
     status_label,
 )
 from generator.summary import publication_date, summary_markdown
-from generator.original import original
 from generator.textfmt import esc, md_inline
 
 LANGS = ("ja", "en")

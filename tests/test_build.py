@@ -92,7 +92,7 @@ def test_empty_fields_read_not_stated(fixture_site: tuple[Path, BuildResult]) ->
     site = fixture_site[0] / "site"
     ja = (site / "assessments/sample/juki-focused/index.html").read_text(encoding="utf-8")
     en = (site / "en/assessments/sample/juki-focused/index.html").read_text(encoding="utf-8")
-    assert "記載なし" in ja and "Not stated" in en
+    assert "記載なし（空欄）" in ja and "Left blank in the report" in en
     for html in (ja, en):
         body = html.split("data-pagefind-body", 1)[1]
         assert not re.search(r">\s*(None|null|undefined)\s*<", body)

@@ -353,7 +353,8 @@ def test_english_links_to_japanese_sections_resolve(real_site: tuple[Path, Build
         assert f'id="{anchor}"' in target, href
 
 
-def test_long_partly_translated_text_shows_the_english_and_links_the_rest() -> None:
+def test_partly_translated_text_shows_untranslated_sentences_in_japanese_where_they_stand() -> None:
+    """Issue 15: no "[…]" elision; an untranslated sentence is shown in Japanese (lang="ja")."""
     ctx = Ctx(
         "en",
         translator=memory({"回線を分離する。": "Lines are separated."}),
@@ -363,14 +364,12 @@ def test_long_partly_translated_text_shows_the_english_and_links_the_rest() -> N
     )
     rest = "未訳の長い文章です。" * 25
     html = ctx.text(Text(ja="回線を分離する。" + rest))
-    assert "Lines are separated." in html and "未訳" not in html
-    assert "[…]" in html and f"{len(rest):,} characters" in html
+    assert "Lines are separated." in html
+    assert "[…]" not in html and "kh-elided" not in html
+    assert f'<span lang="ja">{rest}</span>' in html
     assert 'href="../../../../assessments/x/y/#risks" hreflang="ja"' in html
-    # untranslated lines in a row read as one […]
     lines = "回線を分離する。\n" + "\n".join(
         f"({i}) 未訳の行です。未訳の行です。" for i in range(1, 20)
     )
-    assert ctx.text(Text(ja=lines)).count("[…]</span>") == 1
-    # a short remainder is still shown, marked Japanese
-    short = Ctx("en", translator=memory({"回線を分離する。": "Lines are separated."}), page="a/")
-    assert '<span lang="ja">' in short.text(Text(ja="回線を分離する。" * 30 + "未訳の文。" * 10))
+    shown = ctx.text(Text(ja=lines))
+    assert shown.count('<span lang="ja">未訳の行です。</span>') == 38

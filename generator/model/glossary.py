@@ -29,6 +29,8 @@ class GlossaryTerm(Doc):
     mark: bool = False
     basis: str | None = None
     confirmed: bool = True
+    # Other English renderings of the term, which `kohyo validate` reports in English text.
+    avoid_en: list[str] = Field(default_factory=list)
 
     @field_validator("english_source", "source")
     @classmethod

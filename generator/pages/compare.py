@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, get_args
 
+from generator.fieldstate import EXPLAIN, LABEL, SHORT, UNKNOWN, FieldNotes
 from generator.labels import t
 from generator.link import Site
 from generator.model.choices import Handlers500, Population, PopulationBasic, Users
 from generator.render import Ctx, form_label
-from generator.fieldstate import EXPLAIN, LABEL, SHORT, UNKNOWN, FieldNotes
 from generator.summary import RATINGS, Count, Facts, facts, rating_label
 from generator.textfmt import esc, front_matter, md_inline
 from generator.write import LIST_LIMIT, prefecture_groups
@@ -106,7 +106,7 @@ def _cell(html: str, sort: str | int | None) -> str:
 
 
 def _unknown(states: list[str], lang: str) -> str:
-    """"ほかに不明 6件（判読できず）" / "+6 unknown (unreadable)": never a number for an unknown."""
+    """ "ほかに不明 6件（判読できず）" / "+6 unknown (unreadable)": never a number for an unknown."""
     if not states:
         return ""
     kinds = "・".join(SHORT[s]["ja"] for s in sorted(set(states)))
@@ -334,9 +334,7 @@ def _compare_body(site: Site, pid: str, lang: str, path: str, up: str, ids: list
 
 def _legend(lang: str) -> str:
     """What each way of showing an empty entry means (generator/fieldstate.py)."""
-    rows = "".join(
-        f"<dt>{esc(LABEL[s][lang])}</dt><dd>{esc(EXPLAIN[s][lang])}</dd>" for s in LABEL
-    )
+    rows = "".join(f"<dt>{esc(LABEL[s][lang])}</dt><dd>{esc(EXPLAIN[s][lang])}</dd>" for s in LABEL)
     return f'<p class="kh-note">{esc(w("states", lang))}</p>\n<dl class="kh-states">{rows}</dl>\n\n'
 
 

@@ -114,19 +114,17 @@ def _sum(values: Iterable[int | None]) -> int | None:
 
 def headline(site: Site, a: AssessmentRef) -> dict[str, Any]:
     """The figures of one assessment, keyed as in ``CSV_FIELDS``; None where the source is silent."""
+    from generator.original import original
+    from generator.summary import facts
+
     rec: Any = a.record
     muni = site.municipalities[a.municipality]
-    ratings = dict.fromkeys(RATINGS, 0)
-    incidents: set[str] = set()
+    f = facts(rec)
     outsourcing: list[Any] = []
     disclosures: list[Any] = []
+    found = original(rec, muni.name.ja)
 
     def visit(owner: BaseModel, name: str, v: Any) -> None:
-        annotation = type(owner).model_fields[name].annotation
-        if isinstance(v, str) and v in ratings and Rating in get_args(annotation):
-            ratings[v] += 1
-        if name == "serious_incident" and isinstance(v, str):
-            incidents.add(v)
         if name == "outsourcing" and hasattr(v, "items"):
             outsourcing.append(v)
         if name == "disclosure" and hasattr(v, "recipients"):
@@ -143,10 +141,11 @@ def headline(site: Site, a: AssessmentRef) -> dict[str, Any]:
         files = len(rec.related.files) if rec.related else 0
     else:
         files = len(rec.files)
-    cover = getattr(rec, "cover", None)
-    published = cover.published if cover is not None else None
+    published = f.published  # a draft has none of its own
     items = [i for o in outsourcing for i in o.items]
-    incident = "発生あり" if "発生あり" in incidents else ("発生なし" if incidents else None)
+    incident = {True: "発生あり", False: "発生なし", None: None}[f.serious_incident]
+    stated = bool(f.ratings) or not f.ratings_unknown
+    ratings = {r: (f.ratings.get(r, 0) if stated else None) for r in RATINGS}
     return {
         "id": a.id,
         "municipality": a.municipality,
@@ -159,6 +158,7 @@ def headline(site: Site, a: AssessmentRef) -> dict[str, Any]:
         "title_ja": a.title["ja"],
         "title_en": a.title["en"],
         "population": population,
+        "population_state": "記載あり" if population else f.population_state,
         "files": files,
         "outsourcing_count": _sum(o.count for o in outsourcing),
         "outsourcing_items": len(items) if outsourcing else None,
@@ -172,7 +172,12 @@ def headline(site: Site, a: AssessmentRef) -> dict[str, Any]:
         "rating_special_effort": ratings["特に力を入れている"],
         "rating_sufficient": ratings["十分である"],
         "rating_issues_remain": ratings["課題が残されている"],
+        "rating_unknown": sum(f.ratings_unknown.values()),
+        "files_unknown_outsourcing": len(f.outsourced.unknown),
+        "files_unknown_disclosure": len(f.recipients.unknown),
         "serious_incident": incident,
+        "original_url": found.url if found else None,
+        "original_how": found.how["ja"] if found and found.how.get("ja") else None,
         "page": f"{a.id}/",
         "json": f"{a.id}.json",
     }
@@ -203,6 +208,12 @@ CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
         "対象人数（評価書の選択肢のまま）",
         "Number of persons covered (the printed choice, in Japanese)",
     ),
+    (
+        "population_state",
+        "対象人数の状態（記載あり・空欄・未収録・判読不能）",
+        "State of the number of persons covered (記載あり stated, 空欄 blank, 未収録 not in "
+        "this version, 判読不能 unreadable)",
+    ),
     ("files", "特定個人情報ファイルの数", "Number of Specific Personal Information Files"),
     (
         "outsourcing_count",
@@ -225,9 +236,36 @@ CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
         "Self-ratings 'issues remain' (課題が残されている)",
     ),
     (
+        "rating_unknown",
+        "自己評価のうち、原本から判読できない・電子版に未収録のため数えていないもの",
+        "Self-ratings not counted because they are unreadable in the original or not in this "
+        "electronic version",
+    ),
+    (
+        "files_unknown_outsourcing",
+        "委託の記載が電子版に未収録・判読不能のファイルの数（委託の件数に含まれていない）",
+        "Files whose entrustment section is not in this version or unreadable (not in the counts)",
+    ),
+    (
+        "files_unknown_disclosure",
+        "提供・移転の記載が電子版に未収録・判読不能のファイルの数（件数に含まれていない）",
+        "Files whose provision/transfer section is not in this version or unreadable (not in the "
+        "counts)",
+    ),
+    (
         "serious_incident",
-        "重大事故の発生（発生あり・発生なし）",
-        "Serious incident (発生あり occurred, 発生なし none)",
+        "重大事故の発生（発生あり・発生なし。一部が不明なら空欄）",
+        "Serious incident (発生あり occurred, 発生なし none; empty if partly unknown)",
+    ),
+    (
+        "original_url",
+        "原本のアドレス（分からない場合は個人情報保護委員会の評価書のページ）",
+        "Address of the original (where unknown: the PPC's page on assessments)",
+    ),
+    (
+        "original_how",
+        "原本の探し方（評価書番号と評価実施機関名）",
+        "How to find the original (report number and assessing body)",
     ),
     (
         "page",

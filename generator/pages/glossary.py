@@ -85,6 +85,7 @@ class Term:
     def meaning_shown(self, lang: str) -> str:
         """The definition as residents read it: with the unconfirmed mark when it is one."""
         return self.meaning(lang) + ("" if self.confirmed else W["unconfirmed"][lang])
+    avoid_en: tuple[str, ...] = ()  # other English renderings `kohyo validate` reports
 
     def words(self, lang: str) -> tuple[str, ...]:
         return (self.ja, *self.aliases_ja) if lang == "ja" else (self.en, *self.aliases_en)
@@ -134,6 +135,7 @@ def load_terms(content: Path | None) -> list[Term]:
                 e.basis or "",
                 # a definition the site wrote itself is confirmed only with a legal basis
                 e.confirmed and (e.source != "domain" or bool(e.basis)),
+                tuple(e.avoid_en),
             )
         )
     return terms
