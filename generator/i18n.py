@@ -360,7 +360,9 @@ class Translator:
                 flush()
                 continue
             html = " ".join(
-                esc(p.en) if p.en is not None else f'<span lang="ja">{inline_html(p.ja, link)}</span>'
+                esc(p.en)
+                if p.en is not None
+                else f'<span lang="ja">{inline_html(p.ja, link)}</span>'
                 for p in pieces
             )
             if ln.marker:
@@ -379,9 +381,7 @@ class Translator:
             "(the others come from the translation memory)."
         )
         if to_japanese:
-            note += (
-                f' <a href="{esc(to_japanese)}" hreflang="ja">The same text on the Japanese page</a>.'
-            )
+            note += f' <a href="{esc(to_japanese)}" hreflang="ja">The same text on the Japanese page</a>.'
         html = (
             f'<div class="kh-text kh-partial">{"".join(out)}</div>'
             f'<p class="kh-untranslated-note">{note}</p>'

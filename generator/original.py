@@ -8,6 +8,7 @@ kept with their provenance in content/registries/original-search.yaml.  The page
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -28,6 +29,18 @@ class Original:
     how: dict[str, str]  # what to search for ("" for kind city)
     number: str
     assessor: str
+
+    def how_html(self, lang: str) -> str:
+        """What to search for, escaped; on English pages the Japanese words are marked lang="ja"."""
+        from generator.textfmt import esc
+
+        html = esc(self.how.get(lang, ""))
+        if lang == "en":
+            html = _JA.sub(lambda m: f'<span lang="ja">{m.group(0)}</span>', html)
+        return html
+
+
+_JA = re.compile(r"「[^」]*」")
 
 
 @cache

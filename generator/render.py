@@ -1051,7 +1051,7 @@ def about_version(w: Walker, doc: Any, muni_ja: str = "") -> None:
         out.append(
             f"<p>{esc(t('source', lang))}{'：' if ja else ': '}"
             f'<a class="kh-original" href="{esc(found.url)}" rel="external">{esc(found.name[lang])}</a>'
-            + (f" {esc(found.how[lang])}" if found.how.get(lang) else "")
+            + (f" {found.how_html(lang)}" if found.how.get(lang) else "")
             + "</p>"
         )
     out.append('<dl class="kh-states">')

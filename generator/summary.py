@@ -582,7 +582,11 @@ def _entrusted(s: _Say, f: Facts) -> None:
         + _unknown_parts(c, "en")
         + "."
     )
-    names = [s.name(t) for ff in f.files for t in ff.contractors]
+    names: list[str] = []
+    for ff in f.files:
+        for t in ff.contractors:
+            if s.name(t) not in names:
+                names.append(s.name(t))
     if names:
         text_ja += f"委託先: {_and(names, lang)}。"
         text_en += f" Contractors: {_and(names, lang)}"

@@ -638,7 +638,7 @@ class FullAcqRisks(Doc):
 
 class FullUseR1(Doc):
     address_system: TextIn | None = field(
-        "宛名システム等における措置の内容", "Measures in the address system etc."
+        "宛名システム等における措置の内容", "Measures in the addressee system etc."
     )
     other_systems: TextIn | None = field(
         "事務で使用するその他のシステムにおける措置の内容",

@@ -303,7 +303,7 @@ CHOICE_EN: dict[str, str] = {
     "庁内連携システム": "In-house linkage system",
     "住民基本台帳ネットワークシステム": "Basic Resident Registers Network System (Juki-net)",
     "既存住民基本台帳システム": "Existing resident register system",
-    "宛名システム等": "Address system etc.",
+    "宛名システム等": "Addressee system etc.",
     "税務システム": "Tax system",
     "その他": "Other",
     "個人番号": "Individual Number",
