@@ -315,13 +315,15 @@ def test_english_pages_are_marked_unofficial_and_never_elide(
         assert "Unofficial translation." in html, ident
         assert japanese_leaks(html) == [], ident
         assert "[…]" not in html and "kh-elided" not in html, ident
-        title = re.search(r"<h1[^>]*>(.*?)(?:<a class=\"headerlink\".*?)?</h1>", html, re.S)
-        assert title and re.fullmatch(
+        found = re.search(r"<h1[^>]*>(.*?)(?:<a class=\"headerlink\".*?)?</h1>", html, re.S)
+        assert found is not None, ident
+        title = text(found.group(1)).strip()
+        assert re.fullmatch(
             r"[A-Z][a-z]+ City: [A-Z][^—]+ — (Basic|Focused|Full) Assessment Report( \(draft\))?"
             r"|[A-Z][a-z]+ City: [^—]+ — Summary of an Assessment Report( \(draft\))?",
-            text(title.group(1)).strip(),
-        ), text(title.group(1))
-        assert not CJK.search(text(title.group(1)))
+            title,
+        ), title
+        assert not CJK.search(title)
 
 
 def test_the_generator_s_own_english_uses_the_glossary_names() -> None:
