@@ -958,6 +958,7 @@ def unplaced_notes(
             notes.append(
                 {
                     "field": field_of(run[0], key),
+                    "state": "注記",
                     "note": f"原本の「{section}」の記載（原本テキスト{where}）で、項目に割り当てられなかったもの:\n{chunk}",
                 }
             )
@@ -977,6 +978,7 @@ def unplaced_notes(
             notes.append(
                 {
                     "field": existing_path(data, row.path) or "source",
+                    "state": "判読不能",
                     "note": f"原本テキスト{row.no}行目: {text}",
                 }
             )
