@@ -147,7 +147,8 @@ def is_empty(value: Any) -> bool:
     return False
 
 
-def _record_type(annotation: Any) -> type[BaseModel] | None:
+def record_type(annotation: Any) -> type[BaseModel] | None:
+    """The record type behind ``X | None`` (None for text, dates and checkboxes)."""
     for arg in (annotation, *typing.get_args(annotation)):
         if (
             isinstance(arg, type)
@@ -165,14 +166,14 @@ def leaves(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any, Any]]:
     for name, finfo in model.model_fields.items():
         v = getattr(value, name) if value is not None else None
         sub = (*path, name)
-        rtype = _record_type(finfo.annotation)
+        rtype = record_type(finfo.annotation)
         is_list = typing.get_origin(finfo.annotation) is list
         if rtype is not None and not is_list:
             if v is None:
                 yield from _empty_leaves(rtype, sub)
             else:
                 yield from leaves(v, sub)
-        elif isinstance(v, list) and v and _record_type(type(v[0])) is not None:
+        elif isinstance(v, list) and v and record_type(type(v[0])) is not None:
             for i, item in enumerate(v):
                 yield from leaves(item, (*sub, i))
         else:
@@ -181,7 +182,7 @@ def leaves(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any, Any]]:
 
 def _empty_leaves(model: type[BaseModel], path: Path) -> Iterator[tuple[Path, Any, Any]]:
     for name, finfo in model.model_fields.items():
-        rtype = _record_type(finfo.annotation)
+        rtype = record_type(finfo.annotation)
         if rtype is not None and typing.get_origin(finfo.annotation) is not list:
             yield from _empty_leaves(rtype, (*path, name))
         else:

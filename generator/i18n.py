@@ -881,18 +881,28 @@ def check_glossary(site: Any, findings: Findings, content: Path | None = None) -
                 continue
             _check_text(text.ja, text.en, checks, findings, source, loc)
             for wrong, want in other_renderings(text.en, avoid):
-                pos = source.source.position((*loc, "en"))
-                findings.add(
-                    source.path,
-                    pos.line,
-                    pos.col,
-                    "glossary-term",
+                _glossary_warning(
+                    findings,
+                    source,
+                    loc,
                     f"英語「{wrong}」は用語集では「{want}」です",
                     f"'{wrong}' is written '{want}' in the glossary",
-                    "content/registries/glossary.yaml の英語（または aliases.en）を使ってください。",
-                    "Use the glossary's English (or one of its aliases.en).",
-                    severity=Severity.WARNING,
                 )
+
+
+def _glossary_warning(findings: Findings, source: Any, loc: Any, ja: str, en: str) -> None:
+    pos = source.source.position((*loc, "en"))
+    findings.add(
+        source.path,
+        pos.line,
+        pos.col,
+        "glossary-term",
+        ja,
+        en,
+        "content/registries/glossary.yaml の英語（または aliases.en）を使ってください。",
+        "Use the glossary's English (or one of its aliases.en).",
+        severity=Severity.WARNING,
+    )
 
 
 # A row of an appended table (別表第二の16の2) is a 項, "row"; "item" is a 号 (JLT style).
@@ -934,17 +944,12 @@ def _check_text(
         )  # a longer term covers its parts (中間サーバー・プラットフォーム)
         if any(e.replace("-", " ") in folded for e in english):
             continue
-        pos = source.source.position((*loc, "en"))
-        findings.add(
-            source.path,
-            pos.line,
-            pos.col,
-            "glossary-term",
+        _glossary_warning(
+            findings,
+            source,
+            loc,
             f"「{word}」の英語が用語集の「{want}」になっていません",
             f"'{word}' is not rendered as the glossary's '{want}'",
-            "content/registries/glossary.yaml の英語（または aliases.en）を使ってください。",
-            "Use the glossary's English (or one of its aliases.en).",
-            severity=Severity.WARNING,
         )
 
 

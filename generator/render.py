@@ -26,6 +26,7 @@ from generator.fieldstate import (
     UNREADABLE,
     FieldNotes,
     is_empty,
+    record_type,
 )
 from generator.fieldstate import (
     Path as FieldPath,
@@ -336,16 +337,7 @@ def _is_record(value: Any) -> bool:
     )
 
 
-def _model_type(annotation: Any) -> type[BaseModel] | None:
-    """The record type behind ``X | None`` (for rendering a missing group)."""
-    for arg in (annotation, *typing.get_args(annotation)):
-        if (
-            isinstance(arg, type)
-            and issubclass(arg, Doc)
-            and arg not in (Text, DateValue, DateRange, Check)
-        ):
-            return arg
-    return None
+_model_type = record_type  # the record type behind ``X | None`` (for rendering a missing group)
 
 
 def value_html(value: Any, ctx: Ctx, path: FieldPath | None = None) -> str:
@@ -675,7 +667,7 @@ STATEMENTS: dict[str, tuple[_S, _S, _S]] = {
     "接続しない（入手）": (
         {
             "ja": "情報提供ネットワークシステムとの接続（入手）",
-            "en": "Connection for obtaining data",
+            "en": "Connection to the Information Providing Network System (obtaining data)",
         },
         {"ja": "接続しない（入手）", "en": "Not connected for obtaining data"},
         {"ja": "接続する（入手）", "en": "Connected for obtaining data"},
@@ -683,7 +675,7 @@ STATEMENTS: dict[str, tuple[_S, _S, _S]] = {
     "接続しない（提供）": (
         {
             "ja": "情報提供ネットワークシステムとの接続（提供）",
-            "en": "Connection for providing data",
+            "en": "Connection to the Information Providing Network System (providing data)",
         },
         {"ja": "接続しない（提供）", "en": "Not connected for providing data"},
         {"ja": "接続する（提供）", "en": "Connected for providing data"},

@@ -14,6 +14,7 @@ CSV (generator/pages/data.py).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, get_args
@@ -84,7 +85,7 @@ class FileFacts:
     recipients: int | None = None  # 提供先の件数
     transferees: int | None = None  # 移転先の件数
     recipient_names: list[tuple[int, Text, Text | None]] = field(default_factory=list)
-    contractors: list[Text] = field(default_factory=list)
+    contractors: list[tuple[int, Text]] = field(default_factory=list)  # (item index, name)
     contractors_unknown: str = ""  # the state of the contractor names when some are empty
     users: str | None = None  # 使用者数 (band)
     main_items: list[tuple[str, Check]] = field(default_factory=list)
@@ -220,9 +221,9 @@ def facts(rec: Any) -> Facts:
                         if state in UNKNOWN:
                             ff.contractors_unknown = state
                     elif item.contractor is not None and all(
-                        item.contractor.ja != c.ja for c in ff.contractors
+                        item.contractor.ja != c.ja for _, c in ff.contractors
                     ):
-                        ff.contractors.append(item.contractor)
+                        ff.contractors.append((j, item.contractor))
             state = notes.state((*where, "outsourcing"))[0] if out is None else BLANK
             f.outsourced.add(ff.outsourced, state)
             f.subcontracted.add(ff.subcontracted if ff.outsourced is not None else None, state)
@@ -319,13 +320,22 @@ class _Say:
         return f'<a href="#{esc(target)}">{html}</a>' if target else html
 
     def name(self, text: Text) -> str:
-        """A name in full (never cut); untranslated names are marked Japanese."""
-        if self.ctx.is_translated(text):
-            return esc(one_line(self.ctx.plain(text)))
-        return f'<span lang="ja">{esc(one_line(text.ja))}</span>'
+        """A name in full (never cut; its lines joined); untranslated names are marked Japanese."""
+        english = self.ctx.english(text)[0] if not self.ja else None
+
+        def joined(raw: str, sep: str) -> str:
+            return esc(one_line(sep.join(ln.strip() for ln in raw.splitlines() if ln.strip())))
+
+        if self.ja:
+            return joined(text.ja, "、")
+        if english is not None:
+            return joined(english, "; ")
+        return f'<span lang="ja">{joined(text.ja, "、")}</span>'
 
     def state(self, state: str) -> str:
-        return esc(LABEL[state][self.lang])
+        """The state as said inside a sentence."""
+        label = LABEL[state][self.lang]
+        return esc(label if self.ja else label[0].lower() + label[1:])
 
     def add(self, key: str, ja: str, en: str) -> None:
         self.points.append((key, ja if self.ja else en))
@@ -505,8 +515,8 @@ def _receivers(s: _Say, rec: Any, f: Facts) -> None:
     if tc.known:
         parts_ja.append(f"市の他の事務（移転先）{s.link(f'{tc.known}件', *anchor)}に移転")
         parts_en.append(
-            f"passed to {s.link(plural(tc.known, 'other work', 'other works'), *anchor)} "
-            "of the city (transfers)"
+            f"passed on within the city for {s.link(plural(tc.known, 'other task'), *anchor)} "
+            "(transfers)"
         )
     if parts_ja:
         s.add(
@@ -583,14 +593,16 @@ def _entrusted(s: _Say, f: Facts) -> None:
         + "."
     )
     names: list[str] = []
+    seen: set[str] = set()
     for ff in f.files:
-        for t in ff.contractors:
-            if s.name(t) not in names:
-                names.append(s.name(t))
+        for j, t in ff.contractors:
+            if t.ja not in seen:
+                seen.add(t.ja)
+                names.append(s.link(s.name(t), f"file{ff.number}-outsourcing-items-{j + 1}"))
     if names:
         text_ja += f"委託先: {_and(names, lang)}。"
         text_en += f" Contractors: {_and(names, lang)}"
-        text_en += "" if text_en.endswith(".") else "."
+        text_en += "" if re.sub(r"<[^>]+>", "", text_en).endswith(".") else "."
     unknown = next((ff.contractors_unknown for ff in f.files if ff.contractors_unknown), "")
     if unknown:
         text_ja += f"委託先の名前は{IS_STATE[unknown]}。"
