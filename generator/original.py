@@ -8,7 +8,6 @@ kept with their provenance in content/registries/original-search.yaml.  The page
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -32,15 +31,10 @@ class Original:
 
     def how_html(self, lang: str) -> str:
         """What to search for, escaped; on English pages the Japanese words are marked lang="ja"."""
-        from generator.textfmt import esc
+        from generator.textfmt import esc, ja_quotes
 
         html = esc(self.how.get(lang, ""))
-        if lang == "en":
-            html = _JA.sub(lambda m: f'<span lang="ja">{m.group(0)}</span>', html)
-        return html
-
-
-_JA = re.compile(r"「[^」]*」")
+        return ja_quotes(html) if lang == "en" else html
 
 
 @cache

@@ -41,6 +41,7 @@ from generator.textfmt import (
     esc,
     front_matter,
     inline_html,
+    ja_quotes,
     md_attr,
     md_inline,
     one_line,
@@ -1057,6 +1058,11 @@ def about_version(w: Walker, doc: Any, muni_ja: str = "") -> None:
             place = printed_place(doc, n.path, lang) or esc(t("whole_document", lang))
             said = LABEL[n.state][lang] if n.state in LABEL else t("note_reading", lang)
             explain = f"{'。' if ja else '. '}{esc(EXPLAIN[NOTE][lang])}" if n.state == NOTE else ""
+            plain = getattr(n.note, "plain", None)
+            if plain is not None and not plain.is_blank:
+                sep = ("" if explain else "。") if ja else (" " if explain else ". ")
+                said_plain = ctx.inline(plain)
+                explain += sep + (ja_quotes(said_plain) if lang == "en" else said_plain)
             out.append(
                 f'<li id="source-note-{n.number}" data-kh-state="{esc(n.state)}">'
                 f"<strong>{esc(place)}</strong>{'：' if ja else ': '}{esc(said)}{explain}</li>"

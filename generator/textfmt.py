@@ -139,3 +139,11 @@ def pagefind_value(text: str) -> str:
     and its UI inserts filter values as HTML, so no escaping survives the trip: the characters
     that make markup are shown as their full-width forms instead (＜＞＆＂＇)."""
     return esc(one_line(text).translate(_PAGEFIND_SAFE))
+
+
+_QUOTED_JA = re.compile(r"「[^」]*」")
+
+
+def ja_quotes(html: str) -> str:
+    """English HTML that quotes Japanese 「…」: each quotation marked ``lang="ja"``."""
+    return _QUOTED_JA.sub(lambda m: f'<span lang="ja">{m.group(0)}</span>', html)

@@ -91,8 +91,15 @@ class SourceNote(Doc):
     note: TextIn = Field(
         ...,
         title="理由",
-        description="原本から読み取れなかった理由。",
+        description="原本から読み取れなかった理由（編集者向け。JSON にだけ載ります）。",
         json_schema_extra={"label_ja": "理由", "label_en": "Reason"},
+    )
+    plain: TextIn | None = Field(
+        default=None,
+        title="住民向けの説明",
+        description="ページに出す説明。原本が印字していること（読み取れない候補の値など）を、"
+        "項目名や行番号を使わずに書きます。",
+        json_schema_extra={"label_ja": "住民向けの説明", "label_en": "Explanation for readers"},
     )
 
 

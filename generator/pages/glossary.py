@@ -85,6 +85,7 @@ class Term:
     def meaning_shown(self, lang: str) -> str:
         """The definition as residents read it: with the unconfirmed mark when it is one."""
         return self.meaning(lang) + ("" if self.confirmed else W["unconfirmed"][lang])
+
     avoid_en: tuple[str, ...] = ()  # other English renderings `kohyo validate` reports
 
     def words(self, lang: str) -> tuple[str, ...]:
