@@ -70,6 +70,7 @@ def test_kagoshima_old_numbering_goes_to_the_old_provisions(
     new8 = _page(site, "laws/bango/a19-i8")
     assert "assessments/kagoshima/" not in new8
     assert "assessments/neyagawa/juki-focused/" in new8
+    assert 'href="../a19-i7-before-2021-09/"' in new8  # the old number of the same provision
 
 
 def test_old_numbering_page_says_so_in_both_languages(real_site: tuple[Path, BuildResult]) -> None:
@@ -213,6 +214,8 @@ def test_unconfirmed_names_are_marked_in_the_page_text(real_site: tuple[Path, Bu
             title_row = facts[: facts.index("</dd>")]
             assert mark in html.unescape(title_row), (law, lang)
             assert 'class="kh-unconfirmed"' in title_row
+            h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+            assert h1 and ("題名未確認" in h1.group(1) or "title unconfirmed" in h1.group(1))
 
 
 # -- 6. registry completeness

@@ -38,6 +38,7 @@ def _t(text: Any, lang: str) -> str:
 
 
 UNCONFIRMED = {"ja": "（未確認）", "en": " (unconfirmed)"}
+TITLE_UNCONFIRMED = {"ja": "（題名未確認）", "en": " (title unconfirmed)"}
 
 
 def _unconfirmed(lang: str) -> str:
@@ -252,6 +253,25 @@ def _facts(
         else '<p class="kh-notice">Only the Japanese text of a law has legal effect; English titles '
         "and citations here are unofficial.</p>"
     )
+    if ref is not None and ref.regime is None:
+        older = [
+            r
+            for r in sorted(known or set(), key=LegalRef.sort_key)
+            if r.law == law.id
+            and r.regime is not None
+            and today_equivalent(law, r, r.regime)[0] == ref
+        ]
+        if older:
+            rows.append(
+                (
+                    "旧番号での引用" if ja else "Cited in an older numbering as",
+                    ("、" if ja else ", ").join(
+                        f'<a href="{up_law}{r.slug()}/">{esc(ref_title(law, r, lang))}</a>'
+                        for r in older
+                    ),
+                )
+            )
+        body = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
     notice = old_numbering(law, ref, lang, up_law, known or set()) if ref is not None else ""
     return f'{notice}<dl class="kh-facts">{body}</dl>{disclaimer}'
 
@@ -351,7 +371,8 @@ def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
                         and law.short.en != law.name.en
                         else ""
                     )
-                ),
+                )
+                + ("" if law.name_confirmed else TITLE_UNCONFIRMED[lang]),
                 intro,
                 sections,
                 lang,
