@@ -326,7 +326,7 @@ def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
                     f'<a href="{r.slug()}/">{esc(ref_title(law, r, lang))}</a>',
                     esc(ref_label(law, r, "en"))
                     if ja
-                    else ja_span(r.label_ja(), lang) + esc(regime_suffix(law, r, "ja")),
+                    else ja_span(r.label_ja() + regime_suffix(law, r, "ja"), lang),
                     str(len(docs)),
                     esc("、".join(names) if ja else ", ".join(names)),
                 ]
