@@ -5,7 +5,8 @@
 #   make lint    ruff + mypy
 #
 # Every target that runs project code depends on `venv`, so a fresh clone needs
-# nothing but `make site` or `make test`. The virtualenv is built from the lock files.
+# nothing but `make site` or `make test`. The virtualenv is built from the lock files;
+# Pagefind (the search indexer, npm only) from package-lock.json with `npm ci`.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -16,6 +17,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.stamp
+NPM    ?= npm
+# npm ci writes node_modules/.package-lock.json: the stamp of the npm packages.
+NODE_STAMP := node_modules/.package-lock.json
 PIP    := $(BIN)/python -m pip
 
 # Silences mkdocs-material's "MkDocs 2.0" banner (it does not fail --strict, but is noise).
@@ -30,7 +34,11 @@ help:
 
 # ---------------------------------------------------------------- environment
 
-venv: $(STAMP)
+venv: $(STAMP) $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund
+	touch $@
 
 $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -96,4 +104,4 @@ screenshots: venv
 # ---------------------------------------------------------------- housekeeping
 
 clean:
-	rm -rf site/ build/ $(VENV) *.egg-info
+	rm -rf site/ build/ $(VENV) node_modules/ *.egg-info

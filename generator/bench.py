@@ -294,14 +294,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 def first_query(site_dir: Path, query: str = "個人番号") -> dict[str, Any]:
     """Bytes transferred by the first Pagefind query in Chromium (index load + results + 5 fragments,
-    as the search page shows them), the query sent as the search page sends it."""
+    as the search page shows them), from the home page (Japanese)."""
     from playwright.sync_api import sync_playwright
 
-    from generator.search import SHARDS_ATTR, search_terms
-
-    search_page = (site_dir / "search" / "index.html").read_text(encoding="utf-8")
-    found = re.search(rf'{SHARDS_ATTR}="([^"]*)"', search_page)
-    shards = ["/" + p.removeprefix("../") for p in (found.group(1) if found else "").split()]
 
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir))
@@ -334,13 +329,12 @@ def first_query(site_dir: Path, query: str = "個人番号") -> dict[str, Any]:
             result = page.evaluate(
                 """async (q) => {
                   const pf = await import('./pagefind/pagefind.js');
-                  for (const shard of q.shards) await pf.mergeIndex(shard);
                   await pf.init();
-                  const r = await pf.search(q.terms);
+                  const r = await pf.search(q);
                   const data = await Promise.all(r.results.slice(0, 5).map(x => x.data()));
                   return {count: r.results.length, first: data.length ? data[0].url : null};
                 }""",
-                {"terms": search_terms(query), "shards": shards},
+                query,
             )
             elapsed = time.perf_counter() - start
             page.wait_for_timeout(1000)  # the last responses finish

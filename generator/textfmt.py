@@ -114,13 +114,17 @@ def one_line(text: str, limit: int = 0) -> str:
     return s
 
 
-def front_matter(title: str, description: str | None = None) -> str:
+def front_matter(
+    title: str, description: str | None = None, extra: dict[str, bool] | None = None
+) -> str:
     """A page's front matter.  MkDocs and Material take a page's title and description as HTML
     and print them unescaped (``<title>``, the header, the navigation, ``<meta name=description>``),
-    so content text is handed over escaped, here and nowhere else."""
+    so content text is handed over escaped, here and nowhere else.  ``extra``: flags for the
+    theme (``kh_noindex``: not in the search index, theme/main.html)."""
     lines = ["---", "title: " + json.dumps(esc(one_line(title)), ensure_ascii=False)]
     if description:
         lines.append("description: " + json.dumps(esc(one_line(description)), ensure_ascii=False))
+    lines.extend(f"{key}: {json.dumps(value)}" for key, value in sorted((extra or {}).items()))
     return "\n".join([*lines, "---", ""])
 
 

@@ -1,17 +1,18 @@
 """The search results page of each language (``/search/`` and ``/en/search/``).
 
 The page holds the Pagefind UI. The header search box of every page (theme/partials/kh-search.html)
-submits ``?q=...`` here; theme/assets/kohyo-search.js starts the UI, normalises the query the same
-way generator/search.py normalised the index, and runs it. Every path is relative, so the site works
-under a sub-path (GitHub Pages ``/<repo>/``). The page itself is not indexed (generator/search.py
-leaves it out of the indexed copy).
+submits ``?q=...`` here; theme/assets/kohyo-search.js starts the UI and runs the query. Every path
+is relative, so the site works under a sub-path (GitHub Pages ``/<repo>/``). The page itself is not
+indexed (``kh_noindex``: theme/main.html gives its body no ``data-pagefind-body``).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from generator.link import Site
+from generator.search import BUNDLE, META_WEIGHTS
 from generator.textfmt import esc, front_matter
 
 PAGE = "search.md"
@@ -43,15 +44,16 @@ def _up(lang: str) -> str:
 def page(lang: str) -> str:
     """The Markdown of the search page of ``lang`` (raw HTML blocks; no content text)."""
     up = _up(lang)
-    bundle = f"{up}{'pagefind' if lang == 'ja' else 'en/pagefind'}/"  # generator/search.py BUNDLES
+    bundle = f"{up}{BUNDLE}/"  # one bundle, an index per language
     title = LABELS["title"][lang]
     return (
-        front_matter(title) + "\n"
+        front_matter(title, extra={"kh_noindex": True}) + "
+"
         f"# {title}\n\n"
         f'<p class="kh-intro">{esc(LABELS["intro"][lang])}</p>\n\n'
         f'<div class="kh-search-page">\n'
         f'<link rel="stylesheet" href="{bundle}pagefind-ui.css">\n'
-        f'<div id="kh-search" data-bundle="{bundle}" data-root="{up}" data-kh-shards=""></div>\n'
+        f'<div id="kh-search" data-bundle="{bundle}" data-root="{up}" data-meta-weights="{esc(json.dumps(META_WEIGHTS))}"></div>\n'
         f"<noscript><p>{esc(LABELS['noscript'][lang])} "
         f'<a href="../assessments/">{esc(LABELS["browse"][lang])}</a></p></noscript>\n'
         f'<script src="{bundle}pagefind-ui.js"></script>\n'
