@@ -61,7 +61,12 @@ def index_site(site_dir: Path) -> None:
         shutil.rmtree(out)
     proc = run_child(
         # relative to the site folder, so no path of the machine reaches the index
-        [str(pagefind_binary()), "--site", ".", "--output-subdir", BUNDLE, "--quiet"],
+        [
+            str(pagefind_binary()),
+            *("--site", ".", "--output-subdir", BUNDLE, "--quiet"),
+            # the permalink sign of each heading ("¶") is not part of its title
+            *("--exclude-selectors", ".headerlink"),
+        ],
         capture_output=True,
         text=True,
         cwd=site_dir,

@@ -275,6 +275,27 @@ def _search(page: Any, base: str, lang: str, query: str) -> list[tuple[str, str]
     return _results(page)
 
 
+def _shown(page: Any) -> dict[str, Any]:
+    """The text of the results page: every title (results and sub-results), every excerpt, the
+    result count and the live region that announces it."""
+    page.wait_for_function(
+        """() => { const s = document.querySelector('#kh-search ~ [role=status], [role=status].kh-sr');
+                   const m = document.querySelector('.pagefind-ui__message');
+                   return s && m && s.textContent.trim() === m.textContent.trim(); }""",
+        timeout=30000,
+    )
+    return dict(
+        page.evaluate(
+            """() => ({
+              titles: [...document.querySelectorAll('.pagefind-ui__result-title')].map(e => e.textContent.trim()),
+              excerpts: [...document.querySelectorAll('.pagefind-ui__result-excerpt')].map(e => e.textContent),
+              status: document.querySelector('[role=status].kh-sr').textContent.trim(),
+              message: document.querySelector('.pagefind-ui__message').textContent.trim(),
+            })"""
+        )
+    )
+
+
 def _plain(text: str) -> str:
     """A title or heading as read: NFKC, no permalink sign, white space collapsed."""
     return " ".join(_nfkc(text).replace("¶", " ").split())
@@ -322,6 +343,7 @@ def test_search_journey(
     worked: list[str] = []  # titles of the results whose link opened the right page
     try:
         results = _search(page, base, lang, q)[:TOP]
+        shown = _shown(page)
         for i, (title, _href) in enumerate(results):
             status, url, heading = _click(page, i)
             ok = status == 200 and _plain(title) == _plain(heading)
@@ -337,6 +359,11 @@ def test_search_journey(
     assert all(href.startswith(prefix) for _, href in results), results
     assert all(href.startswith(prefix + "en/") == (lang == "en") for _, href in results), results
     assert not failed, failed
+    # what the results page shows: titles without the permalink sign or markup, excerpts that do
+    # not start with table debris, and the count announced to screen readers
+    assert not [t for t in shown["titles"] if "¶" in t or "<" in t], shown["titles"]
+    assert not [e for e in shown["excerpts"] if re.match(r"[\s.。、,]", e)], shown["excerpts"]
+    assert shown["status"] and shown["status"] == shown["message"], shown
     ranks = [i for i, title in enumerate(worked, 1) if title and _matches(title, expect)]
     rank = ranks[0] if ranks else None
     if (where, width) == FULL[0]:
@@ -389,3 +416,55 @@ def test_first_query_cost(browser: Any, base_url: str, report: Report) -> None:
             "requests": len(sizes),
             "latency_ms": round(latency),
         }
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "other"), [("ja", "vaccination", "en"), ("en", "予防接種", "ja")]
+)
+def test_other_language_hint(
+    lang: str, query: str, other: str, bases: dict[str, str], contexts: dict[int, Any]
+) -> None:
+    """A query in the other language's script that finds little on this search page offers the
+    other language's search; its link runs the query there and finds the assessment."""
+    page = contexts[390].new_page()
+    try:
+        _search(page, bases["kohyo"], lang, query)
+        hint = page.locator(".kh-search-hint a")
+        hint.wait_for(state="visible", timeout=30000)
+        with page.expect_navigation():
+            hint.click()
+        assert f"/{SUB_PATH}/{'en/' if other == 'en' else ''}search/?q=" in page.url
+        titles = [t for t, _ in _results(page)[:TOP]]
+        assert any("Takatsuki" in t or "高槻市" in t for t in titles), titles
+        assert page.locator(".kh-search-hint").is_hidden()  # the right search for this query
+    finally:
+        page.close()
+
+
+def test_search_page_on_a_phone(bases: dict[str, str], contexts: dict[int, Any]) -> None:
+    """At 390 px the results start on the first screen (the filters are behind one button), the
+    filter options are 16 px text with 44 px targets, and none of them would find nothing."""
+    page = contexts[390].new_page()
+    try:
+        _search(page, bases["kohyo"], "ja", "住民基本台帳")
+        page.evaluate("window.scrollTo(0, 0)")
+        first = page.locator(RESULT_LINK).first.bounding_box()
+        assert first is not None and first["y"] + first["height"] <= VIEWPORTS[390]["height"]
+        toggle = page.locator(".kh-filters-toggle")
+        assert toggle.get_attribute("aria-expanded") == "false"
+        assert page.locator(".pagefind-ui__filter-panel").is_hidden()
+        toggle.click()
+        assert toggle.get_attribute("aria-expanded") == "true"
+        page.locator(".pagefind-ui__filter-name").first.click()
+        page.locator(".pagefind-ui__filter-label").first.wait_for(state="visible")
+        sizes = page.evaluate(
+            """() => [...document.querySelectorAll('.pagefind-ui__filter-label, .pagefind-ui__filter-name')]
+                .filter(e => e.offsetParent)
+                .map(e => [e.textContent.trim(), parseFloat(getComputedStyle(e).fontSize),
+                           e.getBoundingClientRect().height])"""
+        )
+        assert sizes and all(font >= 16 and height >= 44 for _, font, height in sizes), sizes
+        labels = [text for text, _, _ in sizes]
+        assert not [t for t in labels if t.endswith("(0)")], labels
+    finally:
+        page.close()
