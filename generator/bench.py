@@ -297,7 +297,6 @@ def first_query(site_dir: Path, query: str = "個人番号") -> dict[str, Any]:
     as the search page shows them), from the home page (Japanese)."""
     from playwright.sync_api import sync_playwright
 
-
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir))
     )
