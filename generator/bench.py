@@ -225,7 +225,7 @@ def run_stages(project: Path, out_json: Path) -> None:
     rec["site_before_search"] = _tree_size(site_dir)[:2]
     save()
     n_runs = len(children.runs)
-    with timed(st, "search"):  # its CPU: the normalised copy (worker and pool) and Pagefind
+    with timed(st, "search"):  # its CPU: Pagefind (one run over the built site)
         search_mod.index_site(site_dir)
     pf = children.runs[n_runs:]
     st["search"]["pagefind_s"] = sum(r["wall_s"] for r in pf)

@@ -1,4 +1,4 @@
-"""Work done page by page, on every core: the search copy, the glossary marks."""
+"""Work done page by page, on every core: rendering, the glossary marks."""
 
 from __future__ import annotations
 

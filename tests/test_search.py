@@ -418,6 +418,12 @@ def test_first_query_cost(browser: Any, base_url: str, report: Report) -> None:
         }
 
 
+def _no_axe_violation(page: Any) -> None:
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    violations = axe.run(page).response["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
+
+
 @pytest.mark.parametrize(
     ("lang", "query", "other"), [("ja", "vaccination", "en"), ("en", "予防接種", "ja")]
 )
@@ -431,6 +437,7 @@ def test_other_language_hint(
         _search(page, bases["kohyo"], lang, query)
         hint = page.locator(".kh-search-hint a")
         hint.wait_for(state="visible", timeout=30000)
+        _no_axe_violation(page)
         with page.expect_navigation():
             hint.click()
         assert f"/{SUB_PATH}/{'en/' if other == 'en' else ''}search/?q=" in page.url
@@ -466,5 +473,6 @@ def test_search_page_on_a_phone(bases: dict[str, str], contexts: dict[int, Any])
         assert sizes and all(font >= 16 and height >= 44 for _, font, height in sizes), sizes
         labels = [text for text, _, _ in sizes]
         assert not [t for t in labels if t.endswith("(0)")], labels
+        _no_axe_violation(page)  # results, the open filter panel and its button
     finally:
         page.close()
