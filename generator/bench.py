@@ -155,8 +155,15 @@ def run_stages(project: Path, out_json: Path) -> None:
         out_json.write_text(json.dumps(rec, indent=1, sort_keys=True), encoding="utf-8")
 
     children = Children()
-    setattr(build_mod, "subprocess", children)  # noqa: B010 (record the children of the real stage code)
-    setattr(search_mod, "subprocess", children)  # noqa: B010
+
+    def run_child(
+        cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
+    ) -> Any:
+        return children.run(cmd, cwd=cwd, env=env)
+
+    # record the children (MkDocs, Pagefind) of the real stage code
+    setattr(build_mod, "run_child", run_child)  # noqa: B010
+    setattr(search_mod, "run_child", run_child)  # noqa: B010
     load_time = [0.0, 0.0]
     real_load = load_mod.load_file
 

@@ -67,8 +67,6 @@ def index_site(site_dir: Path) -> None:
             # the permalink sign of each heading ("¶") is not part of its title
             *("--exclude-selectors", ".headerlink"),
         ],
-        capture_output=True,
-        text=True,
         cwd=site_dir,
     )
     if proc.returncode != 0:

@@ -47,8 +47,7 @@ def page(lang: str) -> str:
     bundle = f"{up}{BUNDLE}/"  # one bundle, an index per language
     title = LABELS["title"][lang]
     return (
-        front_matter(title, extra={"kh_noindex": True}) + "
-"
+        front_matter(title, extra={"kh_noindex": True}) + "\n"
         f"# {title}\n\n"
         f'<p class="kh-intro">{esc(LABELS["intro"][lang])}</p>\n\n'
         f'<div class="kh-search-page">\n'
