@@ -18,7 +18,7 @@ from generator.children import run_child
 from generator.findings import Findings
 from generator.link import Site, link
 from generator.validate import Corpus, validate_corpus
-from generator.write import WriteResult, mkdocs_config, write_docs
+from generator.write import WriteResult, content_updated, mkdocs_config, write_docs
 
 
 @dataclass
@@ -49,6 +49,9 @@ def load_config(root: Path, findings: Findings | None = None) -> dict[str, Any]:
     env_url = os.environ.get("KOHYO_SITE_URL")
     if env_url:
         config["site_url"] = env_url
+    env_feedback = os.environ.get("KOHYO_FEEDBACK_URL")
+    if env_feedback:
+        config["feedback_url"] = env_feedback
     return config or {}
 
 
@@ -115,7 +118,9 @@ def build_site(
     tmp = Path(tempfile.mkdtemp(prefix=TMP_PREFIX, dir=build if same_disk else out.parent))
     try:
         settings = load_config(root)
-        config = mkdocs_config(settings, build, (root / "theme").resolve(), tmp)
+        config = mkdocs_config(
+            settings, build, (root / "theme").resolve(), tmp, updated=content_updated(site)
+        )
         run_mkdocs(config)
         from generator.pages import plugins
 

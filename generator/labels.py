@@ -108,6 +108,16 @@ UI: dict[str, dict[str, str]] = {
     "council_of": {"ja": "{name}の審議会の文書", "en": "Council papers of {name}"},
     "none_yet": {"ja": "まだありません。", "en": "None yet."},
     "latest": {"ja": "最近公表・更新された評価書", "en": "Recently published or updated"},
+    "compare_process": {
+        "ja": "{name}の評価書を地方公共団体ごとに比べる",
+        "en": "Compare the assessments of {name} across municipalities",
+    },
+    "compare_short": {"ja": "他の団体と比べる", "en": "compare with other municipalities"},
+    "important_legend": {
+        "ja": "※ の付いた項目は「重要な変更」の対象です（変更するときは評価をやり直します）。",
+        "en": "Items marked ※ are subject to \u201cimportant changes\u201d (changing them requires a new "
+        "assessment).",
+    },
     "all_assessments": {"ja": "評価書の一覧", "en": "All assessments"},
     "by_prefecture": {"ja": "都道府県ごと", "en": "By prefecture"},
     "by_prefecture_of": {

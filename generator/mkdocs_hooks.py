@@ -79,6 +79,110 @@ def on_page_markdown(markdown: str, page: Any, **_kw: Any) -> str:
     return text
 
 
-def on_page_content(html: str, page: Any, **_kw: Any) -> str:
+def on_page_content(html: str, page: Any, config: Any, **_kw: Any) -> str:
     key, blocks = _STASH.pop(page.file.src_uri, ("", []))
-    return restore_blocks(html, blocks, key)
+    lang = "en" if config.theme.get("language") == "en" else "ja"
+    html = quiet_permalinks(restore_blocks(html, blocks, key), lang)
+    return contents_list(phone_links(html), lang)
+
+
+# ---------------------------------------------------------------- wayfinding on every page
+
+_WORDS = {
+    "contents": {"ja": "目次", "en": "Contents"},
+    "permalink": {"ja": "この見出しへのリンク", "en": "Link to this heading"},
+}
+_H2 = re.compile(r'<h2 id="([^"<>]+)"([^>]*)>(.*?)</h2>', re.S)
+_TOC_LABEL = re.compile(r'\sdata-toc-label="([^"]*)"')
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_TAGS = re.compile(r"<[^>]+>")
+_H1_END = re.compile(r"</h1>")
+# A page with this many sections or more starts with a list of them.
+CONTENTS_FROM = 3
+
+
+def quiet_permalinks(html: str, lang: str) -> str:
+    """The "¶" link after each heading, in the page's language and out of the way of screen
+    readers and the Tab key (the contents list and the sidebar link every section already)."""
+    title = _WORDS["permalink"][lang]
+    return html.replace(
+        'title="Permanent link">',
+        f'title="{title}" aria-hidden="true" tabindex="-1">',
+    )
+
+
+def contents_list(html: str, lang: str) -> str:
+    """A list of the page's sections right under its title, at every width (the sidebar table of
+    contents shows only on wide screens). The section names are the headings' own text, which
+    the page has already escaped."""
+    entries = []
+    for m in _H2.finditer(html):
+        label = _TOC_LABEL.search(m.group(2))
+        text = label.group(1) if label else _TAGS.sub("", _HEADERLINK.sub("", m.group(3)))
+        entries.append(f'<li><a href="#{m.group(1)}">{" ".join(text.split())}</a></li>')
+    end = _H1_END.search(html)
+    if len(entries) < CONTENTS_FROM or end is None:
+        return html
+    title = _WORDS["contents"][lang]
+    nav = (
+        f'<nav class="kh-contents" aria-labelledby="kh-contents-title" data-pagefind-ignore>'
+        f'<p class="kh-contents__title" id="kh-contents-title">{title}</p>'
+        f'<ol class="kh-contents__list">{"".join(entries)}</ol></nav>'
+    )
+    return html[: end.end()] + nav + html[end.end() :]
+
+
+# A Japanese telephone number as written in the contacts section: 0 and 9 or 10 more digits in
+# three groups (072-825-2195, 0120-123-456, (072)825-2195, full-width digits too).
+_DASH = "-‐‑–−－ー"
+_PHONE = re.compile(
+    rf"(?<![0-9０-９{_DASH}])"
+    rf"(?:[(（]([0０][0-9０-９]{{1,4}})[)）]|([0０][0-9０-９]{{1,4}})[{_DASH}])"
+    rf"([0-9０-９]{{1,4}})[{_DASH}]([0-9０-９]{{3,4}})(?![0-9０-９{_DASH}])"
+)
+_FAX = re.compile(r"(?:FAX|Fax|fax|ファクス|ファックス|ＦＡＸ)[\s:：．.]*$")
+_SECTION = re.compile(r'<h2 id="contacts".*?(?=<h2 |</article>|\Z)', re.S)
+
+
+def _tel(m: re.Match[str], before: str) -> str:
+    groups = [g for g in m.groups() if g]
+    digits = "".join(groups).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if len(digits) not in (10, 11) or _FAX.search(before[-12:]):
+        return m.group(0)
+    # RFC 3966 global form, which any phone dials, in Japan or abroad
+    href = "tel:+81-" + "-".join([groups[0].lstrip("0０"), *groups[1:]]).translate(
+        str.maketrans("０１２３４５６７８９", "0123456789")
+    )
+    return f'<a class="kh-tel" href="{href}">{m.group(0)}</a>'
+
+
+def phone_links(html: str) -> str:
+    """Telephone numbers in the contacts section (開示請求、問合せ) become tel: links, so that a
+    phone calls the office with one tap. Only the text between tags is read, links excepted; a
+    number after "FAX" stays text."""
+    section = _SECTION.search(html)
+    if section is None:
+        return html
+    parts = _TOKEN.split(section.group(0))
+    depth = 0
+    for i, part in enumerate(parts):
+        if part.startswith("<"):
+            if re.match(r"<a[\s>]", part):
+                depth += 1
+            elif part.startswith("</a"):
+                depth = max(0, depth - 1)
+        elif depth == 0 and part:
+            parts[i] = _PHONE.sub(lambda m, t=part: _tel(m, t[: m.start()]), part)
+    return html[: section.start()] + "".join(parts) + html[section.end() :]
+
+
+_TOKEN = re.compile(r"(<[^>]+>)")
+
+
+def on_template_context(context: Any, template_name: str, config: Any, **_kw: Any) -> Any:
+    """The error page without a site URL: its links and assets are made relative to the site's
+    root, which a script at the top of 404.html finds at run time (it is served at any depth,
+    and the site may live under any sub-path)."""
+    if template_name == "404.html" and not config.site_url:
+        context["base_url"] = ""
+    return context

@@ -328,7 +328,12 @@ def field_label(finfo: Any, lang: str, with_num: bool = True) -> str:
 def label_html(finfo: Any, lang: str) -> str:
     out = esc(field_label(finfo, lang))
     if _extra(finfo).get("important"):
-        out += f' <abbr class="kh-important" title="{esc(t("important", lang))}">※</abbr>'
+        # The mark is explained in words: once at the top of the page (legend) and here for screen
+        # readers (a title attribute is never seen on touch screens or with the keyboard).
+        out += (
+            ' <span class="kh-important"><span aria-hidden="true">※</span>'
+            f'<span class="kh-sr">（{esc(t("important", lang))}）</span></span>'
+        )
     return out
 
 

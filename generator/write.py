@@ -138,6 +138,7 @@ class Writer:
             muni_name=_name(muni.name, lang),
             prefecture=_name(muni.prefecture, lang),
             process_name=_name(proc.name, lang),
+            compare=len(site.by_process.get(a.process, [])) > 1,
             form=form_title(rec.form, lang),
             status=status_label(rec.status, lang),
             published=_date(_published(a), lang, rec.status == "案"),
@@ -155,6 +156,9 @@ class Writer:
                 {b.anchor for b in blocks if isinstance(b, Heading)},
             ),
         )
+        if 'class="kh-important"' in text:  # the legend of the ※ mark, under the facts
+            legend = f'<p class="kh-note kh-important-legend">{esc(t("important_legend", lang))}</p>'
+            text = text.replace("</dl>\n", "</dl>\n\n" + legend + "\n", 1)
         from generator.pages._xlink import related_block
 
         self.put(lang, a.path, text + related_block(site, a.id, lang, _up(a.path)))
@@ -184,9 +188,13 @@ class Writer:
         self.put(lang, c.path, text)
 
     # ---------------------------------------------------------------- list pages
-    def assessment_rows(self, ids: list[str], lang: str, up: str) -> list[list[str]]:
+    def assessment_rows(
+        self, ids: list[str], lang: str, up: str, keep_order: bool = False
+    ) -> list[list[str]]:
+        """Table rows of assessments, by municipality (``keep_order``: in the order given)."""
         rows = []
-        for ident in sorted(ids, key=lambda i: (self.site.assessments[i].municipality, i)):
+        order = ids if keep_order else sorted(ids, key=lambda i: (self.site.assessments[i].municipality, i))
+        for ident in order:
             a = self.site.assessments[ident]
             rec: Any = a.record
             muni = self.site.municipalities[a.municipality]
@@ -396,6 +404,11 @@ class Writer:
         for pid, p in sorted(site.processes.items()):
             path = f"processes/{pid}.md"
             intro = f'<div class="kh-intro">{_desc_html(p, lang)}</div>' if p.description else ""
+            if len(site.by_process.get(pid, [])) > 1:
+                intro += (
+                    f'\n\n<p class="kh-compare-link"><a href="../../compare/{pid}/">'
+                    f"{esc(t('compare_process', lang, name=_name(p.name, lang)))}</a></p>"
+                )
             self.put(
                 lang,
                 path,
@@ -471,7 +484,7 @@ class Writer:
                         "anchor": "latest",
                         "caption": t("latest", lang),
                         "headers": self.assessment_headers(lang),
-                        "rows": self.assessment_rows(latest, lang, ""),
+                        "rows": self.assessment_rows(latest, lang, "", keep_order=True),
                     }
                 ],
             ),
@@ -565,8 +578,68 @@ def nav_translations() -> dict[str, str]:
     return table
 
 
+# The site's footer (theme/main.html), in each language; the rest comes from site_config.yml.
+FOOTER = {
+    "ja": {
+        "description": "全国の地方公共団体が公表する特定個人情報保護評価書（マイナンバーを扱う事務のプライバシー影響評価）を、"
+        "読みやすく比べやすいウェブページにしたものです。",
+        "separator": "｜",
+        "operator_label": "運営",
+        "disclaimer": "このサイトは非公式です。地方公共団体や個人情報保護委員会が運営するものではありません。"
+        "評価書の原本が正本です。内容の誤りに気づいたときは原本でご確認ください。",
+        "contact": "ご自身の情報の開示請求や評価書の内容についての問い合わせは、各評価書の「開示請求、問合せ」に"
+        "載っている地方公共団体の窓口へ。",
+        "feedback_label": "このサイトへのご意見・誤りの報告",
+        "licence_label": "データの利用条件",
+        "data_label": "公開データについて",
+        "updated_label": "掲載している評価書の最新の公表日",
+    },
+    "en": {
+        "description": "The Specific Personal Information Protection Assessments (privacy impact assessments "
+        "of work that uses My Number data) that municipalities publish, as readable and comparable web pages.",
+        "separator": " | ",
+        "operator_label": "Run by",
+        "disclaimer": "This site is unofficial: it is not run by the municipalities or by the Personal "
+        "Information Protection Commission. The original Japanese reports are authoritative, and the English is "
+        "an unofficial translation.",
+        "contact": "To see your own data or ask about an assessment, contact the municipality's office named "
+        "under \u201cDisclosure requests and enquiries\u201d in the assessment.",
+        "feedback_label": "Comments on this site and reports of mistakes",
+        "licence_label": "Terms of use of the data",
+        "data_label": "About the open data",
+        "updated_label": "Newest publication date of the assessments shown",
+    },
+}
+
+
+def content_updated(site: Site) -> DateValue | None:
+    """The newest publication date of the assessments on the site (from the content, never the
+    clock, so that the same content gives the same site)."""
+    dates = [d for d in map(_published, site.assessments.values()) if d and not d.planned]
+    return max(dates, key=lambda d: d.iso) if dates else None
+
+
+def footer(config: dict[str, Any], updated: DateValue | None) -> dict[str, dict[str, str]]:
+    out = {}
+    for lang in LANGS:
+        words = dict(FOOTER[lang])
+        words["operator"] = str((config.get("operator") or {}).get(lang) or "")
+        words["licence"] = str((config.get("licence") or {}).get(lang) or "")
+        words["feedback_url"] = str(config.get("feedback_url") or "")
+        words["site_name"] = str((config.get("site_name") or {}).get(lang) or "kohyo")
+        if updated is not None:
+            words["updated"], words["updated_iso"] = updated.render(lang), updated.iso
+        out[lang] = words
+    return out
+
+
 def mkdocs_config(
-    config: dict[str, Any], build: Path, theme_dir: Path, site_dir: Path, partial: bool = False
+    config: dict[str, Any],
+    build: Path,
+    theme_dir: Path,
+    site_dir: Path,
+    partial: bool = False,
+    updated: DateValue | None = None,
 ) -> Path:
     """Write build/mkdocs.yml from site_config.yml settings (``partial``: a preview's side build
     of a few pages, which skips the site-wide templates such as the sitemap)."""
@@ -588,6 +661,8 @@ def mkdocs_config(
             "palette": {"scheme": "default", "primary": "custom", "accent": "custom"},
         },
         "extra_css": ["assets/kohyo.css"],
+        "extra_javascript": [{"path": "assets/kohyo.js", "defer": True}],
+        "extra": {"kohyo": footer(config, updated)},
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
         "markdown_extensions": [
             "attr_list",
@@ -643,7 +718,7 @@ def mkdocs_config(
     if config.get("copyright"):
         cfg["copyright"] = esc(str(config["copyright"]))  # HTML to Material, as the site name
     if partial:
-        cfg["extra"] = {"kohyo_partial": True}
+        cfg["extra"]["kohyo_partial"] = True
     path = build / "mkdocs.yml"
     path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

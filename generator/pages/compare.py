@@ -79,6 +79,10 @@ W: dict[str, dict[str, str]] = {
         "en": "No assessments of this process yet.",
     },
     "sort_hint": {"ja": "並べ替え", "en": "sort"},
+    "scroll_hint": {
+        "ja": "表は{n}列あります。横にスクロールすると続きが見られます。",
+        "en": "The table has {n} columns: scroll sideways to see them all.",
+    },
 }
 
 
@@ -253,8 +257,11 @@ def table(site: Site, pid: str, lang: str, up: str, only: list[str] | None = Non
     caption = w("compare_of", lang, name=_name(site.processes[pid].name, lang))
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers(lang))
     body = "".join(row(site, i, lang, up) for i in ids)
+    hint = w("scroll_hint", lang, n=str(len(headers(lang))))
     return (
-        f'<div class="kh-table-wrap kh-compare-wrap" tabindex="0" role="region" aria-label="{esc(caption)}">'
+        f'<p class="kh-scroll-hint" id="kh-scroll-hint-{esc(pid)}">{esc(hint)}</p>'
+        f'<div class="kh-table-wrap kh-compare-wrap" tabindex="0" role="region" aria-label="{esc(caption)}"'
+        f' aria-describedby="kh-scroll-hint-{esc(pid)}">'
         f'<table class="kh-data kh-compare" data-kh-sortable data-sort-label="{esc(w("sort_hint", lang))}">'
         f"<caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
@@ -268,6 +275,8 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
     items = []
     for pid, p in sorted(site.processes.items()):
         n = len(site.by_process.get(pid, []))
+        if n == 0:  # nothing to compare: not offered
+            continue
         items.append(
             f'<li><a href="{pid}/">{esc(w("compare_of", lang, name=_name(p.name, lang)))}</a>'
             f"{'（' if lang == 'ja' else ' ('}{n}{'件）' if lang == 'ja' else ')'}</li>"

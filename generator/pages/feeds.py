@@ -1,7 +1,8 @@
 """Atom feeds of published and changed assessments: ``feed.xml`` (ja) and ``feed.en.xml`` (en).
 
-Both sit at the site root: Material's script fetches ``sitemap.xml`` next to every
-``<link rel="alternate">`` of the page head, and the only sitemap is at the root.
+Both sit at the site root.  The page head names the feed with ``rel="alternate feed"``
+(theme/main.html): Material's script would fetch ``sitemap.xml`` next to every
+``link[rel=alternate]``, on every cold visit.
 
 Every date comes from the content: an entry for each 公表日 and one for each date of the change
 log (変更箇所) of an assessment.  Planned dates (予定) are left out.  Nothing depends on the

@@ -1,5 +1,8 @@
 """Files for crawlers: ``robots.txt``, and a sitemap without build dates.
 
+A sitemap holds absolute addresses only, so a site built without a site URL (a plain
+``make site``, to be served under any address) has none: MkDocs would write ``None./``.
+
 MkDocs stamps every sitemap entry with the build date (``<lastmod>``) and the gzip copy with
 the build time, so two builds on different days would differ.  The dates are removed and the
 gzip copy is rewritten with a fixed time stamp.
@@ -40,4 +43,8 @@ def fix_sitemap(site_dir: Path) -> None:
 
 def after_build(site: Site, site_dir: Path, config: dict[str, Any]) -> None:
     (site_dir / "robots.txt").write_text(robots(config), encoding="utf-8", newline="\n")
-    fix_sitemap(site_dir)
+    if config.get("site_url"):
+        fix_sitemap(site_dir)
+    else:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site_dir / name).unlink(missing_ok=True)
