@@ -121,7 +121,8 @@ def contents_list(html: str, lang: str) -> str:
         text = label.group(1) if label else _TAGS.sub("", _HEADERLINK.sub("", m.group(3)))
         entries.append(f'<li><a href="#{m.group(1)}">{" ".join(text.split())}</a></li>')
     end = _H1_END.search(html)
-    if len(entries) < CONTENTS_FROM or end is None:
+    # a page with an index of its own (the glossary) needs no second one
+    if len(entries) < CONTENTS_FROM or end is None or 'class="kh-gl-index kh-page-index"' in html:
         return html
     title = _WORDS["contents"][lang]
     nav = (

@@ -22,6 +22,8 @@ class Aliases(Doc):
 class GlossaryTerm(Doc):
     id: str = Field(..., pattern=r"^[a-z0-9][a-z0-9-]*$")
     term: Pair
+    # the Japanese term's reading in hiragana: the glossary page is in 五十音 order
+    reading: str = Field(..., pattern=r"^[\u3041-\u309f\u30fc]+$")
     meaning: Pair
     aliases: Aliases = Aliases()
     english_source: str

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,10 +34,10 @@ W: dict[str, dict[str, str]] = {
     "glossary": {"ja": "用語集", "en": "Glossary"},
     "intro": {
         "ja": "評価書によく出てくる用語の意味です。評価書のページでは、各節で最初に出てくる用語に下線の点線が付き、"
-        "マウスを重ねるかキーボードで選ぶと意味が表示されます。",
+        "押す（タップする）か、マウスを重ねると、その場で意味が表示されます。",
         "en": "The meaning of terms that appear often in the assessments. On assessment pages the first occurrence of "
-        "a term in each section is underlined with dots; hover over it or move the keyboard focus to it to "
-        "read its meaning.",
+        "a term in each section is underlined with dots; tap or click it, or hover over it, to read its meaning "
+        "in place.",
     },
     "en_term": {"ja": "英語", "en": "Japanese"},
     "also": {"ja": "別の言い方", "en": "Also written"},
@@ -47,7 +48,13 @@ W: dict[str, dict[str, str]] = {
         "ja": "（未確認：このサイトはこの説明を法令・公式の資料で確かめていません）",
         "en": " (unconfirmed: this site has not checked this definition against the law or an official source)",
     },
+    "index": {"ja": "索引（五十音順）", "en": "Index (A to Z)"},
+    "reading": {"ja": "読み", "en": "Reading"},
 }
+# The rows of the 五十音 table: a term is filed under the row of its reading's first kana.
+KANA_ROWS = ("あ", "か", "さ", "た", "な", "は", "ま", "や", "ら", "わ")
+_ROW_START = "あかさたなはまやらわ"
+
 ENGLISH_SOURCE = {
     "JLT": {"ja": "日本法令外国語訳（公式）", "en": "Japanese Law Translation (official)"},
     "agency": {"ja": "所管機関の英語ページ", "en": "English page of the agency concerned"},
@@ -72,6 +79,7 @@ class Term:
     id: str
     ja: str
     en: str
+    reading: str
     aliases_ja: tuple[str, ...]
     aliases_en: tuple[str, ...]
     meaning_ja: str
@@ -126,6 +134,7 @@ def load_terms(content: Path | None) -> list[Term]:
                 e.id,
                 e.term.ja,
                 e.term.en,
+                e.reading,
                 tuple(e.aliases.ja),
                 tuple(e.aliases.en),
                 " ".join(e.meaning.ja.split()),
@@ -147,10 +156,40 @@ def load_terms(content: Path | None) -> list[Term]:
 # ---------------------------------------------------------------------------------------------
 
 
+def reading_key(reading: str) -> str:
+    """A reading in 五十音 order: voiced and small kana sort with their plain kana, and a long
+    vowel mark (ー) is passed over, as dictionaries do."""
+    base = unicodedata.normalize("NFD", reading)
+    base = "".join(c for c in base if c not in "\u3099\u309a\u30fc")
+    return base.translate(_SMALL) + "\0" + reading
+
+
+_SMALL = str.maketrans("ぁぃぅぇぉっゃゅょゎ", "あいうえおつやゆよわ")
+
+
+def kana_row(reading: str) -> str:
+    """The row of the 五十音 table (あ か さ …) of a reading's first kana."""
+    first = reading_key(reading)[0]
+    row = "あ"
+    for start in _ROW_START:
+        if first >= start:
+            row = start
+    return row
+
+
+def group_of(term: Term, lang: str) -> str:
+    if lang == "ja":
+        return kana_row(term.reading)
+    first = term.en[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
 def page(terms: list[Term], lang: str) -> str:
+    """The glossary page: an index of the 五十音 rows (A to Z in English) at the top, then the
+    terms in the order of their reading (alphabetical in English)."""
     other = "en" if lang == "ja" else "ja"
-    key = (lambda t: t.ja) if lang == "ja" else (lambda t: t.en.casefold())
-    items = []
+    key = (lambda t: reading_key(t.reading)) if lang == "ja" else (lambda t: t.en.casefold())
+    groups: dict[str, list[str]] = {}
     for term in sorted(terms, key=key):
         also = [a for a in term.words(lang)[1:]]
         unconfirmed = (
@@ -163,6 +202,8 @@ def page(terms: list[Term], lang: str) -> str:
             f'<dd class="kh-gl-meta"><span>{esc(W["en_term"][lang])}: <span lang="{other}">'
             f"{esc(term.name(other))}</span></span>",
         ]
+        if lang == "ja":
+            rows[-1] += f"<span>{esc(W['reading'][lang])}: {esc(term.reading)}</span>"
         if also:
             rows[-1] += (
                 f"<span>{esc(W['also'][lang])}: {esc('、'.join(also) if lang == 'ja' else ', '.join(also))}</span>"
@@ -177,14 +218,27 @@ def page(terms: list[Term], lang: str) -> str:
             )
             + "</dd>"
         )
-        items.append(
+        groups.setdefault(group_of(term, lang), []).append(
             f'<div class="kh-gl-entry"><dt id="{term.id}">{esc(term.name(lang))}</dt>{"".join(rows)}</div>'
         )
     title = W["glossary"][lang]
+    labels = list(groups)
+    anchor = {g: f"kh-gl-{i}" for i, g in enumerate(labels)}
+    index = "".join(
+        f'<li><a href="#{anchor[g]}">{esc(g)}<span class="kh-sr">'
+        f"{esc(('行' if lang == 'ja' else ''))}</span></a></li>"
+        for g in labels
+    )
+    body = "".join(
+        f'<h2 class="kh-gl-letter" id="{anchor[g]}">{esc(g + ("行" if lang == "ja" else ""))}</h2>'
+        f'<dl class="kh-glossary">{"".join(items)}</dl>'
+        for g, items in groups.items()
+    )
     return (
         front_matter(title) + f"\n# {title}\n\n"
         f'<p class="kh-intro">{esc(W["intro"][lang])}</p>\n\n'
-        f'<dl class="kh-glossary">{"".join(items)}</dl>\n'
+        f'<nav class="kh-gl-index kh-page-index" aria-label="{esc(W["index"][lang])}"><ul>{index}</ul></nav>\n\n'
+        f'<div class="kh-gl-body">{body}</div>\n'
     )
 
 
