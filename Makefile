@@ -27,10 +27,10 @@ export NO_MKDOCS_2_WARNING := 1
 # Pass extra pytest options through, e.g. `make test PYTEST_ADDOPTS="-k golden -x"`.
 export PYTEST_ADDOPTS
 
-.PHONY: help venv validate site test test-fast a11y golden serve lint bench screenshots clean lock
+.PHONY: help venv validate site test test-fast a11y golden serve lint bench screenshots lighthouse clean lock
 
 help:
-	@echo "targets: venv validate site test test-fast a11y golden serve lint bench screenshots clean lock"
+	@echo "targets: venv validate site test test-fast a11y golden serve lint bench screenshots lighthouse clean lock"
 
 # ---------------------------------------------------------------- environment
 
@@ -100,6 +100,20 @@ bench: venv
 
 screenshots: venv
 	$(BIN)/python -m tests.screenshots
+
+# Lighthouse 12 (mobile) on the home, search and largest assessment pages of site/, both languages.
+# Installed with npm into build/lighthouse from the pinned lock in tests/lighthouse/ (never into the
+# project root); `make lighthouse PAGES=home` runs one page.
+LIGHTHOUSE := build/lighthouse
+$(LIGHTHOUSE)/node_modules/.stamp: tests/lighthouse/package.json tests/lighthouse/package-lock.json
+	mkdir -p $(LIGHTHOUSE)
+	cp tests/lighthouse/package.json tests/lighthouse/package-lock.json $(LIGHTHOUSE)/
+	cd $(LIGHTHOUSE) && npm ci --no-audit --no-fund
+	touch $@
+
+lighthouse: venv $(LIGHTHOUSE)/node_modules/.stamp
+	@test -f site/index.html || $(MAKE) site
+	$(BIN)/python -m tests.lighthouse $(PAGES)
 
 # ---------------------------------------------------------------- housekeeping
 

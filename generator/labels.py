@@ -112,6 +112,12 @@ UI: dict[str, dict[str, str]] = {
         "ja": "{name}の評価書を地方公共団体ごとに比べる",
         "en": "Compare the assessments of {name} across municipalities",
     },
+    "changes_elsewhere": {
+        "ja": "変更箇所は{n}件あり、別のページに載せています。",
+        "en": "There are {n} changes, listed on a page of their own.",
+    },
+    "changes_open": {"ja": "変更箇所の一覧を開く", "en": "Open the list of changes"},
+    "back_to_assessment": {"ja": "評価書に戻る：{title}", "en": "Back to the assessment: {title}"},
     "compare_short": {"ja": "他の団体と比べる", "en": "compare with other municipalities"},
     "important_legend": {
         "ja": "※ の付いた項目は「重要な変更」の対象です（変更するときは評価をやり直します）。",

@@ -49,6 +49,9 @@ def _labels(lang: str) -> dict[str, str]:
     return {k: v[lang] for k, v in UI.items()}
 
 
+# A change log with more rows than this is a page of its own (Writer.changes_page).
+CHANGES_INLINE = 30
+
 # Lists longer than this (assessments, municipalities) show one row per prefecture instead, linking
 # to the prefecture's own list: at nation scale a flat list is megabytes, too much for a phone.
 LIST_LIMIT = 400
@@ -120,6 +123,7 @@ class Writer:
         muni = site.municipalities[a.municipality]
         proc = site.processes[a.process]
         blocks, coverage = assessment_blocks(rec, lang, self.ctx(lang, a.path), muni.name.ja)
+        blocks = self.changes_page(a, lang, blocks)
         if lang == "en":
             self.result.coverage[a.id] = coverage
         pct = f"{coverage.ratio * 100:.0f}%"
@@ -162,6 +166,44 @@ class Writer:
         from generator.pages._xlink import related_block
 
         self.put(lang, a.path, text + related_block(site, a.id, lang, _up(a.path)))
+
+    def changes_page(self, a: AssessmentRef, lang: str, blocks: list[Any]) -> list[Any]:
+        """A change log (変更箇所) longer than CHANGES_INLINE rows goes to a page of its own, linked
+        where it stood: on the largest assessments it is a third of the page (thousands of
+        elements a phone lays out before the reader can scroll). It stays searchable there."""
+        import html as _html
+
+        from generator.render import Html, Table, Walker, changes
+
+        at = next(
+            (i for i, b in enumerate(blocks) if isinstance(b, Table) and b.cls == "kh-changes"),
+            None,
+        )
+        if at is None or len(blocks[at].rows) <= CHANGES_INLINE:
+            return blocks
+        table = blocks[at]
+        prefix = _html.unescape(table.caption).removesuffix(t("changes", lang))
+        sub = a.path.removesuffix(".md") + "/changes.md"
+        w = Walker(self.ctx(lang, sub))
+        changes(w, a.record, prefix)
+        title = f"{a.title[lang]}{'：' if lang == 'ja' else ': '}{prefix}{t('changes', lang)}"
+        self.put(
+            lang,
+            sub,
+            render_template(
+                "subpage.md.j2",
+                L=_labels(lang),
+                title=title,
+                description=None,
+                back=t("back_to_assessment", lang, title=a.title[lang]),
+                blocks=w.blocks,
+            ),
+        )
+        link = Html(
+            f'<p>{esc(t("changes_elsewhere", lang, n=f"{len(table.rows):,}"))} '
+            f'<a href="changes/">{esc(t("changes_open", lang))}</a></p>'
+        )
+        return [*blocks[:at], link, *blocks[at + 1 :]]
 
     def council(self, ident: str, lang: str) -> None:
         from generator.render import Walker
@@ -708,6 +750,7 @@ def mkdocs_config(
                 "/processes/*.md",
                 "/council/",
                 "/assessments/*/*.md",
+                "/assessments/*/*/*.md",
             ]
         ),
         "validation": {
