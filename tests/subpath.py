@@ -11,6 +11,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -33,8 +34,10 @@ class Served:
 
 
 class _Handler(SimpleHTTPRequestHandler):
+    prefix = SUBPATH  # where the site sits below the served folder ("" for the root)
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / SUBPATH / "404.html"
+        page = Path(self.directory) / self.prefix / "404.html"
         if code != 404 or not page.exists():
             super().send_error(code, message, explain)
             return
@@ -75,6 +78,30 @@ def serve_subpath_site(tmp: Path, source_root: Path) -> Iterator[Served]:
     thread.start()
     try:
         yield Served(root, root / "site", serve, base, result)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def serve_site(site: Path, tmp: Path, prefix: str = SUBPATH) -> Iterator[str]:
+    """An already built ``site`` served as GitHub Pages serves it, at ``/<prefix>/`` (or at the
+    root with ``prefix=""``), with 404.html for unknown paths; yields the site's address."""
+    folder = tmp / f"serve-{prefix or 'root'}"
+    folder.mkdir(exist_ok=True)
+    if prefix:
+        link = folder / prefix
+        if not link.exists():
+            link.symlink_to(site, target_is_directory=True)
+        directory = folder
+    else:
+        directory = site
+    handler = type("_At", (_Handler,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/" + (f"{prefix}/" if prefix else "")
     finally:
         server.shutdown()
         server.server_close()
