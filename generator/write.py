@@ -161,7 +161,9 @@ class Writer:
             ),
         )
         if 'class="kh-important"' in text:  # the legend of the ※ mark, under the facts
-            legend = f'<p class="kh-note kh-important-legend">{esc(t("important_legend", lang))}</p>'
+            legend = (
+                f'<p class="kh-note kh-important-legend">{esc(t("important_legend", lang))}</p>'
+            )
             text = text.replace("</dl>\n", "</dl>\n\n" + legend + "\n", 1)
         from generator.pages._xlink import related_block
 
@@ -200,7 +202,7 @@ class Writer:
             ),
         )
         link = Html(
-            f'<p>{esc(t("changes_elsewhere", lang, n=f"{len(table.rows):,}"))} '
+            f"<p>{esc(t('changes_elsewhere', lang, n=f'{len(table.rows):,}'))} "
             f'<a href="changes/">{esc(t("changes_open", lang))}</a></p>'
         )
         return [*blocks[:at], link, *blocks[at + 1 :]]
@@ -235,7 +237,11 @@ class Writer:
     ) -> list[list[str]]:
         """Table rows of assessments, by municipality (``keep_order``: in the order given)."""
         rows = []
-        order = ids if keep_order else sorted(ids, key=lambda i: (self.site.assessments[i].municipality, i))
+        order = (
+            ids
+            if keep_order
+            else sorted(ids, key=lambda i: (self.site.assessments[i].municipality, i))
+        )
         for ident in order:
             a = self.site.assessments[ident]
             rec: Any = a.record

@@ -143,9 +143,9 @@ def test_every_internal_link_and_asset_resolves(
     def response(resp: Any) -> None:
         requested.append(resp.url)
         # the 404 page's HEAD probe looks for the site root (theme/404.html)
-        if resp.status >= 400 and not resp.request.is_navigation_request():
-            if resp.request.method != "HEAD":
-                problems.append(f"{current[0]}: {resp.status} {resp.url}")
+        failed = resp.status >= 400 and not resp.request.is_navigation_request()
+        if failed and resp.request.method != "HEAD":
+            problems.append(f"{current[0]}: {resp.status} {resp.url}")
 
     context.on("response", response)
     page = context.new_page()
@@ -194,10 +194,10 @@ _CELLS = """() => {
   const cells = [...document.querySelectorAll('article td, article th')]
     .filter(c => c.innerText.trim() !== '' && c.getClientRects().length);
   const widths = cells.map(c => c.getBoundingClientRect().width);
-  return {cells: cells.length, narrow: widths.filter(w => w < %d).length,
+  return {cells: cells.length, narrow: widths.filter(w => w < MIN_CELL).length,
           min: widths.length ? Math.round(Math.min(...widths)) : null,
           scroll: document.documentElement.scrollWidth};
-}""" % MIN_CELL
+}""".replace("MIN_CELL", str(MIN_CELL))
 
 
 def test_phone_tables_and_no_sideways_scroll(
@@ -325,9 +325,12 @@ def test_comparison_on_phone_and_desktop(browser: Any, bases: dict[str, str], bu
     try:
         page.goto(url, wait_until="load")
         # on a phone the city column scrolls with the values instead of covering them
-        assert page.evaluate(
-            "getComputedStyle(document.querySelector('table.kh-compare tbody th')).position"
-        ) == "static"
+        assert (
+            page.evaluate(
+                "getComputedStyle(document.querySelector('table.kh-compare tbody th')).position"
+            )
+            == "static"
+        )
         page.set_viewport_size(DESKTOP)
         page.wait_for_function(
             "() => getComputedStyle(document.querySelector('table.kh-compare tbody th'))"

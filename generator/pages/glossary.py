@@ -224,13 +224,13 @@ def page(terms: list[Term], lang: str) -> str:
     title = W["glossary"][lang]
     labels = list(groups)
     anchor = {g: f"kh-gl-{i}" for i, g in enumerate(labels)}
+    row = "行" if lang == "ja" else ""
     index = "".join(
-        f'<li><a href="#{anchor[g]}">{esc(g)}<span class="kh-sr">'
-        f"{esc(('行' if lang == 'ja' else ''))}</span></a></li>"
+        f'<li><a href="#{anchor[g]}">{esc(g)}<span class="kh-sr">{row}</span></a></li>'
         for g in labels
     )
     body = "".join(
-        f'<h2 class="kh-gl-letter" id="{anchor[g]}">{esc(g + ("行" if lang == "ja" else ""))}</h2>'
+        f'<h2 class="kh-gl-letter" id="{anchor[g]}">{esc(g + row)}</h2>'
         f'<dl class="kh-glossary">{"".join(items)}</dl>'
         for g, items in groups.items()
     )
