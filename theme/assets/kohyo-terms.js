@@ -43,6 +43,7 @@
     def.appendChild(document.createTextNode(" "));
     def.appendChild(entry);
     term.replaceChild(button, link);
+    term.classList.add("kh-term--js");  // on the term only: a class on <html> restyles the whole page
     button.addEventListener("click", function () {
       var open = !term.classList.contains("kh-term--open");
       close(term);
@@ -53,7 +54,6 @@
     });
   }
   Array.prototype.forEach.call(document.querySelectorAll(".kh-term"), enhance);
-  document.documentElement.classList.add("kh-terms-js");
   function show(event) {
     var term = event.target.closest && event.target.closest(".kh-term");
     if (term) { place(term); }
