@@ -305,7 +305,7 @@ def test_glossary_terms_open_in_place_on_a_phone(
 
 def test_glossary_page_in_reading_order_with_an_index(built: Path) -> None:
     html = (built / "glossary" / "index.html").read_text(encoding="utf-8")
-    by_name = {t.ja: t for t in load_terms()}
+    by_name = {t.ja: t for t in load_terms(Path(__file__).resolve().parent.parent / "content")}
     names = re.findall(r'<dt id="[^"]+">([^<]*)</dt>', html)
     readings = [reading_key(by_name[n].reading) for n in names]
     assert len(names) == len(by_name) and readings == sorted(readings)

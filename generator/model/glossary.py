@@ -22,8 +22,9 @@ class Aliases(Doc):
 class GlossaryTerm(Doc):
     id: str = Field(..., pattern=r"^[a-z0-9][a-z0-9-]*$")
     term: Pair
-    # the Japanese term's reading in hiragana: the glossary page is in 五十音 order
-    reading: str = Field(..., pattern=r"^[\u3041-\u309f\u30fc]+$")
+    # the Japanese term's reading in hiragana: the glossary page is in 五十音 order (a term without
+    # one sorts by how it is written)
+    reading: str | None = Field(None, pattern=r"^[\u3041-\u309f\u30fc]+$")
     meaning: Pair
     aliases: Aliases = Aliases()
     english_source: str

@@ -134,7 +134,7 @@ def load_terms(content: Path | None) -> list[Term]:
                 e.id,
                 e.term.ja,
                 e.term.en,
-                e.reading,
+                e.reading or "",
                 tuple(e.aliases.ja),
                 tuple(e.aliases.en),
                 " ".join(e.meaning.ja.split()),
@@ -159,17 +159,20 @@ def load_terms(content: Path | None) -> list[Term]:
 def reading_key(reading: str) -> str:
     """A reading in 五十音 order: voiced and small kana sort with their plain kana, and a long
     vowel mark (ー) is passed over, as dictionaries do."""
-    base = unicodedata.normalize("NFD", reading)
+    base = unicodedata.normalize("NFD", reading.translate(_TO_HIRAGANA))
     base = "".join(c for c in base if c not in "\u3099\u309a\u30fc")
     return base.translate(_SMALL) + "\0" + reading
 
 
 _SMALL = str.maketrans("ぁぃぅぇぉっゃゅょゎ", "あいうえおつやゆよわ")
+_TO_HIRAGANA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
 
 
 def kana_row(reading: str) -> str:
     """The row of the 五十音 table (あ か さ …) of a reading's first kana."""
     first = reading_key(reading)[0]
+    if not "\u3041" <= first <= "\u309f":
+        return "他"  # a term without a reading, written in kanji or Latin letters
     row = "あ"
     for start in _ROW_START:
         if first >= start:
@@ -179,7 +182,7 @@ def kana_row(reading: str) -> str:
 
 def group_of(term: Term, lang: str) -> str:
     if lang == "ja":
-        return kana_row(term.reading)
+        return kana_row(term.reading or term.ja)
     first = term.en[:1].upper()
     return first if "A" <= first <= "Z" else "#"
 
@@ -188,7 +191,9 @@ def page(terms: list[Term], lang: str) -> str:
     """The glossary page: an index of the 五十音 rows (A to Z in English) at the top, then the
     terms in the order of their reading (alphabetical in English)."""
     other = "en" if lang == "ja" else "ja"
-    key = (lambda t: reading_key(t.reading)) if lang == "ja" else (lambda t: t.en.casefold())
+    key = (
+        (lambda t: reading_key(t.reading or t.ja)) if lang == "ja" else (lambda t: t.en.casefold())
+    )
     groups: dict[str, list[str]] = {}
     for term in sorted(terms, key=key):
         also = [a for a in term.words(lang)[1:]]
@@ -202,7 +207,7 @@ def page(terms: list[Term], lang: str) -> str:
             f'<dd class="kh-gl-meta"><span>{esc(W["en_term"][lang])}: <span lang="{other}">'
             f"{esc(term.name(other))}</span></span>",
         ]
-        if lang == "ja":
+        if lang == "ja" and term.reading:
             rows[-1] += f"<span>{esc(W['reading'][lang])}: {esc(term.reading)}</span>"
         if also:
             rows[-1] += (
@@ -224,13 +229,13 @@ def page(terms: list[Term], lang: str) -> str:
     title = W["glossary"][lang]
     labels = list(groups)
     anchor = {g: f"kh-gl-{i}" for i, g in enumerate(labels)}
-    row = "行" if lang == "ja" else ""
+    row = {g: "行" if lang == "ja" and g in KANA_ROWS else "" for g in labels}
     index = "".join(
-        f'<li><a href="#{anchor[g]}">{esc(g)}<span class="kh-sr">{row}</span></a></li>'
+        f'<li><a href="#{anchor[g]}">{esc(g)}<span class="kh-sr">{row[g]}</span></a></li>'
         for g in labels
     )
     body = "".join(
-        f'<h2 class="kh-gl-letter" id="{anchor[g]}">{esc(g + row)}</h2>'
+        f'<h2 class="kh-gl-letter" id="{anchor[g]}">{esc(g + row[g])}</h2>'
         f'<dl class="kh-glossary">{"".join(items)}</dl>'
         for g, items in groups.items()
     )
