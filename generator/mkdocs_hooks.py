@@ -95,7 +95,8 @@ _WORDS = {
 _H2 = re.compile(r'<h2 id="([^"<>]+)"([^>]*)>(.*?)</h2>', re.S)
 _TOC_LABEL = re.compile(r'\sdata-toc-label="([^"]*)"')
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
-_TAGS = re.compile(r"<[^>]+>")
+_LINKS = re.compile(r"</?a\b[^>]*>")
+_ID_ATTR = re.compile(r'\sid="[^"]*"')
 _H1_END = re.compile(r"</h1>")
 # A page with this many sections or more starts with a list of them.
 CONTENTS_FROM = 3
@@ -118,7 +119,9 @@ def contents_list(html: str, lang: str) -> str:
     entries = []
     for m in _H2.finditer(html):
         label = _TOC_LABEL.search(m.group(2))
-        text = label.group(1) if label else _TAGS.sub("", _HEADERLINK.sub("", m.group(3)))
+        # the heading's own markup stays (a span lang="ja" in an English heading), links and ids do not
+        inner = _LINKS.sub("", _HEADERLINK.sub("", m.group(3)))
+        text = label.group(1) if label else _ID_ATTR.sub("", inner)
         entries.append(f'<li><a href="#{m.group(1)}">{" ".join(text.split())}</a></li>')
     end = _H1_END.search(html)
     # a page with an index of its own (the glossary) needs no second one

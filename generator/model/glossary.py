@@ -75,3 +75,6 @@ class SiteConfig(Doc):
     site_url: str = Field("", pattern=r"^(?:https?://[^\s<>\"']*)?$")
     licence: Pair | None = None
     copyright: str | None = None  # the footer line of every page
+    operator: Pair | None = None  # who runs the site (the footer)
+    # where readers send comments and report mistakes (the footer; KOHYO_FEEDBACK_URL overrides it)
+    feedback_url: str = Field("", pattern=r"^(?:https?://[^\s<>\"']*)?$")
