@@ -107,7 +107,7 @@ def build_site(
     _corpus, site = prepare(root, findings, only)
     if findings.failed(strict):
         return BuildResult(findings, site, None, False)
-    build = root / "build"
+    build = root.resolve() / "build"  # absolute: MkDocs reads site_dir relative to its config
     build.mkdir(exist_ok=True)
     out = out.resolve()
     recover(out, build)
