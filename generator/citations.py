@@ -541,9 +541,10 @@ class Linker:
         self.municipality = municipality
         self._rec = Recogniser(laws, systems, contractors, municipality)
         self._scoped: dict[str | None, Linker] = {municipality: self}
-        self.known: set[LegalRef] | None = (
-            None  # the references that have a page (set by the link stage)
-        )
+        # the references that have a page (set by the link stage): one set for every scope,
+        # so that a page linker made before the link stage ends sees it
+        self._root: Linker = self
+        self._known: set[LegalRef] | None = None
         # id(Text) -> its context, set by the link stage for every text of every document
         self.contexts: dict[int, TextContext] = {}
         self._abbrev: dict[tuple[tuple[str, str], ...], Recogniser] = {(): self._rec}
@@ -555,10 +556,18 @@ class Linker:
         if muni not in self._scoped:
             scoped = Linker(*self._args, municipality=muni)
             scoped._scoped = self._scoped
-            scoped.known = self.known
+            scoped._root = self._root
             scoped.contexts = self.contexts
             self._scoped[muni] = scoped
         return self._scoped[muni]
+
+    @property
+    def known(self) -> set[LegalRef] | None:
+        return self._root._known
+
+    @known.setter
+    def known(self, refs: set[LegalRef] | None) -> None:
+        self._root._known = refs
 
     def recogniser(self, abbreviations: tuple[tuple[str, str], ...] = ()) -> Recogniser:
         if abbreviations not in self._abbrev:

@@ -359,12 +359,17 @@ class Translator:
             if ln.kind == "blank":
                 flush()
                 continue
-            html = " ".join(
-                esc(p.en)
-                if p.en is not None
-                else f'<span lang="ja">{inline_html(p.ja, link)}</span>'
-                for p in pieces
-            )
+            shown: list[str] = []
+            for p in pieces:
+                if p.en is None:
+                    shown.append(f'<span lang="ja">{inline_html(p.ja, link)}</span>')
+                    continue
+                if link is not None:
+                    # the linker reads the translated sentence too: a citation after it
+                    # (「番号法 … 第19条第7号」) is read in the context the Japanese text gives it
+                    link(p.ja)
+                shown.append(esc(p.en))
+            html = " ".join(shown)
             if ln.marker:
                 html = f"{esc(ln.marker)} {html}"
             if ln.kind == "li":

@@ -89,7 +89,8 @@ def on_page_content(html: str, page: Any, config: Any, **_kw: Any) -> str:
 # ---------------------------------------------------------------- wayfinding on every page
 
 _WORDS = {
-    "contents": {"ja": "目次", "en": "Contents"},
+    # not "目次": the sidebar's table of contents carries that name, and two landmarks may not share one
+    "contents": {"ja": "このページの内容", "en": "On this page"},
     "permalink": {"ja": "この見出しへのリンク", "en": "Link to this heading"},
 }
 _H2 = re.compile(r'<h2 id="([^"<>]+)"([^>]*)>(.*?)</h2>', re.S)

@@ -223,8 +223,11 @@ def test_keyboard_skip_link_focus_language_switch_and_search(
 
 def test_glossary_term_definition_on_focus(browser_site: tuple[Any, str, Path]) -> None:
     browser, base, _site = browser_site
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(base + "assessments/kagoshima/juki-full/")
+    url = base + "assessments/kagoshima/juki-full/"
+    # without the script: a link to the glossary entry, its definition a tooltip shown on focus
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(url)
     link = page.locator("a.kh-term-link").first
     ident = link.get_attribute("aria-describedby")
     tip = page.locator(f"#{ident}")
@@ -232,8 +235,19 @@ def test_glossary_term_definition_on_focus(browser_site: tuple[Any, str, Path]) 
     assert not tip.is_visible()
     link.focus()
     assert tip.is_visible()
+    context.close()
+    # with it: a button that opens the definition in place; Escape closes it (WCAG 1.4.13)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(url)
+    page.wait_for_function("() => document.querySelector('.kh-term-btn') !== null")
+    button = page.locator(".kh-term-btn").first
+    definition = page.locator(f"#{button.get_attribute('aria-controls')}")
+    assert not definition.is_visible()
+    button.focus()
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true" and definition.is_visible()
     page.keyboard.press("Escape")
-    assert not tip.is_visible()
+    assert button.get_attribute("aria-expanded") == "false" and not definition.is_visible()
     # never inside headings or links
     assert (
         page.locator("h1 .kh-term, h2 .kh-term, h3 .kh-term, h4 .kh-term, a .kh-term").count() == 0

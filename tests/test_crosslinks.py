@@ -129,7 +129,7 @@ def test_no_broken_internal_links_in_crosslink_pages(real_site: tuple[Path, Buil
     assert len(pages) > 100
     for page in pages:
         for href in HREF.findall(page.read_text(encoding="utf-8")):
-            if not href or href.startswith(("http:", "https:", "mailto:", "/")):
+            if not href or href.startswith(("http:", "https:", "mailto:", "tel:", "/")):
                 continue
             target = (page.parent / unquote(href)).resolve()
             assert target.exists() or (target / "index.html").exists(), (

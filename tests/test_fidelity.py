@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildResult
-from tests.fidelity.spans import DOCUMENTS, normalise, page_text
+from tests.fidelity.spans import DOCUMENTS, document_text, normalise
 
 HERE = Path(__file__).resolve().parent / "fidelity"
 
@@ -25,7 +25,7 @@ def test_seed_spans_on_page(doc: str, real_site: tuple[Path, BuildResult]) -> No
         if s
     ]
     assert len(spans) >= 100, f"{doc}: only {len(spans)} spans"
-    text = page_text(root / "site" / DOCUMENTS[doc][3])
+    text = document_text(root / "site" / DOCUMENTS[doc][3])
     missing = [s for s in spans if normalise(s) not in text]
     assert not missing, (
         f"{doc}: {len(missing)} of {len(spans)} seed spans missing, e.g. {missing[:5]}"

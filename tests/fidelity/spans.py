@@ -67,6 +67,13 @@ def page_text(path: Path) -> str:
     return normalise(html.unescape(_TAG.sub(" ", body)))
 
 
+def document_text(path: Path) -> str:
+    """The text of a document's page and of the pages under it (a long change log has a page of
+    its own, `changes/`): what a reader of the document can reach."""
+    pages = [path, *sorted(path.parent.glob("*/index.html"))]
+    return "\n".join(page_text(p) for p in pages)
+
+
 def candidates(seed: Path, first: int, last: int, min_len: int = 6) -> list[str]:
     lines = seed.read_text(encoding="utf-8").splitlines()[first - 1 : last]
     out: list[str] = []
@@ -88,7 +95,7 @@ def main(seeds: Path, site: Path) -> None:
         if not target.exists():
             print(f"{doc}: page not built, skipped")
             continue
-        text = page_text(target)
+        text = document_text(target)
         cands = candidates(seed, first, last)
         found = [c for c in cands if normalise(c) in text]
         if len(found) < 150:  # short documents: shorter spans (names, numbers, phrases) ...
