@@ -225,7 +225,9 @@ def test_glossary_term_definition_on_focus(browser_site: tuple[Any, str, Path]) 
     browser, base, _site = browser_site
     url = base + "assessments/kagoshima/juki-full/"
     # without the script: a link to the glossary entry, its definition a tooltip shown on focus
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     page.goto(url)
     link = page.locator("a.kh-term-link").first

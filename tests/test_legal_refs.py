@@ -260,7 +260,8 @@ def test_law_pages_list_only_the_assessments_citations(real_site: tuple[Path, Bu
 
 def test_unresolved_citations_are_marked_for_readers(real_site: tuple[Path, BuildResult]) -> None:
     site = real_site[0] / "site"
-    ja = _page(site, "assessments/takatsuki/juki-full/changes")  # the change log has a page of its own
+    # the change log has a page of its own
+    ja = _page(site, "assessments/takatsuki/juki-full/changes")
     # the old text of a change row: 「規則第1条第1項」 names no law
     assert re.search(
         r'<span class="kh-unresolved">規則第1条第1項</span><span class="kh-unresolved-note" '
