@@ -12,7 +12,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from generator.model.base import DateIn, DateRange, Doc, NoteState, Text, TextIn, field
+from generator.model.base import (
+    ContentError,
+    DateIn,
+    DateRange,
+    Doc,
+    NoteState,
+    Text,
+    TextIn,
+    field,
+)
 from generator.model.choices import (
     AcqMethods,
     AuditChecks,
@@ -362,10 +371,12 @@ class StorageFull(Doc):
 
 def _record_groups_in(value: Any) -> Any:
     if isinstance(value, list) and any(not isinstance(v, dict) or "items" not in v for v in value):
-        raise ValueError(
-            "記録項目は見出しごとの群の並びで書きます（「- items:」の下に項目を並べます） / "
+        raise ContentError(
+            "記録項目は見出しごとの群の並びで書きます（「- items:」の下に項目を並べます）",
+            "record items are a list of groups: write the items under '- items:' "
+            "(with an optional 'title:' for a printed heading)",
             "見出しのない一覧も「- items:」の下に字下げして並べてください"
-            "（例: record_items: → - title: ＜住民票ファイル＞ → items: → - 宛名番号）。"
+            "（例: record_items: → - title: ＜住民票ファイル＞ → items: → - 宛名番号）。",
         )
     return value
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 
 __all__ = [
     "Check",
+    "ContentError",
     "DateRange",
     "DateValue",
     "Doc",
@@ -143,8 +144,29 @@ _WAREKI = re.compile(r"^(令和|平成|昭和)(元|\d{1,2})年(\d{1,2})月(?:(\d
 _PLANNED = re.compile(r"[（(]?予定[）)]?$")
 
 
-class DateError(ValueError):
-    """A date that cannot be a real date; the message is Japanese, the hint follows ' / '."""
+class ContentError(ValueError):
+    """A content mistake found by a validator, said in Japanese and in English, each with a hint.
+
+    ``generator.messages`` turns it into a finding as it stands: no English is guessed from the
+    Japanese text.
+    """
+
+    def __init__(self, ja: str, en: str, hint_ja: str = "", hint_en: str = "") -> None:
+        super().__init__(ja)
+        self.ja, self.en, self.hint_ja, self.hint_en = ja, en, hint_ja, hint_en
+
+
+_DATE_HINT = (
+    "実在する日付を 2026-01-19 または 令和8年1月19日 の形で書いてください（元号の期間にも注意）。",
+    "Write a real date as 2026-01-19 or 令和8年1月19日 (mind the era's range).",
+)
+
+
+class DateError(ContentError):
+    """A date that cannot be a real date (the hint asks for a real one unless told otherwise)."""
+
+    def __init__(self, ja: str, en: str, hint: tuple[str, str] = _DATE_HINT) -> None:
+        super().__init__(ja, en, *hint)
 
 
 def parse_date(raw: str) -> DateValue:
@@ -167,21 +189,25 @@ def parse_date(raw: str) -> DateValue:
         n = 1 if mm.group(2) == "元" else int(mm.group(2))
         start, end = next((s, e) for name, s, e in ERAS if name == era)
         if n < 1:
-            raise DateError(f"{era}0年という年はありません")
+            raise DateError(f"{era}0年という年はありません", f"no such year {era}0")
         year = start.year + n - 1
         month = int(mm.group(3))
         day = int(mm.group(4)) if mm.group(4) else None
     else:
         raise DateError(
-            f"日付として読めません: 「{raw}」 / 2026-01-19 または 令和8年1月19日 の形で書いてください"
+            f"日付として読めません: 「{raw}」",
+            "not a date; write 2026-01-19 or 令和8年1月19日",
+            ("2026-01-19 または 令和8年1月19日 の形で書いてください", ""),
         )
     if not 1 <= month <= 12:
-        raise DateError(f"{month}月という月はありません: 「{raw}」")
+        raise DateError(f"{month}月という月はありません: 「{raw}」", f"no such month {raw}")
     if day is not None:
         try:
             value = dt.date(year, month, day)
         except ValueError:
-            raise DateError(f"{year}年{month}月に{day}日はありません: 「{raw}」") from None
+            raise DateError(
+                f"{year}年{month}月に{day}日はありません: 「{raw}」", f"no such day {raw}"
+            ) from None
     else:
         value = dt.date(year, month, 1)
     if era is not None:
@@ -194,7 +220,8 @@ def parse_date(raw: str) -> DateValue:
         if last_of_month < start or (end is not None and value > end):
             raise DateError(
                 f"「{raw}」は{era}の期間外です"
-                + (f"（{era}は{end.year}年{end.month}月{end.day}日まで）" if end else "")
+                + (f"（{era}は{end.year}年{end.month}月{end.day}日まで）" if end else ""),
+                f"date outside the era {raw}",
             )
     return DateValue(year=year, month=month, day=day, planned=planned)
 
@@ -310,9 +337,11 @@ def _check_in(value: Any) -> Any:
         return {"checked": value}
     if isinstance(value, str):
         if value in YAML11_WORDS:
-            raise ValueError(
-                f"「{value}」はチェックの有無として読めません / "
-                "チェックが入っていれば true、入っていなければ false と書いてください。"
+            raise ContentError(
+                f"「{value}」はチェックの有無として読めません",
+                f"'{value}' does not say whether the box is checked",
+                "チェックが入っていれば true、入っていなければ false と書いてください。",
+                "Write true if the box is checked, false if it is not.",
             )
         return {"checked": True, "note": value}
     return value

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
-from generator.model.base import Doc
+from generator.model.base import ContentError, Doc
 
 
 class Pair(Doc):
@@ -43,8 +43,9 @@ class GlossaryTerm(Doc):
         name = getattr(info, "field_name", "")
         options = ENGLISH_SOURCE if name == "english_source" else SOURCE
         if value not in options:
-            raise ValueError(
-                f"「{value}」は選択肢にありません（選択肢: {'、'.join(sorted(options))}）"
+            raise ContentError(
+                f"「{value}」は選択肢にありません（選択肢: {'、'.join(sorted(options))}）",
+                f"'{value}' is not one of the options ({', '.join(sorted(options))})",
             )
         return value
 

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from generator.model.base import Doc, TextIn, field
+from generator.model.base import ContentError, Doc, TextIn, field
 
 
 def lg_code_check_digit(code5: str) -> int:
@@ -21,11 +21,15 @@ def lg_code_check_digit(code5: str) -> int:
 
 def _lg_code(value: str) -> str:
     if len(value) != 6 or not value.isdigit():
-        raise ValueError("全国地方公共団体コードは6桁の数字です（例: 272159）")
+        raise ContentError(
+            "全国地方公共団体コードは6桁の数字です（例: 272159）",
+            "the local government code has 6 digits",
+        )
     expected = lg_code_check_digit(value[:5])
     if int(value[5]) != expected:
-        raise ValueError(
-            f"全国地方公共団体コードの検査数字が合いません: {value}（{value[:5]}{expected} ではありませんか）"
+        raise ContentError(
+            f"全国地方公共団体コードの検査数字が合いません: {value}（{value[:5]}{expected} ではありませんか）",
+            "the check digit of the local government code does not match",
         )
     return value
 
