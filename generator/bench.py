@@ -141,10 +141,11 @@ def run_stages(project: Path, out_json: Path) -> None:
     import generator.build as build_mod
     import generator.load as load_mod
     import generator.search as search_mod
+    import generator.validate as validate_mod
     from generator.checks import check_site
     from generator.findings import Findings
     from generator.link import link
-    from generator.pages import plugins
+    from generator.plugins import PAGES
     from generator.validate import validate_corpus
     from generator.write import mkdocs_config, write_docs
 
@@ -177,6 +178,7 @@ def run_stages(project: Path, out_json: Path) -> None:
             load_time[1] += _cpu_self() - cpu
 
     load_mod.load_file = load_file
+    validate_mod.load_file = load_file  # type: ignore[attr-defined]  # validate imports it by name
     rec["yaml_bytes"], _disk, rec["yaml_files"] = _tree_size(project / "content")
     findings = Findings()
     start, cpu = time.perf_counter(), _cpu_self()
@@ -199,10 +201,10 @@ def run_stages(project: Path, out_json: Path) -> None:
     build = project / "build"
     build.mkdir(exist_ok=True)
     with timed(st, "write"):
-        from generator.i18n import load_translator
+        from generator.memory import load_translator
 
         site.translator = load_translator(project / "content")  # as generator.build.prepare
-        written = write_docs(site, build)
+        written = write_docs(site, build, PAGES)
     rec["md_pages"] = written.pages
     rec["md_bytes"] = _tree_size(build / "docs")[0]
     save()
@@ -212,14 +214,16 @@ def run_stages(project: Path, out_json: Path) -> None:
 
         shutil.rmtree(site_dir)
     settings = build_mod.load_config(project)
-    config = mkdocs_config(settings, build, (project / "theme").resolve(), site_dir.resolve())
+    config = mkdocs_config(
+        settings, build, (project / "theme").resolve(), site_dir.resolve(), PAGES
+    )
     with timed(st, "mkdocs"):
         build_mod.run_mkdocs(config)
     st["mkdocs"]["maxrss"] = children.runs[-1]["maxrss"]
     st["mkdocs"]["cpu_s"] = children.runs[-1]["cpu_s"]
     save()
     with timed(st, "plugins"):
-        for plugin in plugins():
+        for plugin in PAGES:
             if hasattr(plugin, "after_build"):
                 plugin.after_build(site, site_dir, settings)
     html = sorted(p for p in site_dir.rglob("*.html") if "pagefind" not in p.parts)

@@ -14,10 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.checks import check_site
 from generator.children import run_child
 from generator.findings import Findings
 from generator.link import Site, link
-from generator.validate import Corpus, validate_corpus
+from generator.load import load_file, refuse_symlink
+from generator.memory import load_translator
+from generator.model.glossary import SiteConfig
+from generator.plugins import PAGES
+from generator.search import index_site
+from generator.validate import Corpus, validate_corpus, validate_record
 from generator.write import WriteResult, content_updated, mkdocs_config, write_docs
 
 
@@ -32,9 +38,6 @@ class BuildResult:
 def load_config(root: Path, findings: Findings | None = None) -> dict[str, Any]:
     """site_config.yml through the strict loader and its model (problems go to ``findings``;
     ``prepare`` reports them, so validate and build read the same); {} if absent or broken."""
-    from generator.load import load_file, refuse_symlink
-    from generator.model.glossary import SiteConfig
-    from generator.validate import validate_record
 
     path = root / "site_config.yml"
     found = findings if findings is not None else Findings()
@@ -56,13 +59,10 @@ def load_config(root: Path, findings: Findings | None = None) -> dict[str, Any]:
 
 
 def prepare(root: Path, findings: Findings, only: set[str] | None = None) -> tuple[Corpus, Site]:
-    from generator.checks import check_site
-
     load_config(root, findings)
     corpus = validate_corpus(root / "content", findings, only=only)
     site = link(corpus, findings)
     check_site(site, findings)
-    from generator.i18n import load_translator
 
     site.translator = load_translator(root / "content")  # the translation memory, for English pages
     return corpus, site
@@ -111,7 +111,7 @@ def build_site(
     build.mkdir(exist_ok=True)
     out = out.resolve()
     recover(out, build)
-    written = write_docs(site, build, only)
+    written = write_docs(site, build, PAGES, only)
     # the new site is made next to the old one's folder only when build/ is on another disk
     # (a rename cannot cross disks); build/ is git-ignored
     same_disk = build.stat().st_dev == out.parent.stat().st_dev
@@ -119,17 +119,13 @@ def build_site(
     try:
         settings = load_config(root)
         config = mkdocs_config(
-            settings, build, (root / "theme").resolve(), tmp, updated=content_updated(site)
+            settings, build, (root / "theme").resolve(), tmp, PAGES, updated=content_updated(site)
         )
         run_mkdocs(config)
-        from generator.pages import plugins
-
-        for plugin in plugins():
+        for plugin in PAGES:
             if hasattr(plugin, "after_build"):
                 plugin.after_build(site, tmp, settings)
         if search:
-            from generator.search import index_site
-
             index_site(tmp)
         if out.exists():
             old = out.with_name(out.name + ".old")

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.findings import Findings, Severity
+from generator.i18n import check_glossary
 from generator.link import Site
 from generator.model import BasicAssessment, FocusedAssessment, FullAssessment
 from generator.model.base import DateValue, Text
@@ -125,7 +126,6 @@ def check_site(site: Site, findings: Findings) -> None:
             check_changes(rec, a.source, findings)
         if isinstance(rec, (FocusedAssessment, FullAssessment, BasicAssessment)):
             check_threshold(rec, a.source, findings)
-    from generator.i18n import check_glossary
 
     check_glossary(site, findings)  # English that renders a glossary term otherwise
 

@@ -6,17 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.findings import Findings
-
-
-def print_findings(findings: Findings, lang: str) -> None:
-    for f in findings:
-        print(f.format(lang), file=sys.stderr)
-    n_err, n_warn = len(findings.errors), len(findings.warnings)
-    if lang == "en":
-        print(f"{n_err} error(s), {n_warn} warning(s)", file=sys.stderr)
-    else:
-        print(f"エラー {n_err} 件、警告 {n_warn} 件", file=sys.stderr)
+from generator.findings import Findings, print_findings
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -184,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
 # Subcommands that live with their stage: each module defines ``register(subparsers)``.
 COMMAND_MODULES = (
     "generator.serve",
-    "generator.i18n",
+    "generator.i18n_command",
     "generator.synth",
     "generator.importer.command",
 )

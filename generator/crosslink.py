@@ -21,9 +21,8 @@ from pydantic import BaseModel
 from generator.citations import Linker, N, Recogniser, Session, Span, TextContext, _norm
 from generator.findings import Findings, Severity
 from generator.load import LoadedFile
-from generator.model.base import Check, DateRange, DateValue, Doc, Text
+from generator.model.base import Check, DateRange, DateValue, Text
 from generator.model.links import (
-    REGISTRIES,
     ContractorRegistry,
     Entity,
     FileTypeRegistry,
@@ -86,58 +85,6 @@ class CrossLinks:
 # ---------------------------------------------------------------------------------------------
 # Registries
 # ---------------------------------------------------------------------------------------------
-
-
-def validate_registry(name: str, loaded: LoadedFile, findings: Findings) -> Doc | None:
-    """Validate one of content/registries/*.yaml (other than processes.yaml); None if unknown."""
-    from generator.validate import validate_record
-
-    model = REGISTRIES.get(name)
-    if model is None:
-        return None
-    rec = validate_record(model, loaded, findings)
-    if rec is None:
-        return None
-    key = {
-        "laws.yaml": "laws",
-        "systems.yaml": "systems",
-        "contractors.yaml": "contractors",
-        "recipients.yaml": "recipients",
-        "filetypes.yaml": "filetypes",
-    }[name]
-    seen_ids: set[str] = set()
-    seen_names: dict[str, str] = {}
-    for i, entry in enumerate(getattr(rec, key)):
-        if entry.id in seen_ids:
-            pos = loaded.position((key, i, "id"))
-            findings.add(
-                loaded.path,
-                pos.line,
-                pos.col,
-                "duplicate-id",
-                f"id「{entry.id}」が重複しています",
-                f"duplicate id '{entry.id}'",
-                "ほかと違う id にしてください。",
-                "Use an id that is not used yet.",
-            )
-        seen_ids.add(entry.id)
-        scope = getattr(entry, "municipality", None) or ""
-        for j, alias in enumerate([entry.name.ja, *entry.aliases]):
-            other = seen_names.get(scope + "\0" + alias)
-            if other is not None and other != entry.id:
-                pos = loaded.position((key, i, "aliases", j - 1) if j else (key, i, "name"))
-                findings.add(
-                    loaded.path,
-                    pos.line,
-                    pos.col,
-                    "duplicate-alias",
-                    f"名前「{alias}」が「{other}」と「{entry.id}」の両方にあります",
-                    f"the name '{alias}' belongs to both '{other}' and '{entry.id}'",
-                    "どちらか一方にだけ書いてください。",
-                    "Keep it in one entry only.",
-                )
-            seen_names[scope + "\0" + alias] = entry.id
-    return rec
 
 
 # ---------------------------------------------------------------------------------------------
@@ -666,29 +613,6 @@ def measure(site: Any) -> Coverage:
     return cov
 
 
-def main() -> int:
-    """``python -m generator.crosslink [content root]``: the citation coverage of the content."""
-    import sys
-    from pathlib import Path
-
-    from generator.build import prepare
-
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(".")
-    _corpus, site = prepare(root, Findings())
-    cov = measure(site)
-    print(f"citations: {cov.total}, linked: {cov.linked} ({cov.ratio:.1%})")
-    for place, (total, linked) in sorted(cov.by_place.items()):
-        print(f"  {place}: {linked}/{total}")
-    print(
-        f"links checked against their text's numbering: {cov.regime_checked}, wrong: {len(cov.regime_wrong)}"
-    )
-    for doc, loc, ctx_text in cov.regime_wrong:
-        print(f"  WRONG {doc} {loc}: {ctx_text}")
-    for doc, loc, ctx_text in cov.misses:
-        print(f"  unlinked {doc} {loc}: {' '.join(ctx_text.split())}")
-    return 0
-
-
 __all__ = [
     "CrossLinks",
     "Occurrence",
@@ -697,9 +621,4 @@ __all__ = [
     "match_entities",
     "measure",
     "section_label",
-    "validate_registry",
 ]
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -6,10 +6,13 @@ versions.  Stages collect findings; the command line prints them all and fails o
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+
+from generator.mynumber import mask_individual_numbers as mask
 
 
 class Severity(StrEnum):
@@ -65,8 +68,6 @@ class Findings:
         hint_en: str = "",
         severity: Severity = Severity.ERROR,
     ) -> None:
-        from generator.guard import mask_individual_numbers as mask  # messages quote content
-
         self.items.append(
             Finding(
                 str(path),
@@ -74,7 +75,7 @@ class Findings:
                 max(col, 1),
                 severity,
                 code,
-                mask(message_ja),
+                mask(message_ja),  # messages quote content
                 mask(message_en),
                 mask(hint_ja),
                 mask(hint_en),
@@ -103,3 +104,13 @@ class Findings:
 
     def for_path(self, path: str) -> list[Finding]:
         return [f for f in self if f.path == path]
+
+
+def print_findings(findings: Findings, lang: str) -> None:
+    for f in findings:
+        print(f.format(lang), file=sys.stderr)
+    n_err, n_warn = len(findings.errors), len(findings.warnings)
+    if lang == "en":
+        print(f"{n_err} error(s), {n_warn} warning(s)", file=sys.stderr)
+    else:
+        print(f"エラー {n_err} 件、警告 {n_warn} 件", file=sys.stderr)

@@ -7,11 +7,13 @@ written: the ``Site`` this stage returns is the complete, cross-referenced input
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.crosslink import attach
 from generator.findings import Findings
 from generator.model import FORM_EN, Municipality, Process
 from generator.model.base import Doc, Text
@@ -57,6 +59,26 @@ class Site:
     linker: Callable[[str], list[tuple[str, str | None]]] | None = None  # citation recogniser
     crosslinks: Any = None  # generator.crosslink.CrossLinks: citations and mentions per page
     content: Path | None = None  # the content/ folder the corpus was read from (page plugins)
+
+
+def prefecture_slug(prefecture: Any, code: str) -> str:
+    """``osaka`` for 大阪府 (from the English name), else the 2-digit prefecture code."""
+    if prefecture.en:
+        word = re.sub(r"[^a-z]", "", str(prefecture.en).split()[0].lower())
+        if word:
+            return word
+    return code[:2]
+
+
+def prefecture_groups(site: Site, ids: list[str]) -> dict[str, tuple[Any, list[str]]]:
+    """Assessment ids by prefecture slug: (prefecture name, ids), prefectures in code order."""
+    groups: dict[str, tuple[str, Any, list[str]]] = {}
+    for ident in ids:
+        muni = site.municipalities[site.assessments[ident].municipality]
+        slug = prefecture_slug(muni.prefecture, muni.code)
+        groups.setdefault(slug, (muni.code[:2], muni.prefecture, []))[2].append(ident)
+    ordered = sorted(groups.items(), key=lambda kv: kv[1][0])
+    return {slug: (pref, members) for slug, (_code, pref, members) in ordered}
 
 
 def _suggest(word: str, options: list[str]) -> str:
@@ -224,7 +246,5 @@ def link(corpus: Corpus, findings: Findings) -> Site:
         site.council_by_municipality.setdefault(crec.municipality, []).append(ident)
         for target in targets:
             site.council_by_assessment.setdefault(target, []).append(ident)
-    from generator.crosslink import attach
-
     attach(site, corpus, findings)
     return site

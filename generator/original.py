@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from generator.textfmt import esc, ja_quotes
+
 REGISTRY = (
     Path(__file__).resolve().parent.parent / "content" / "registries" / "original-search.yaml"
 )
@@ -31,8 +33,6 @@ class Original:
 
     def how_html(self, lang: str) -> str:
         """What to search for, escaped; on English pages the Japanese words are marked lang="ja"."""
-        from generator.textfmt import esc, ja_quotes
-
         html = esc(self.how.get(lang, ""))
         return ja_quotes(html) if lang == "en" else html
 

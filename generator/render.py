@@ -190,7 +190,7 @@ class Ctx:
             return self.empty()
         if self.lang == "en":
             english, from_memory = self.english(value)
-            # generator.i18n: a text the memory knows only some sentences of -> (html, characters)
+            # generator.memory: a text the memory knows only some sentences of -> (html, characters)
             partial = getattr(self.translator, "partial", None) if english is None else None
             long = bool(self.page) and len(value.ja) > LONG_UNTRANSLATED
             mixed = (

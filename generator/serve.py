@@ -46,8 +46,11 @@ from urllib.parse import unquote, urlsplit
 from generator.build import load_config
 from generator.findings import Finding, Findings, Severity
 from generator.link import Site, link
+from generator.load import content_files
+from generator.plugins import PAGES
+from generator.search import index_site
 from generator.validate import Corpus, validate_corpus
-from generator.write import LANGS, Writer, mkdocs_config
+from generator.write import LANGS, Writer, extra_nav, mkdocs_config
 
 STATE_URL = "/__kohyo/state"
 NAV_TARGETS = ("index.md", "municipalities/index.md", "processes/index.md", "assessments/index.md")
@@ -170,8 +173,6 @@ class Preview:
 
     # ------------------------------------------------------------ validation
     def _content_files(self) -> dict[str, Path]:
-        from generator.load import content_files
-
         content = self.root / "content"
         out: dict[str, Path] = {}
         if not content.is_dir():
@@ -258,8 +259,6 @@ class Preview:
 
     def _render(self, site: Site, munis: set[str] | None) -> dict[PageKey, str]:
         """Markdown of the list pages and of the pages of ``munis`` (all pages when None)."""
-        from generator.pages import plugins
-
         w = _Capture(site)
         for lang in LANGS:
             w.home(lang)
@@ -270,7 +269,7 @@ class Preview:
             for ident, c in sorted(site.council.items()):
                 if munis is None or c.municipality in munis:
                     w.council(ident, lang)
-            for plugin in plugins():
+            for plugin in PAGES:
                 if hasattr(plugin, "pages"):
                     for path, text in plugin.pages(site, lang):
                         w.put(lang, path, text)
@@ -296,7 +295,7 @@ class Preview:
             out.write_text(text, encoding="utf-8", newline="\n")
         partial = site_dir.parent.name == "partial"
         config = mkdocs_config(
-            settings, build, (self.root / "theme").resolve(), site_dir, partial=partial
+            settings, build, (self.root / "theme").resolve(), site_dir, PAGES, partial=partial
         )
         # Side builds reuse their folder: MkDocs then skips copying the theme's assets again.
         run_mkdocs_in_process(config, dirty=partial)
@@ -313,14 +312,10 @@ class Preview:
         if tmp.exists():
             shutil.rmtree(tmp)
         self._mkdocs(pages, tmp, settings)
-        from generator.pages import plugins
-
-        for plugin in plugins():
+        for plugin in PAGES:
             if hasattr(plugin, "after_build"):
                 plugin.after_build(site, tmp, settings)
         if self.search:
-            from generator.search import index_site
-
             index_site(tmp)
         with self.lock:
             old = self.work / "site.old"
@@ -440,16 +435,12 @@ class Preview:
             if staged or gone or bump:
                 self.version += 1
         if self.search and (staged or gone):
-            from generator.search import index_site
-
             index_site(self.site_dir)
         return len(dirty)
 
     @staticmethod
     def _extra_nav() -> list[str]:
-        from generator.write import extra_nav
-
-        return [path for entry in extra_nav() for path in entry.values()]
+        return [path for entry in extra_nav(PAGES) for path in entry.values()]
 
 
 def run_mkdocs_in_process(config_file: Path, dirty: bool = False) -> None:

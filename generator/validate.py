@@ -13,9 +13,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from generator.findings import Findings
-from generator.load import LoadedFile
+from generator.guard import scan_personal_data
+from generator.load import LoadedFile, check_content_path, content_files, load_file
+from generator.memory import check_memory_file
 from generator.messages import suggest, translate_errors
+from generator.model import COUNCIL_KINDS, FORMS, Municipality, ProcessRegistry
 from generator.model.base import Doc
+from generator.model.glossary import A11yResults, Glossary
+from generator.model.links import REGISTRIES
 
 
 @dataclass(frozen=True)
@@ -98,8 +103,6 @@ SITE_REGISTRIES = ("glossary.yaml", "accessibility-results.yaml")
 
 def check_site_registry(name: str, loaded: LoadedFile, findings: Findings) -> Doc | None:
     """The glossary or the accessibility results through their model; duplicate term ids."""
-    from generator.model.glossary import A11yResults, Glossary
-
     rec = validate_record(Glossary if name == "glossary.yaml" else A11yResults, loaded, findings)
     if isinstance(rec, Glossary):
         seen: set[str] = set()
@@ -120,13 +123,60 @@ def check_site_registry(name: str, loaded: LoadedFile, findings: Findings) -> Do
     return rec
 
 
+def validate_registry(name: str, loaded: LoadedFile, findings: Findings) -> Doc | None:
+    """Validate one of content/registries/*.yaml (other than processes.yaml); None if unknown."""
+    model = REGISTRIES.get(name)
+    if model is None:
+        return None
+    rec = validate_record(model, loaded, findings)
+    if rec is None:
+        return None
+    key = {
+        "laws.yaml": "laws",
+        "systems.yaml": "systems",
+        "contractors.yaml": "contractors",
+        "recipients.yaml": "recipients",
+        "filetypes.yaml": "filetypes",
+    }[name]
+    seen_ids: set[str] = set()
+    seen_names: dict[str, str] = {}
+    for i, entry in enumerate(getattr(rec, key)):
+        if entry.id in seen_ids:
+            pos = loaded.position((key, i, "id"))
+            findings.add(
+                loaded.path,
+                pos.line,
+                pos.col,
+                "duplicate-id",
+                f"id「{entry.id}」が重複しています",
+                f"duplicate id '{entry.id}'",
+                "ほかと違う id にしてください。",
+                "Use an id that is not used yet.",
+            )
+        seen_ids.add(entry.id)
+        scope = getattr(entry, "municipality", None) or ""
+        for j, alias in enumerate([entry.name.ja, *entry.aliases]):
+            other = seen_names.get(scope + "\0" + alias)
+            if other is not None and other != entry.id:
+                pos = loaded.position((key, i, "aliases", j - 1) if j else (key, i, "name"))
+                findings.add(
+                    loaded.path,
+                    pos.line,
+                    pos.col,
+                    "duplicate-alias",
+                    f"名前「{alias}」が「{other}」と「{entry.id}」の両方にあります",
+                    f"the name '{alias}' belongs to both '{other}' and '{entry.id}'",
+                    "どちらか一方にだけ書いてください。",
+                    "Keep it in one entry only.",
+                )
+            seen_names[scope + "\0" + alias] = entry.id
+    return rec
+
+
 def validate_corpus(
     root: Path, findings: Findings, only: set[str] | None = None, files: list[Path] | None = None
 ) -> Corpus:
     """Load and validate every content file below ``root`` (the content/ folder), or only ``files``."""
-    from generator.guard import scan_personal_data
-    from generator.load import check_content_path, content_files, load_file
-    from generator.model import COUNCIL_KINDS, FORMS, Municipality, ProcessRegistry
 
     municipalities: dict[str, Validated] = {}
     processes: dict[str, Any] = {}
@@ -173,8 +223,6 @@ def validate_corpus(
         elif section == "registries" and rel.name in SITE_REGISTRIES:
             check_site_registry(rel.name, loaded, findings)
         elif section == "registries":
-            from generator.crosslink import validate_registry
-
             if (reg := validate_registry(rel.name, loaded, findings)) is not None:
                 registries[rel.name] = Validated(display, reg, loaded)
         elif section == "assessments":
@@ -182,9 +230,7 @@ def validate_corpus(
             if model is not None and (rec := validate_record(model, loaded, findings)) is not None:
                 assessments[ident] = Validated(display, rec, loaded)
         elif section == "translations":
-            from generator.i18n import check_memory_file  # the translation memory
-
-            check_memory_file(loaded, findings)
+            check_memory_file(loaded, findings)  # the translation memory
         elif section == "council":
             model = _dispatch("kind", COUNCIL_KINDS, loaded, findings)
             if model is not None and (rec := validate_record(model, loaded, findings)) is not None:

@@ -10,18 +10,19 @@ import json
 import multiprocessing
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import yaml
 
 from generator.labels import UI, t
-from generator.link import AssessmentRef, Site
+from generator.link import AssessmentRef, Site, prefecture_groups
 from generator.model.base import DateValue
 from generator.original import original
-from generator.pages import plugins
+from generator.pages._xlink import related_block
 from generator.render import (
     Coverage,
     Ctx,
@@ -55,19 +56,6 @@ CHANGES_INLINE = 30
 # Lists longer than this (assessments, municipalities) show one row per prefecture instead, linking
 # to the prefecture's own list: at nation scale a flat list is megabytes, too much for a phone.
 LIST_LIMIT = 400
-
-
-def prefecture_groups(site: Site, ids: list[str]) -> dict[str, tuple[Any, list[str]]]:
-    """Assessment ids by prefecture slug: (prefecture name, ids), prefectures in code order."""
-    from generator.pages.browse import prefecture_slug
-
-    groups: dict[str, tuple[str, Any, list[str]]] = {}
-    for ident in ids:
-        muni = site.municipalities[site.assessments[ident].municipality]
-        slug = prefecture_slug(muni.prefecture, muni.code)
-        groups.setdefault(slug, (muni.code[:2], muni.prefecture, []))[2].append(ident)
-    ordered = sorted(groups.items(), key=lambda kv: kv[1][0])
-    return {slug: (pref, members) for slug, (_code, pref, members) in ordered}
 
 
 def _up(path: str) -> str:
@@ -165,8 +153,6 @@ class Writer:
                 f'<p class="kh-note kh-important-legend">{esc(t("important_legend", lang))}</p>'
             )
             text = text.replace("</dl>\n", "</dl>\n\n" + legend + "\n", 1)
-        from generator.pages._xlink import related_block
-
         self.put(lang, a.path, text + related_block(site, a.id, lang, _up(a.path)))
 
     def changes_page(self, a: AssessmentRef, lang: str, blocks: list[Any]) -> list[Any]:
@@ -550,8 +536,12 @@ def _desc_html(p: Any, lang: str) -> str:
     return text_html(d.ja)
 
 
-def write_docs(site: Site, build: Path, only: set[str] | None = None) -> WriteResult:
-    """Write every page in both languages into ``build/docs``; returns counts and coverage."""
+def write_docs(
+    site: Site, build: Path, plugins: Sequence[ModuleType], only: set[str] | None = None
+) -> WriteResult:
+    """Write every page in both languages into ``build/docs``, the page plugins' pages too (the
+    plugins are passed in: they are above this stage and use its ``Writer``); returns counts and
+    coverage."""
     docs = build / "docs"
     if docs.exists():
         shutil.rmtree(docs)
@@ -567,7 +557,7 @@ def write_docs(site: Site, build: Path, only: set[str] | None = None) -> WriteRe
         w.lists(lang)
         for ident in sorted(site.council):
             w.council(ident, lang)
-        for plugin in plugins():
+        for plugin in plugins:
             if hasattr(plugin, "pages"):
                 for path, text in plugin.pages(site, lang):
                     w.put(lang, path, text)
@@ -604,22 +594,22 @@ def _render_in_workers(w: Writer, jobs: list[tuple[str, str]]) -> None:
     w.result.coverage = dict(sorted(w.result.coverage.items()))
 
 
-def extra_nav() -> list[dict[str, str]]:
+def extra_nav(plugins: Sequence[ModuleType]) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
-    for plugin in plugins():
+    for plugin in plugins:
         if hasattr(plugin, "nav"):
             out.extend({title: path} for title, path in plugin.nav("ja"))
     return out
 
 
-def nav_translations() -> dict[str, str]:
+def nav_translations(plugins: Sequence[ModuleType]) -> dict[str, str]:
     table = {
         "ホーム": "Home",
         "地方公共団体": "Municipalities",
         "事務": "Processes",
         "評価書": "Assessments",
     }
-    for plugin in plugins():
+    for plugin in plugins:
         if hasattr(plugin, "nav"):
             for (ja, _), (en, _) in zip(plugin.nav("ja"), plugin.nav("en"), strict=True):
                 table[ja] = en
@@ -686,6 +676,7 @@ def mkdocs_config(
     build: Path,
     theme_dir: Path,
     site_dir: Path,
+    plugins: Sequence[ModuleType],
     partial: bool = False,
     updated: DateValue | None = None,
 ) -> Path:
@@ -736,7 +727,7 @@ def mkdocs_config(
                             "name": "English",
                             "build": True,
                             "site_name": esc(config.get("site_name", {}).get("en", "kohyo")),
-                            "nav_translations": nav_translations(),
+                            "nav_translations": nav_translations(plugins),
                         },
                     ],
                 }
@@ -747,7 +738,7 @@ def mkdocs_config(
             {"地方公共団体": "municipalities/index.md"},
             {"事務": "processes/index.md"},
             {"評価書": "assessments/index.md"},
-            *extra_nav(),
+            *extra_nav(plugins),
         ],
         "not_in_nav": "\n".join(
             [

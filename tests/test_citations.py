@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from generator.citations import Recogniser, segments, to_arabic
-from generator.crosslink import validate_registry
 from generator.findings import Findings
 from generator.load import load_file
 from generator.model.links import ContractorRegistry, LawRegistry, LegalRef, SystemRegistry
+from generator.validate import validate_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 REG = ROOT / "content" / "registries"

@@ -10,10 +10,11 @@ import pytest
 
 from generator.build import BuildResult
 from generator.citations import ref_path
-from generator.crosslink import CrossLinks, measure, validate_registry
+from generator.crosslink import CrossLinks, measure
 from generator.findings import Findings
 from generator.load import load_text
 from generator.model.links import LegalRef
+from generator.validate import validate_registry
 
 HREF = re.compile(r'href="([^"#?]*)[^"]*"')
 

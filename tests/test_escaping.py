@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from generator.findings import Findings
 from generator.link import link
+from generator.plugins import PAGES
 from generator.textfmt import md_inline, one_line, text_html
 from generator.validate import validate_corpus
 from generator.write import write_docs
@@ -210,7 +211,7 @@ def _render(text: str, note: str, tmp: Path) -> dict[str, str] | None:
     site = link(corpus, findings)
     if findings.errors:  # e.g. a generated 12-digit Individual Number
         return None
-    write_docs(site, tmp / "build")
+    write_docs(site, tmp / "build", PAGES)
     return {
         lang: markdown.markdown(
             (tmp / "build" / "docs" / lang / PAGE).read_text(encoding="utf-8"),

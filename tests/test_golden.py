@@ -12,6 +12,7 @@ import pytest
 
 from generator.findings import Findings
 from generator.link import link
+from generator.plugins import PAGES
 from generator.validate import validate_corpus
 from generator.write import write_docs
 
@@ -24,7 +25,7 @@ def _render(tmp: Path) -> Path:
     findings = Findings()
     site = link(validate_corpus(CORPUS / "content", findings), findings)
     assert not findings.errors, [f.format() for f in findings]
-    write_docs(site, tmp)
+    write_docs(site, tmp, PAGES)
     return tmp / "docs"
 
 

@@ -8,14 +8,13 @@ from pathlib import Path
 import pytest
 
 from generator.findings import Findings
-from generator.guard import (
+from generator.guard import looks_like_resident_record, scan_personal_data
+from generator.load import content_files, load_file, load_text
+from generator.mynumber import (
     find_individual_numbers,
     individual_number_check_digit,
     is_individual_number,
-    looks_like_resident_record,
-    scan_personal_data,
 )
-from generator.load import content_files, load_file, load_text
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -13,8 +13,8 @@ import pytest
 from generator.build import BuildResult, prepare
 from generator.cli import main
 from generator.findings import Findings
-from generator.i18n import (
-    XLIFF,
+from generator.i18n import XLIFF
+from generator.memory import (
     Entry,
     Memory,
     Translator,

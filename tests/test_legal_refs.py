@@ -346,8 +346,8 @@ def test_validate_warns_about_a_basis_cell_citing_nothing(tmp_path: Path) -> Non
 
 
 def test_a_citation_is_read_at_its_texts_date() -> None:
-    from generator.crosslink import validate_registry
     from generator.load import load_file
+    from generator.validate import validate_registry
 
     findings = Findings()
     path = ROOT / "content" / "registries" / "laws.yaml"

@@ -14,7 +14,7 @@ import pytest
 from generator.build import BuildResult
 from generator.fieldstate import FieldNotes, parse_path
 from generator.i18n import avoided_renderings, other_renderings
-from generator.pages.glossary import load_terms
+from generator.terms import load_terms
 from tests.htmltext import CJK, japanese_leaks
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
+import generator.pages.browse as browse
 import generator.pages.compare as compare
+import generator.pages.data as data
 import generator.write as write
 from generator.findings import Findings
 from generator.link import link
+from generator.plugins import PAGES
 from generator.synth import synthesize
 from generator.validate import validate_corpus
 
@@ -23,8 +26,9 @@ def test_long_lists_by_prefecture(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     findings = Findings()
     site = link(validate_corpus(tmp_path / "p" / "content", findings), findings)
     monkeypatch.setattr(write, "LIST_LIMIT", 10)
-    monkeypatch.setattr(compare, "LIST_LIMIT", 10)
-    write.write_docs(site, tmp_path / "build")
+    for module in (compare, browse, data):  # they import the limit of generator/write.py
+        monkeypatch.setattr(module, "LIST_LIMIT", 10)
+    write.write_docs(site, tmp_path / "build", PAGES)
     docs = tmp_path / "build" / "docs"
     for lang, word in (("ja", "都道府県ごと"), ("en", "By prefecture")):
         for page in ("assessments/index.md", "municipalities/index.md", "processes/juki.md"):

@@ -8,6 +8,25 @@ from pydantic import Field, field_validator
 
 from generator.model.base import ContentError, Doc
 
+# The allowed values of a term's english_source and source, with their labels on the glossary page.
+ENGLISH_SOURCE = {
+    "JLT": {"ja": "日本法令外国語訳（公式）", "en": "Japanese Law Translation (official)"},
+    "agency": {"ja": "所管機関の英語ページ", "en": "English page of the agency concerned"},
+    "secondary": {"ja": "第三者の資料（未確認）", "en": "Third-party material (unconfirmed)"},
+    "project": {
+        "ja": "このサイトの訳（公式訳なし）",
+        "en": "This site's rendering (no official English)",
+    },
+}
+SOURCE = {
+    "domain": {"ja": "このサイト", "en": "This site"},
+    "law": {"ja": "法令（根拠の条項）", "en": "The law (the provision named as its basis)"},
+    "kagoshima": {
+        "ja": "鹿児島市 住民基本台帳に関する事務 全項目評価書 用語集",
+        "en": "Kagoshima City, Full Assessment Report on basic resident registration, glossary",
+    },
+}
+
 
 class Pair(Doc):
     ja: str = Field(..., min_length=1)
@@ -38,8 +57,6 @@ class GlossaryTerm(Doc):
     @field_validator("english_source", "source")
     @classmethod
     def _known(cls, value: str, info: object) -> str:
-        from generator.pages.glossary import ENGLISH_SOURCE, SOURCE
-
         name = getattr(info, "field_name", "")
         options = ENGLISH_SOURCE if name == "english_source" else SOURCE
         if value not in options:

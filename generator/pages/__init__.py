@@ -8,18 +8,7 @@ Every module in this package may define
 - ``after_build(site: Site, site_dir: Path, config: dict) -> None``: files to add to the built
   site (data downloads, feeds); runs after MkDocs and before the search index.
 
-Modules are found and run in name order, so output stays deterministic.
+The modules are listed in ``generator.plugins.PAGES`` (in name order, so output stays
+deterministic), which the pipeline passes to the stages that run them.  This package itself imports
+nothing: importing a helper such as ``generator.pages._xlink`` runs this file.
 """
-
-from __future__ import annotations
-
-import importlib
-import pkgutil
-from collections.abc import Iterator
-from types import ModuleType
-
-
-def plugins() -> Iterator[ModuleType]:
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if not info.name.startswith("_"):
-            yield importlib.import_module(f"{__name__}.{info.name}")

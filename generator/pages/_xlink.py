@@ -8,6 +8,8 @@ from typing import Any
 
 from generator.citations import ref_path
 from generator.crosslink import CrossLinks, Occurrence
+from generator.labels import UI
+from generator.link import prefecture_slug
 from generator.model.links import Entity, Law, LegalRef, Renumbering
 from generator.render import render_template
 from generator.textfmt import esc
@@ -32,8 +34,6 @@ def up_of(path: str) -> str:
 
 
 def labels(lang: str) -> dict[str, str]:
-    from generator.labels import UI
-
     return {k: v[lang] for k, v in UI.items()}
 
 
@@ -111,8 +111,6 @@ COMPACT_ABOVE = 40
 def compact_sections(site: Any, occs: list[Occurrence], lang: str, up: str) -> list[dict[str, Any]]:
     """One table: per prefecture the number of documents and a link per municipality (to its only
     citing document, or to the municipality's page with the count when there are several)."""
-    from generator.pages.browse import prefecture_slug
-
     ja = lang == "ja"
     docs_by_muni: dict[str, dict[str, Occurrence]] = {}
     for o in occs:

@@ -14,8 +14,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from generator.findings import Findings
 from generator.link import Site
+from generator.load import load_file
+from generator.model.glossary import A11yResults
 from generator.textfmt import esc, front_matter
+from generator.validate import validate_record
 
 RESULTS = Path("registries") / "accessibility-results.yaml"  # in the content/ folder built
 
@@ -80,10 +84,6 @@ W = {
 def load_results(content: Path | None) -> dict[str, Any]:
     """The recorded results of ``content`` (strict loader and model, as ``kohyo validate`` reads
     them; a file with problems gives none here: validation reports them and stops the build)."""
-    from generator.findings import Findings
-    from generator.load import load_file
-    from generator.model.glossary import A11yResults
-    from generator.validate import validate_record
 
     path = content / RESULTS if content is not None else None
     if path is None or not path.is_file() or path.is_symlink():

@@ -9,16 +9,16 @@ come from generator/write.py; this plugin adds
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from generator.labels import UI, t
-from generator.link import Site
+from generator.link import Site, prefecture_slug
 from generator.model import FORM_EN
 from generator.render import form_label, render_template
 from generator.textfmt import esc
+from generator.write import LIST_LIMIT, Writer
 
 FORMS = {
     "全項目評価書": "full",
@@ -47,15 +47,6 @@ def _name(text: Any, lang: str) -> str:
     return str(text.en) if lang == "en" and text.en else str(text.ja)
 
 
-def prefecture_slug(prefecture: Any, code: str) -> str:
-    """``osaka`` for 大阪府 (from the English name), else the 2-digit prefecture code."""
-    if prefecture.en:
-        word = re.sub(r"[^a-z]", "", str(prefecture.en).split()[0].lower())
-        if word:
-            return word
-    return code[:2]
-
-
 def prefectures(site: Site) -> dict[str, tuple[Any, list[str]]]:
     """slug -> (prefecture name, municipality ids), municipalities in code order."""
     out: dict[str, tuple[Any, list[str]]] = {}
@@ -80,8 +71,6 @@ def _section(caption: str, headers: list[str], rows: list[list[str]]) -> dict[st
 
 
 def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
-    from generator.write import LIST_LIMIT, Writer
-
     writer = Writer(site, Path())
     prefs = prefectures(site)
     rows = [

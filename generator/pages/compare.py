@@ -15,12 +15,12 @@ from typing import Any, get_args
 
 from generator.fieldstate import EXPLAIN, LABEL, SHORT, UNKNOWN, FieldNotes
 from generator.labels import t
-from generator.link import Site
+from generator.link import Site, prefecture_groups
 from generator.model.choices import Handlers500, Population, PopulationBasic, Users
 from generator.render import Ctx, form_label
 from generator.summary import RATINGS, Count, Facts, facts, rating_label
 from generator.textfmt import esc, front_matter, md_inline
-from generator.write import LIST_LIMIT, prefecture_groups
+from generator.write import LIST_LIMIT, Writer
 
 FORM_ORDER = {"概要": 0, "基礎項目評価書": 1, "重点項目評価書": 2, "全項目評価書": 3}
 _BANDS: dict[str, int] = {}
@@ -293,8 +293,6 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
         text = _front(w("compare_of", lang, name=name))
         text += f'<p class="kh-intro">{esc(w("intro", lang))}</p>\n\n'
         if len(ids) > LIST_LIMIT:  # nation scale: one table per prefecture, on its own page
-            from generator.write import Writer
-
             section = Writer(site, Path()).by_prefecture(sorted(ids), lang, lambda slug: f"{slug}/")
             text += _section_html(section)
             for slug, (_pref, members) in prefecture_groups(site, ids).items():

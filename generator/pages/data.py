@@ -28,8 +28,11 @@ from pydantic import BaseModel
 from generator.link import AssessmentRef, Site
 from generator.model.base import Check, DateValue, Text
 from generator.model.choices import Rating
+from generator.original import original
 from generator.schema import schema_documents
+from generator.summary import facts
 from generator.textfmt import esc, front_matter
+from generator.write import LIST_LIMIT
 
 DATA_DIR = "data"
 SCHEMA_DIR = "data/schema"
@@ -114,8 +117,6 @@ def _sum(values: Iterable[int | None]) -> int | None:
 
 def headline(site: Site, a: AssessmentRef) -> dict[str, Any]:
     """The figures of one assessment, keyed as in ``CSV_FIELDS``; None where the source is silent."""
-    from generator.original import original
-    from generator.summary import facts
 
     rec: Any = a.record
     muni = site.municipalities[a.municipality]
@@ -501,7 +502,6 @@ def data_page(site: Site, lang: str) -> str:
         'content/: texts are <code>{"ja": …, "en": …}</code> (<code>en</code> is null when '
         "untranslated), dates read <code>2026-01-19</code>. Items the report leaves empty are left out.</p>"
     )
-    from generator.write import LIST_LIMIT
 
     if len(site.assessments) > LIST_LIMIT:  # nation scale: the address pattern, not a list
         out += [

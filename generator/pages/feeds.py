@@ -19,6 +19,7 @@ from typing import Any
 
 from generator.link import AssessmentRef, Site
 from generator.model.base import DateValue
+from generator.render import form_title
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEEDS = {"ja": "feed.xml", "en": "feed.en.xml"}
@@ -65,8 +66,6 @@ def _name(text: Any, lang: str) -> str:
 
 
 def _summary(site: Site, a: AssessmentRef, e: Entry, lang: str) -> str:
-    from generator.render import form_title
-
     rec: Any = a.record
     muni = _name(site.municipalities[a.municipality].name, lang)
     proc = _name(site.processes[a.process].name, lang)

@@ -18,17 +18,15 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.link import Site
+from generator.model.glossary import ENGLISH_SOURCE, SOURCE
+from generator.terms import Term, load_terms
 from generator.textfmt import HTML_VOID_ELEMENTS as _VOID
 from generator.textfmt import esc, front_matter
 from generator.workers import each_page
-
-# The glossary is the site's vocabulary: content/registries/glossary.yaml of the project built.
-GLOSSARY = Path("registries") / "glossary.yaml"
 
 W: dict[str, dict[str, str]] = {
     "glossary": {"ja": "用語集", "en": "Glossary"},
@@ -55,100 +53,10 @@ W: dict[str, dict[str, str]] = {
 KANA_ROWS = ("あ", "か", "さ", "た", "な", "は", "ま", "や", "ら", "わ")
 _ROW_START = "あかさたなはまやらわ"
 
-ENGLISH_SOURCE = {
-    "JLT": {"ja": "日本法令外国語訳（公式）", "en": "Japanese Law Translation (official)"},
-    "agency": {"ja": "所管機関の英語ページ", "en": "English page of the agency concerned"},
-    "secondary": {"ja": "第三者の資料（未確認）", "en": "Third-party material (unconfirmed)"},
-    "project": {
-        "ja": "このサイトの訳（公式訳なし）",
-        "en": "This site's rendering (no official English)",
-    },
-}
-SOURCE = {
-    "domain": {"ja": "このサイト", "en": "This site"},
-    "law": {"ja": "法令（根拠の条項）", "en": "The law (the provision named as its basis)"},
-    "kagoshima": {
-        "ja": "鹿児島市 住民基本台帳に関する事務 全項目評価書 用語集",
-        "en": "Kagoshima City, Full Assessment Report on basic resident registration, glossary",
-    },
-}
 
-
-@dataclass(frozen=True)
-class Term:
-    id: str
-    ja: str
-    en: str
-    reading: str
-    aliases_ja: tuple[str, ...]
-    aliases_en: tuple[str, ...]
-    meaning_ja: str
-    meaning_en: str
-    english_source: str
-    source: str
-    mark: bool
-    basis: str = ""  # the law (and provision) the definition rests on
-    confirmed: bool = True  # False: shown with （未確認）
-
-    def meaning_shown(self, lang: str) -> str:
-        """The definition as residents read it: with the unconfirmed mark when it is one."""
-        return self.meaning(lang) + ("" if self.confirmed else W["unconfirmed"][lang])
-
-    avoid_en: tuple[str, ...] = ()  # other English renderings `kohyo validate` reports
-
-    def words(self, lang: str) -> tuple[str, ...]:
-        return (self.ja, *self.aliases_ja) if lang == "ja" else (self.en, *self.aliases_en)
-
-    def name(self, lang: str) -> str:
-        return self.ja if lang == "ja" else self.en
-
-    def meaning(self, lang: str) -> str:
-        return self.meaning_ja if lang == "ja" else self.meaning_en
-
-
-def load_terms(content: Path | None) -> list[Term]:
-    """The glossary of ``content`` (the content/ folder being built), read as ``kohyo validate``
-    reads it: strict loader and model (generator/model/glossary.py).  A glossary with problems
-    gives no terms here; validation reports them and stops the build."""
-    from generator.findings import Findings
-    from generator.load import load_file
-    from generator.model.glossary import Glossary
-    from generator.validate import validate_record
-
-    path = content / GLOSSARY if content is not None else None
-    if path is None or not path.is_file() or path.is_symlink():
-        return []
-    findings = Findings()
-    loaded = load_file(path, path.name, findings)
-    rec = validate_record(Glossary, loaded, findings) if loaded is not None else None
-    if not isinstance(rec, Glossary) or findings.errors:
-        return []
-    terms: list[Term] = []
-    seen: set[str] = set()
-    for e in rec.terms:
-        if e.id in seen:
-            continue
-        seen.add(e.id)
-        terms.append(
-            Term(
-                e.id,
-                e.term.ja,
-                e.term.en,
-                e.reading or "",
-                tuple(e.aliases.ja),
-                tuple(e.aliases.en),
-                " ".join(e.meaning.ja.split()),
-                " ".join(e.meaning.en.split()),
-                e.english_source,
-                e.source,
-                e.mark,
-                e.basis or "",
-                # a definition the site wrote itself is confirmed only with a legal basis
-                e.confirmed and (e.source != "domain" or bool(e.basis)),
-                tuple(e.avoid_en),
-            )
-        )
-    return terms
+def meaning_shown(term: Term, lang: str) -> str:
+    """The definition as residents read it: with the unconfirmed mark when it is one."""
+    return term.meaning(lang) + ("" if term.confirmed else W["unconfirmed"][lang])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -356,7 +264,7 @@ class Marker:
             out.append(
                 f'<span class="kh-term"><a class="kh-term-link" href="{self.href}#{term.id}" '
                 f'aria-describedby="{ident}">{html.escape(m.group(0), quote=False)}</a>'
-                f'<span class="kh-def" role="tooltip" id="{ident}" data-pagefind-ignore>{esc(term.meaning_shown(self.lang))}</span></span>'
+                f'<span class="kh-def" role="tooltip" id="{ident}" data-pagefind-ignore>{esc(meaning_shown(term, self.lang))}</span></span>'
             )
             pos = m.end()
         if not out:

@@ -30,6 +30,7 @@ from generator.findings import Findings
 from generator.link import link
 from generator.load import load_text
 from generator.mkdocs_hooks import restore_blocks, stash_blocks
+from generator.plugins import PAGES as PLUGINS
 from generator.textfmt import one_line
 from generator.validate import validate_corpus
 from generator.write import write_docs
@@ -92,7 +93,7 @@ def _pages(text: str, tmp: Path) -> dict[str, str] | None:
     site = link(validate_corpus(c, findings), findings)
     if findings.errors:  # e.g. a 12-digit Individual Number, a text too long
         return None
-    write_docs(site, tmp / "build")
+    write_docs(site, tmp / "build", PLUGINS)
     out = {}
     for lang in ("ja", "en"):
         for rel in PAGES:
