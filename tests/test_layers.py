@@ -6,7 +6,7 @@ graph (``python -m tests.layers``).  The layers, lowest first (CONTRIBUTING.md s
 
 0. model and foundations: the content model, findings, escaping, labels, process helpers
 1. load: the strict loader, the personal-data guard, the translation memory, the importer's reading
-2. validate: records through their models; the glossary's terms
+2. validate: records through their models, their messages; the glossary's terms
 3. link: references, citations and cross-links, the ``Site``; checks over the linked site
 4. render: blocks and Markdown of one page; the summary; stats
 5. write: the pages of the site, mkdocs.yml, the MkDocs hooks, the search index
@@ -56,7 +56,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "importer.forms",
         "importer.source",
     ),
-    "validate": ("validate", "terms"),
+    "validate": ("messages", "validate", "terms"),
     "link": ("citations", "crosslink", "link", "checks", "i18n"),
     "render": ("render", "summary", "stats", "pages._xlink"),
     "write": ("write", "search", "mkdocs_hooks"),
