@@ -68,8 +68,11 @@ lock:
 validate: venv
 	$(BIN)/kohyo validate
 
+# The build cache (generator/cache.py) keeps each page's HTML between builds: a rebuild redoes only
+# what changed. `make site CACHE=` builds without it.
+CACHE ?= build/cache
 site: venv
-	$(BIN)/kohyo build
+	$(BIN)/kohyo build $(if $(CACHE),--cache $(CACHE))
 
 serve: venv
 	$(BIN)/kohyo serve

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.cache import CacheStats
 from generator.checks import check_site
 from generator.children import run_child
 from generator.findings import Findings
@@ -33,6 +34,7 @@ class BuildResult:
     site: Site | None
     written: WriteResult | None
     ok: bool
+    cache: CacheStats | None = None
 
 
 def load_config(root: Path, findings: Findings | None = None) -> dict[str, Any]:
@@ -90,8 +92,10 @@ class BuildError(Exception):
     pass
 
 
-def run_mkdocs(config_file: Path, quiet: bool = True) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run_mkdocs(
+    config_file: Path, quiet: bool = True, env_extra: dict[str, str] | None = None
+) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env_extra or {}))
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)]
     if quiet:
         cmd.append("-q")
@@ -101,8 +105,15 @@ def run_mkdocs(config_file: Path, quiet: bool = True) -> None:
 
 
 def build_site(
-    root: Path, out: Path, strict: bool = False, only: set[str] | None = None, search: bool = True
+    root: Path,
+    out: Path,
+    strict: bool = False,
+    only: set[str] | None = None,
+    search: bool = True,
+    cache: Path | None = None,
 ) -> BuildResult:
+    """Validate, link, write, MkDocs, page plugins, search index; ``cache``: the build cache's
+    folder (generator/cache.py), None for none."""
     findings = Findings()
     _corpus, site = prepare(root, findings, only)
     if findings.failed(strict):
@@ -112,6 +123,7 @@ def build_site(
     out = out.resolve()
     recover(out, build)
     written = write_docs(site, build, PAGES, only)
+    cache_stats: CacheStats | None = None
     # the new site is made next to the old one's folder only when build/ is on another disk
     # (a rename cannot cross disks); build/ is git-ignored
     same_disk = build.stat().st_dev == out.parent.stat().st_dev
@@ -121,7 +133,17 @@ def build_site(
         config = mkdocs_config(
             settings, build, (root / "theme").resolve(), tmp, PAGES, updated=content_updated(site)
         )
-        run_mkdocs(config)
+        from generator import cache as build_cache
+
+        session = build_cache.mkdocs_session(cache, config, build / "docs") if cache else None
+        try:
+            run_mkdocs(config, env_extra=session.env() if session else None)
+        except BaseException:
+            if session:
+                session.discard()
+            raise
+        if session:
+            cache_stats = session.commit()
         for plugin in PAGES:
             if hasattr(plugin, "after_build"):
                 plugin.after_build(site, tmp, settings)
@@ -139,4 +161,4 @@ def build_site(
     finally:
         if tmp.exists():
             shutil.rmtree(tmp)
-    return BuildResult(findings, site, written, True)
+    return BuildResult(findings, site, written, True, cache_stats)

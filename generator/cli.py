@@ -28,7 +28,15 @@ def cmd_build(args: argparse.Namespace) -> int:
         exit_on_sigterm()  # a terminated build still ends its children and removes its tree
         if args.out is None:  # the project's own site/, whatever the current folder
             args.out = str(root / "site") if args.root != "." else "site"
-        result = build_site(root, Path(args.out), strict=args.strict, search=not args.no_search)
+        from generator.cache import cache_dir
+
+        result = build_site(
+            root,
+            Path(args.out),
+            strict=args.strict,
+            search=not args.no_search,
+            cache=cache_dir(args.cache),
+        )
     except BuildError as exc:
         print_findings(Findings(), args.lang)
         print(
@@ -47,6 +55,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         else (f"wrote {result.written.pages} pages into {args.out}/")
     )
     print(msg)
+    if result.cache is not None:
+        c = result.cache
+        print(
+            f"キャッシュ: {c.pages_reused} ページを再利用、{c.pages_rendered} ページを描画"
+            if args.lang == "ja"
+            else f"cache: {c.pages_reused} pages reused, {c.pages_rendered} rendered"
+        )
     return 0
 
 
@@ -140,6 +155,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="警告もエラーとして扱います")
     p.add_argument("--out", default=None, help="出力先フォルダ（既定: --root の site/）")
     p.add_argument("--no-search", action="store_true", help="検索索引を作りません")
+    p.add_argument(
+        "--cache",
+        default=None,
+        help="ビルドキャッシュのフォルダ（既定: 環境変数 KOHYO_CACHE、なければ使いません）",
+    )
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("new", help="団体や評価書の雛形を作ります")
     new_sub = p.add_subparsers(dest="what", required=True)

@@ -702,7 +702,7 @@ def mkdocs_config(
         "extra_css": ["assets/kohyo.css"],
         "extra_javascript": [{"path": "assets/kohyo.js", "defer": True}],
         "extra": {"kohyo": footer(config, updated)},
-        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
+        "hooks": [str(Path(__file__).with_name(f)) for f in ("mkdocs_hooks.py", "cache_hooks.py")],
         "markdown_extensions": [
             "attr_list",
             "tables",

@@ -59,7 +59,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "validate": ("messages", "validate", "terms"),
     "link": ("citations", "crosslink", "link", "checks", "i18n"),
     "render": ("render", "summary", "stats", "pages._xlink"),
-    "write": ("write", "search", "mkdocs_hooks"),
+    "write": ("write", "search", "mkdocs_hooks", "cache", "cache_hooks"),
     "pages": (
         "pages.accessibility",
         "pages.browse",

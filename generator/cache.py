@@ -1,0 +1,165 @@
+"""Build cache: what a build made, kept between builds under keys made of content hashes, so that
+after a change to one assessment a rebuild redoes only what that change touches.
+
+Measured on the synthetic corpora (BENCHMARKS.md, "Rebuild after a one-file change"), MkDocs is the
+largest of the stages a cache can skip: each page is Markdown to HTML, then Material's templates.
+The cache keeps each page's finished HTML (the MkDocs stage; generator/cache_hooks.py) under the
+hash of everything it is made from: the page's Markdown, its paths, and what every page shares
+(the MkDocs configuration without its output folder, the list of pages, the theme, our hooks, the
+installed packages and Python). The Markdown is still written on every build, by the same code,
+so a change anywhere in the content or the generator reaches the key of every page it changes;
+nothing is trusted that was not hashed.
+
+The cache is used only when asked for: ``kohyo build --cache DIR`` or ``KOHYO_CACHE=DIR`` (``make
+site`` uses ``build/cache``; the Pages workflow restores and saves that folder with the Actions
+cache). A build keeps in the store only the entries it used, so the cache is as large as one site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ENV = "KOHYO_CACHE"
+FORMAT = "kohyo-cache-1"  # raise when the store's layout or the keys change
+HERE = Path(__file__).resolve().parent
+HOOKS = (HERE / "mkdocs_hooks.py", HERE / "cache_hooks.py")
+
+
+def cache_dir(explicit: str | Path | None = None) -> Path | None:
+    """The cache folder asked for (``--cache``, else ``KOHYO_CACHE``), or None: no cache."""
+    value = explicit if explicit is not None else os.environ.get(ENV)
+    if not value:
+        return None
+    return Path(value).resolve()
+
+
+def _sha(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def tree_digest(folder: Path) -> str:
+    """Hash of every file below ``folder``: relative paths and contents, in sorted order."""
+    h = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            h.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def environment_digest() -> str:
+    """Python and every installed package with its version (MkDocs, Material, Markdown, Jinja…)."""
+    dists = sorted(
+        f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions() if d.metadata
+    )
+    return _sha(sys.version.encode(), "\n".join(dists).encode())
+
+
+def _docs_listing(docs: Path) -> bytes:
+    """The pages and files of the build: names of Markdown pages (each page's own text is in its
+    key), names and hashes of anything else."""
+    lines = []
+    for path in sorted(p for p in docs.rglob("*") if p.is_file()):
+        rel = path.relative_to(docs).as_posix()
+        if path.suffix == ".md":
+            lines.append(rel)
+        else:
+            lines.append(f"{rel} {hashlib.sha256(path.read_bytes()).hexdigest()}")
+    return "\n".join(lines).encode("utf-8")
+
+
+def mkdocs_global_key(config_file: Path, docs: Path) -> str:
+    """What every page of the MkDocs build shares; folders of this machine are left out (the
+    theme and the hooks enter by their contents)."""
+    cfg: dict[str, Any] = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    cfg.pop("site_dir", None)
+    theme = cfg.get("theme") or {}
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = tree_digest(Path(theme["custom_dir"]))
+    cfg["hooks"] = [_sha(Path(h).read_bytes()) for h in cfg.get("hooks") or []]
+    cfg["docs_dir"] = None
+    return _sha(
+        FORMAT.encode(),
+        json.dumps(cfg, sort_keys=True, ensure_ascii=False).encode("utf-8"),
+        _docs_listing(docs),
+        environment_digest().encode(),
+    )
+
+
+@dataclass
+class CacheStats:
+    """How much of a build came from the cache."""
+
+    pages_reused: int = 0
+    pages_rendered: int = 0
+    pruned: int = 0
+    extra: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class MkDocsSession:
+    """One MkDocs run with the page cache: the store, and this run's folder (new pages, used keys)."""
+
+    store: Path
+    folder: Path
+
+    def env(self) -> dict[str, str]:
+        from generator.cache_hooks import ENV as HOOK_ENV
+
+        return {HOOK_ENV: str(self.folder)}
+
+    def commit(self) -> CacheStats:
+        """The build succeeded: its new pages join the store, pages it did not use leave it."""
+        from generator.cache_hooks import entry
+
+        stats = CacheStats()
+        used_file = self.folder / "used.txt"
+        used = set(used_file.read_text().split()) if used_file.is_file() else set()
+        new = self.folder / "new"
+        fresh = 0
+        for path in sorted(new.rglob("*.html")) if new.is_dir() else []:
+            key = path.stem
+            html, facts = entry(self.store, key)
+            html.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path.with_suffix(".json"), facts)
+            os.replace(path, html)
+            fresh += 1
+        stats.pages_rendered = fresh
+        stats.pages_reused = len(used) - fresh
+        for path in sorted(self.store.rglob("*.*")):
+            if path.stem not in used:
+                path.unlink()
+                stats.pruned += path.suffix == ".html"
+        self.discard()
+        return stats
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def mkdocs_session(cache: Path, config_file: Path, docs: Path) -> MkDocsSession:
+    """Start a cached MkDocs run: the shared key goes to a session folder the hooks read."""
+    store = cache / "mkdocs"
+    store.mkdir(parents=True, exist_ok=True)
+    runs = cache / "runs"
+    shutil.rmtree(runs, ignore_errors=True)  # what an interrupted build left
+    runs.mkdir()
+    folder = Path(tempfile.mkdtemp(prefix="mkdocs-", dir=runs))
+    session = {"store": str(store), "global": mkdocs_global_key(config_file, docs)}
+    (folder / "session.json").write_text(json.dumps(session), encoding="utf-8")
+    return MkDocsSession(store, folder)
