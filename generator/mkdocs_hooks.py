@@ -21,6 +21,8 @@ import hashlib
 import re
 from typing import Any
 
+from generator.vocab import t
+
 _BLOCK_TAGS = "div|table|dl|p|ul|ol|section|details|figure|nav|aside|blockquote"
 _START = re.compile(rf"<({_BLOCK_TAGS})[\s>]")
 _END = re.compile(rf"</({_BLOCK_TAGS})>\s*\Z")
@@ -88,11 +90,6 @@ def on_page_content(html: str, page: Any, config: Any, **_kw: Any) -> str:
 
 # ---------------------------------------------------------------- wayfinding on every page
 
-_WORDS = {
-    # not "目次": the sidebar's table of contents carries that name, and two landmarks may not share one
-    "contents": {"ja": "このページの内容", "en": "On this page"},
-    "permalink": {"ja": "この見出しへのリンク", "en": "Link to this heading"},
-}
 _H2 = re.compile(r'<h2 id="([^"<>]+)"([^>]*)>(.*?)</h2>', re.S)
 _TOC_LABEL = re.compile(r'\sdata-toc-label="([^"]*)"')
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
@@ -106,7 +103,7 @@ CONTENTS_FROM = 3
 def quiet_permalinks(html: str, lang: str) -> str:
     """The "¶" link after each heading, in the page's language and out of the way of screen
     readers and the Tab key (the contents list and the sidebar link every section already)."""
-    title = _WORDS["permalink"][lang]
+    title = t("permalink", lang)
     return html.replace(
         'title="Permanent link">',
         f'title="{title}" aria-hidden="true" tabindex="-1">',
@@ -128,7 +125,7 @@ def contents_list(html: str, lang: str) -> str:
     # a page with an index of its own (the glossary) needs no second one
     if len(entries) < CONTENTS_FROM or end is None or 'class="kh-gl-index kh-page-index"' in html:
         return html
-    title = _WORDS["contents"][lang]
+    title = t("contents", lang)
     nav = (
         f'<nav class="kh-contents" aria-labelledby="kh-contents-title" data-pagefind-ignore>'
         f'<p class="kh-contents__title" id="kh-contents-title">{title}</p>'

@@ -31,7 +31,6 @@ from generator.fieldstate import (
 from generator.fieldstate import (
     Path as FieldPath,
 )
-from generator.labels import KIND_EN, STATUS, t
 from generator.model import FORM_EN
 from generator.model.assessment import RecordItem
 from generator.model.base import Check, DateRange, DateValue, Doc, Text
@@ -48,6 +47,7 @@ from generator.textfmt import (
     pagefind_value,
     text_html,
 )
+from generator.vocab import KIND_EN, STATUS, english_only, t
 
 TEMPLATES = Path(__file__).parent / "templates"
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -208,7 +208,7 @@ class Ctx:
                 return self.to_japanese(value.ja)
             return (
                 f'<div class="kh-text kh-untranslated" lang="ja">{text_html(value.ja, self._link(value))}</div>'
-                f'<p class="kh-untranslated-note">{esc(t("untranslated", "en"))}</p>'
+                f'<p class="kh-untranslated-note">{esc(english_only("untranslated"))}</p>'
             )
         self.coverage.add(value, value.ja)
         return f'<div class="kh-text">{text_html(value.ja, self._link(value))}</div>'
@@ -1091,7 +1091,7 @@ def form_title(form: str, lang: str) -> str:
 
 
 def status_label(status: str, lang: str) -> str:
-    return STATUS[status][lang]
+    return STATUS[status].show(lang)
 
 
 def kind_label(kind: str, lang: str) -> str:

@@ -36,6 +36,7 @@ from generator.model.base import Check, DateValue, Text
 from generator.model.choices import Rating
 from generator.render import Ctx, form_label
 from generator.textfmt import esc, one_line
+from generator.vocab import t
 
 RATINGS: tuple[str, ...] = get_args(Rating)
 RATINGS_EN = {
@@ -270,15 +271,6 @@ def facts(rec: Any) -> Facts:
 # The summary box: short sentences in both languages
 # ---------------------------------------------------------------------------------------------
 
-_W: dict[str, dict[str, str]] = {
-    "heading": {"ja": "この評価書のあらまし", "en": "At a glance"},
-    "intro": {
-        "ja": "評価書の記載から自動でまとめたものです。数字や名前のリンク先に、元になった本文があります。",
-        "en": "Compiled automatically from the report; each figure and name links to the text "
-        "it comes from.",
-    },
-}
-
 
 SHORT_SENTENCE = {MISSING: "電子版に未収録の", UNREADABLE: "原本から判読できない"}
 IS_STATE = {MISSING: "この電子版に未収録です", UNREADABLE: "原本から判読できません"}
@@ -481,8 +473,8 @@ def summary_markdown(a: AssessmentRef, site: Site, lang: str, ctx: Ctx, anchors:
     )
     body = "".join(f'<li data-kh-point="{k}">{text}</li>' for k, text in s.points)
     return (
-        f"## {_W['heading'][lang]} {{: #at-a-glance }}\n\n"
-        f'<div class="kh-glance"><p class="kh-glance-intro">{esc(_W["intro"][lang])}</p>'
+        f"## {t('summary.heading', lang)} {{: #at-a-glance }}\n\n"
+        f'<div class="kh-glance"><p class="kh-glance-intro">{esc(t("summary.intro", lang))}</p>'
         f"<ul>{body}</ul></div>\n"
     )
 
@@ -595,10 +587,10 @@ def _entrusted(s: _Say, f: Facts) -> None:
     names: list[str] = []
     seen: set[str] = set()
     for ff in f.files:
-        for j, t in ff.contractors:
-            if t.ja not in seen:
-                seen.add(t.ja)
-                names.append(s.link(s.name(t), f"file{ff.number}-outsourcing-items-{j + 1}"))
+        for j, who in ff.contractors:
+            if who.ja not in seen:
+                seen.add(who.ja)
+                names.append(s.link(s.name(who), f"file{ff.number}-outsourcing-items-{j + 1}"))
     if names:
         text_ja += f"委託先: {_and(names, lang)}。"
         text_en += f" Contractors: {_and(names, lang)}"

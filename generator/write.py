@@ -18,7 +18,6 @@ from typing import Any
 
 import yaml
 
-from generator.labels import UI, t
 from generator.link import AssessmentRef, Site, prefecture_groups
 from generator.model.base import DateValue
 from generator.original import original
@@ -36,6 +35,7 @@ from generator.render import (
 )
 from generator.summary import publication_date, summary_markdown
 from generator.textfmt import esc, md_inline
+from generator.vocab import english_only, t, words
 
 LANGS = ("ja", "en")
 
@@ -44,10 +44,6 @@ LANGS = ("ja", "en")
 class WriteResult:
     pages: int = 0
     coverage: dict[str, Coverage] = field(default_factory=dict)  # assessment id -> en coverage
-
-
-def _labels(lang: str) -> dict[str, str]:
-    return {k: v[lang] for k, v in UI.items()}
 
 
 # A change log with more rows than this is a page of its own (Writer.changes_page).
@@ -122,7 +118,7 @@ class Writer:
         text = render_template(
             "assessment.md.j2",
             lang=lang,
-            L=_labels(lang),
+            L=words(lang),
             title=a.title[lang],
             description=None,
             a=a,
@@ -136,7 +132,7 @@ class Writer:
             published=_date(_published(a), lang, rec.status == "案"),
             original=original(rec, muni.name.ja),
             coverage_pct=pct,
-            coverage_text=t("coverage_text", "en", pct=pct) if lang == "en" else "",
+            coverage_text=english_only("coverage_text", pct=pct) if lang == "en" else "",
             draft_note=t("draft_note", lang) if rec.status == "案" else "",
             council=council,
             blocks=blocks,
@@ -180,7 +176,7 @@ class Writer:
             sub,
             render_template(
                 "subpage.md.j2",
-                L=_labels(lang),
+                L=words(lang),
                 title=title,
                 description=None,
                 back=t("back_to_assessment", lang, title=a.title[lang]),
@@ -203,7 +199,7 @@ class Writer:
         text = render_template(
             "council.md.j2",
             lang=lang,
-            L=_labels(lang),
+            L=words(lang),
             title=c.title[lang],
             description=None,
             c=c,
@@ -294,7 +290,7 @@ class Writer:
             path,
             render_template(
                 "list.md.j2",
-                L=_labels(lang),
+                L=words(lang),
                 title=title,
                 description=None,
                 intro=intro,
@@ -411,7 +407,7 @@ class Writer:
                 path,
                 render_template(
                     "list.md.j2",
-                    L=_labels(lang),
+                    L=words(lang),
                     title=_name(muni.name, lang),
                     description=None,
                     intro='<p class="kh-intro">'
@@ -448,7 +444,7 @@ class Writer:
                 path,
                 render_template(
                     "list.md.j2",
-                    L=_labels(lang),
+                    L=words(lang),
                     title=_name(p.name, lang),
                     description=None,
                     intro=intro,
@@ -508,7 +504,7 @@ class Writer:
             "index.md",
             render_template(
                 "list.md.j2",
-                L=_labels(lang),
+                L=words(lang),
                 title=t("site_name", lang),
                 description=None,
                 intro=intro + "\n\n" + links,

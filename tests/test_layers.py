@@ -4,7 +4,7 @@ Imports are counted at any depth (inside functions too: a deferred import ties t
 firmly as a top-level one, it only hides the tie); see ``tests/layers.py``, which also prints the
 graph (``python -m tests.layers``).  The layers, lowest first (CONTRIBUTING.md says the same):
 
-0. model and foundations: the content model, findings, escaping, labels, process helpers
+0. model and foundations: the content model, findings, escaping, the vocabulary, process helpers
 1. load: the strict loader, the personal-data guard, the translation memory, the importer's reading
 2. validate: records through their models, their messages; the glossary's terms
 3. link: references, citations and cross-links, the ``Site``; checks over the linked site
@@ -31,7 +31,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "children",
         "fieldstate",
         "findings",
-        "labels",
+        "vocab",
         "model",
         "model.assessment",
         "model.base",

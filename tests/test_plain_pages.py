@@ -328,12 +328,14 @@ def test_english_pages_are_marked_unofficial_and_never_elide(
 
 def test_the_generator_s_own_english_uses_the_glossary_names() -> None:
     """Labels, choices and field labels of the model follow the glossary too."""
-    from generator.labels import UI
     from generator.model import FORMS
     from generator.model.choices import CHOICE_EN
     from generator.render import STATEMENTS
+    from generator.vocab import ENGLISH_ONLY, VOCAB
 
-    strings = [v["en"] for v in UI.values()] + list(CHOICE_EN.values())
+    strings = (
+        [w.en for w in VOCAB.values()] + list(ENGLISH_ONLY.values()) + list(CHOICE_EN.values())
+    )
     strings += [s["en"] for said in STATEMENTS.values() for s in said]
 
     def walk(model: type) -> None:

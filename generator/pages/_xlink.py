@@ -8,11 +8,11 @@ from typing import Any
 
 from generator.citations import ref_path
 from generator.crosslink import CrossLinks, Occurrence
-from generator.labels import UI
 from generator.link import prefecture_slug
 from generator.model.links import Entity, Law, LegalRef, Renumbering
 from generator.render import render_template
 from generator.textfmt import esc
+from generator.vocab import words
 
 KIND_LABEL = {
     "laws": ("法令", "Laws"),
@@ -31,10 +31,6 @@ def xl_of(site: Any) -> CrossLinks | None:
 def up_of(path: str) -> str:
     depth = path.count("/") + (0 if path.endswith("index.md") else 1)
     return "../" * depth
-
-
-def labels(lang: str) -> dict[str, str]:
-    return {k: v[lang] for k, v in UI.items()}
 
 
 def name(text: Any, lang: str) -> str:
@@ -87,7 +83,7 @@ def ref_title(law: Law, ref: LegalRef, lang: str) -> str:
 
 def page(title: str, intro: str, sections: list[dict[str, Any]], lang: str) -> str:
     return render_template(
-        "list.md.j2", L=labels(lang), title=title, description=None, intro=intro, sections=sections
+        "list.md.j2", L=words(lang), title=title, description=None, intro=intro, sections=sections
     )
 
 

@@ -20,6 +20,7 @@ from generator.load import load_file
 from generator.model.glossary import A11yResults
 from generator.textfmt import esc, front_matter
 from generator.validate import validate_record
+from generator.vocab import t
 
 RESULTS = Path("registries") / "accessibility-results.yaml"  # in the content/ folder built
 
@@ -62,24 +63,6 @@ BODY = {
 """,
 }
 
-W = {
-    "results": {"ja": "自動試験の結果", "en": "Results of the automated tests"},
-    "summary": {
-        "ja": "最後に記録した試験：{pages}ページ（{types}種類のページ × 日本語・英語）で、axe-core の違反 {violations}件。"
-        "キーボードの確認 {keyboard}。",
-        "en": "Last recorded run: {pages} pages ({types} page types in Japanese and English), {violations} axe-core "
-        "violations. Keyboard checks: {keyboard}.",
-    },
-    "passed": {"ja": "すべて合格", "en": "all passed"},
-    "failed": {"ja": "不合格あり", "en": "some failed"},
-    "tool": {"ja": "ツール", "en": "Tools"},
-    "type": {"ja": "ページの種類", "en": "Page type"},
-    "lang": {"ja": "言語", "en": "Language"},
-    "url": {"ja": "試験したページ", "en": "Page tested"},
-    "violations": {"ja": "違反", "en": "Violations"},
-    "none": {"ja": "まだ記録がありません。", "en": "No results recorded yet."},
-}
-
 
 def load_results(content: Path | None) -> dict[str, Any]:
     """The recorded results of ``content`` (strict loader and model, as ``kohyo validate`` reads
@@ -97,10 +80,10 @@ def load_results(content: Path | None) -> dict[str, Any]:
 
 
 def results_html(results: dict[str, Any], lang: str) -> str:
-    out = [f'<h2 id="results">{esc(W["results"][lang])}</h2>']
+    out = [f'<h2 id="results">{esc(t("a11y.results", lang))}</h2>']
     pages = results.get("pages") or []
     if not pages:
-        return out[0] + f"<p>{esc(W['none'][lang])}</p>"
+        return out[0] + f"<p>{esc(t('a11y.none', lang))}</p>"
     total = sum(int(p.get("violations", 0)) for p in pages)
     keyboard = results.get("keyboard") or {}
     ok = bool(keyboard) and all(keyboard.values())
@@ -108,11 +91,13 @@ def results_html(results: dict[str, Any], lang: str) -> str:
     out.append(
         "<p>"
         + esc(
-            W["summary"][lang].format(
+            t(
+                "a11y.summary",
+                lang,
                 pages=len(pages),
                 types=types,
                 violations=total,
-                keyboard=W["passed" if ok else "failed"][lang],
+                keyboard=t("a11y.passed" if ok else "a11y.failed", lang),
             )
         )
         + "</p>"
@@ -120,19 +105,20 @@ def results_html(results: dict[str, Any], lang: str) -> str:
     tools = results.get("tools") or {}
     if tools:
         out.append(
-            f'<p class="kh-note">{esc(W["tool"][lang])}: '
+            f'<p class="kh-note">{esc(t("a11y.tool", lang))}: '
             + esc(", ".join(f"{k} {v}" for k, v in sorted(tools.items())))
             + "</p>"
         )
     head = "".join(
-        f'<th scope="col">{esc(W[k][lang])}</th>' for k in ("type", "lang", "url", "violations")
+        f'<th scope="col">{esc(t(k, lang))}</th>'
+        for k in ("a11y.type", "a11y.lang", "a11y.url", "a11y.violations")
     )
     rows = "".join(
         f'<tr><th scope="row">{esc(str(p.get("type", "")))}</th><td>{esc(str(p.get("lang", "")))}</td>'
         f"<td><code>{esc(str(p.get('url', '')))}</code></td><td>{int(p.get('violations', 0))}</td></tr>"
         for p in pages
     )
-    caption = esc(W["results"][lang])
+    caption = esc(t("a11y.results", lang))
     out.append(
         f'<div class="kh-table-wrap" tabindex="0" role="region" aria-label="{caption}">'
         f'<table class="kh-data"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'

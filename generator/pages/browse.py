@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from generator.labels import UI, t
 from generator.link import Site, prefecture_slug
 from generator.model import FORM_EN
 from generator.render import form_label, render_template
 from generator.textfmt import esc
+from generator.vocab import t, words
 from generator.write import LIST_LIMIT, Writer
 
 FORMS = {
@@ -26,21 +26,6 @@ FORMS = {
     "基礎項目評価書": "basic",
     "概要": "summary",
 }
-
-W: dict[str, dict[str, str]] = {
-    "prefectures": {"ja": "都道府県", "en": "Prefectures"},
-    "all_prefectures": {"ja": "都道府県から探す", "en": "Browse by prefecture"},
-    "munis_in": {"ja": "{name}の地方公共団体", "en": "Municipalities in {name}"},
-    "forms": {"ja": "評価書の種類", "en": "Assessment types"},
-    "all_forms": {"ja": "評価書の種類から探す", "en": "Browse by assessment type"},
-    "of_form": {"ja": "{name}の一覧", "en": "{name}: all"},
-    "count": {"ja": "件数", "en": "Count"},
-}
-
-
-def w(key: str, lang: str, **kw: str) -> str:
-    text = W[key][lang]
-    return text.format(**kw) if kw else text
 
 
 def _name(text: Any, lang: str) -> str:
@@ -56,13 +41,9 @@ def prefectures(site: Site) -> dict[str, tuple[Any, list[str]]]:
     return dict(sorted(out.items(), key=lambda kv: site.municipalities[kv[1][1][0]].code))
 
 
-def _labels(lang: str) -> dict[str, str]:
-    return {k: v[lang] for k, v in UI.items()}
-
-
 def _list(lang: str, title: str, sections: list[dict[str, Any]], intro: str = "") -> str:
     return render_template(
-        "list.md.j2", L=_labels(lang), title=title, description=None, intro=intro, sections=sections
+        "list.md.j2", L=words(lang), title=title, description=None, intro=intro, sections=sections
     )
 
 
@@ -85,10 +66,10 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
         "prefectures/index.md",
         _list(
             lang,
-            w("all_prefectures", lang),
+            t("browse.all_prefectures", lang),
             [
                 _section(
-                    w("all_prefectures", lang),
+                    t("browse.all_prefectures", lang),
                     [t("prefecture", lang), t("municipalities", lang), t("assessments", lang)],
                     rows,
                 )
@@ -104,7 +85,7 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
             ]
             for m in mids
         ]
-        title = w("munis_in", lang, name=_name(name, lang))
+        title = t("browse.munis_in", lang, name=_name(name, lang))
         muni_section = _section(
             title, [t("municipality", lang), t("code", lang), t("assessments", lang)], rows
         )
@@ -132,13 +113,17 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
         "forms/index.md",
         _list(
             lang,
-            w("all_forms", lang),
-            [_section(w("all_forms", lang), [t("form", lang), w("count", lang)], rows)],
+            t("browse.all_forms", lang),
+            [
+                _section(
+                    t("browse.all_forms", lang), [t("form", lang), t("browse.count", lang)], rows
+                )
+            ],
         ),
     )
     for form, slug in FORMS.items():
         name = FORM_EN.get(form, form) if lang == "en" else form
-        title = w("of_form", lang, name=name)
+        title = t("browse.of_form", lang, name=name)
         yield (
             f"forms/{slug}.md",
             _list(
@@ -163,4 +148,7 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
 
 
 def nav(lang: str) -> list[tuple[str, str]]:
-    return [(w("prefectures", lang), "prefectures/index.md"), (w("forms", lang), "forms/index.md")]
+    return [
+        (t("browse.prefectures", lang), "prefectures/index.md"),
+        (t("browse.forms", lang), "forms/index.md"),
+    ]

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any, get_args
 
 from generator.fieldstate import EXPLAIN, LABEL, SHORT, UNKNOWN, FieldNotes
-from generator.labels import t
 from generator.link import Site, prefecture_groups
 from generator.model.choices import Handlers500, Population, PopulationBasic, Users
 from generator.render import Ctx, form_label
 from generator.summary import RATINGS, Count, Facts, facts, rating_label
 from generator.textfmt import esc, front_matter, md_inline
+from generator.vocab import t
 from generator.write import LIST_LIMIT, Writer
 
 FORM_ORDER = {"概要": 0, "基礎項目評価書": 1, "重点項目評価書": 2, "全項目評価書": 3}
@@ -32,63 +32,6 @@ for _options in (
 ):  # each list from small to large (500人未満 < 500人以上)
     for _i, _option in enumerate(_options):
         _BANDS.setdefault(_option, _i)
-
-W: dict[str, dict[str, str]] = {
-    "compare": {"ja": "比較", "en": "Compare"},
-    "compare_all": {"ja": "事務ごとの比較", "en": "Compare by process"},
-    "compare_of": {"ja": "{name}の比較", "en": "Compare: {name}"},
-    "intro": {
-        "ja": "同じ事務について、各地方公共団体の評価書の主な記載を並べています。"
-        "列の見出しのボタンで並べ替えができます。数値は評価書の記載から自動で集計したもので、"
-        "ファイルが複数ある評価書では全ファイルの合計です。"
-        "分からない部分は数に含めず、「ほかに不明」として別に示します。"
-        "リスク対策の評価は、第三者の監査ではなく各市の自己評価です。",
-        "en": "The main figures of each municipality's assessment of the same process, side by side. "
-        "Use the buttons in the column headers to sort. The figures are counted automatically from the "
-        "reports; where a report has several files they are the total over its files. What is not "
-        "known is never counted: it is shown apart as \u201cunknown\u201d. The ratings of the risk "
-        "measures are each city's own ratings, not an audit.",
-    },
-    "states": {"ja": "空欄の表し方", "en": "How empty entries are shown"},
-    "na": {"ja": "様式にない項目", "en": "Not on this form"},
-    "na_draft": {"ja": "案のため対象外", "en": "n/a (draft)"},
-    "yes_no_count": {"ja": "あり（件数は様式にない）", "en": "Yes (no count on this form)"},
-    "reassess_note": {
-        "ja": "再評価の目安は公表日から5年後です（特定個人情報保護評価に関する規則第15条）。",
-        "en": "Re-assessment is due within five years of publication (Rules on Specific Personal "
-        "Information Protection Assessment, Article 15).",
-    },
-    "handlers_note": {
-        "ja": "取扱者数は基礎項目評価書のしきい値判断項目の記載です。重点項目・全項目評価書では、"
-        "各ファイルの使用者数を括弧内に示します。",
-        "en": "Persons handling the files are stated in the threshold items of Basic Assessments; for "
-        "Focused and Full Assessments the number of users of each file is shown in brackets.",
-    },
-    "population": {"ja": "対象人数", "en": "People covered"},
-    "handlers": {"ja": "取扱者数", "en": "Persons handling"},
-    "outsourced": {"ja": "委託事項", "en": "Entrusted works"},
-    "subcontracted": {"ja": "再委託", "en": "Re-entrusted"},
-    "recipients": {"ja": "提供先", "en": "Recipients"},
-    "transferees": {"ja": "移転先", "en": "Transferees"},
-    "incident": {"ja": "重大事故", "en": "Serious incident"},
-    "due": {"ja": "再評価の目安", "en": "Re-assessment due"},
-    "yes": {"ja": "発生あり", "en": "Yes"},
-    "no": {"ja": "発生なし", "en": "None"},
-    "none_here": {
-        "ja": "この事務の評価書はまだありません。",
-        "en": "No assessments of this process yet.",
-    },
-    "sort_hint": {"ja": "並べ替え", "en": "sort"},
-    "scroll_hint": {
-        "ja": "表は{n}列あります。横にスクロールすると続きが見られます。",
-        "en": "The table has {n} columns: scroll sideways to see them all.",
-    },
-}
-
-
-def w(key: str, lang: str, **kw: str) -> str:
-    text = W[key][lang]
-    return text.format(**kw) if kw else text
 
 
 def _name(text: Any, lang: str) -> str:
@@ -156,22 +99,22 @@ def headers(lang: str) -> list[str]:
     return [
         t("municipality", lang),
         t("form", lang),
-        w("population", lang),
-        w("handlers", lang),
-        w("outsourced", lang),
-        w("subcontracted", lang),
-        w("recipients", lang),
-        w("transferees", lang),
+        t("compare.population", lang),
+        t("compare.handlers", lang),
+        t("compare.outsourced", lang),
+        t("compare.subcontracted", lang),
+        t("compare.recipients", lang),
+        t("compare.transferees", lang),
         *[rating_label(r, lang) for r in RATINGS],
-        w("incident", lang),
+        t("compare.incident", lang),
         t("published", lang),
-        w("due", lang),
+        t("compare.due", lang),
     ]
 
 
 def _na(lang: str) -> str:
     """A column the form has no item for (a 基礎項目評価書 states no counts; a 概要 no figures)."""
-    return _cell(f'<span class="kh-na">{esc(w("na", lang))}</span>', None)
+    return _cell(f'<span class="kh-na">{esc(t("compare.na", lang))}</span>', None)
 
 
 def _flag(flag: bool | None, lang: str, state: str) -> str:
@@ -180,7 +123,7 @@ def _flag(flag: bool | None, lang: str, state: str) -> str:
         return _cell(Ctx(lang).state_html(state), None) if state in UNKNOWN else _na(lang)
     if flag:
         return _cell("0件" if lang == "ja" else "0", 0)
-    return _cell(f'<span class="kh-na">{esc(w("yes_no_count", lang))}</span>', None)
+    return _cell(f'<span class="kh-na">{esc(t("compare.yes_no_count", lang))}</span>', None)
 
 
 def row(site: Site, ident: str, lang: str, up: str) -> str:
@@ -235,10 +178,12 @@ def row(site: Site, ident: str, lang: str, up: str) -> str:
         elif incident is None:
             cells.append(_cell(ctx.empty(), None))
         else:
-            cells.append(_cell(w("yes" if incident else "no", lang), 1 if incident else 0))
+            cells.append(
+                _cell(t("compare.yes" if incident else "compare.no", lang), 1 if incident else 0)
+            )
     if rec.status == "案":
         draft = f'<span class="kh-draft-date">{esc(t("not_published", lang))}</span>'
-        cells += [_cell(draft, None), _cell(esc(w("na_draft", lang)), None)]
+        cells += [_cell(draft, None), _cell(esc(t("compare.na_draft", lang)), None)]
     else:
         for d in (f.published, f.reassessment_due):
             cells.append(_cell(esc(d.render(lang)), d.iso) if d else _cell(ctx.empty(), None))
@@ -254,15 +199,15 @@ def table(site: Site, pid: str, lang: str, up: str, only: list[str] | None = Non
             i,
         ),
     )
-    caption = w("compare_of", lang, name=_name(site.processes[pid].name, lang))
+    caption = t("compare.compare_of", lang, name=_name(site.processes[pid].name, lang))
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers(lang))
     body = "".join(row(site, i, lang, up) for i in ids)
-    hint = w("scroll_hint", lang, n=str(len(headers(lang))))
+    hint = t("compare.scroll_hint", lang, n=str(len(headers(lang))))
     return (
         f'<p class="kh-scroll-hint" id="kh-scroll-hint-{esc(pid)}">{esc(hint)}</p>'
         f'<div class="kh-table-wrap kh-compare-wrap" tabindex="0" role="region" aria-label="{esc(caption)}"'
         f' aria-describedby="kh-scroll-hint-{esc(pid)}">'
-        f'<table class="kh-data kh-compare" data-kh-sortable data-sort-label="{esc(w("sort_hint", lang))}">'
+        f'<table class="kh-data kh-compare" data-kh-sortable data-sort-label="{esc(t("compare.sort_hint", lang))}">'
         f"<caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 
@@ -278,34 +223,36 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
         if n == 0:  # nothing to compare: not offered
             continue
         items.append(
-            f'<li><a href="{pid}/">{esc(w("compare_of", lang, name=_name(p.name, lang)))}</a>'
+            f'<li><a href="{pid}/">{esc(t("compare.compare_of", lang, name=_name(p.name, lang)))}</a>'
             f"{'（' if lang == 'ja' else ' ('}{n}{'件）' if lang == 'ja' else ')'}</li>"
         )
     yield (
         "compare/index.md",
-        _front(w("compare_all", lang)) + f'<ul class="kh-browse">{"".join(items)}</ul>\n',
+        _front(t("compare.compare_all", lang)) + f'<ul class="kh-browse">{"".join(items)}</ul>\n',
     )
     for pid, p in sorted(site.processes.items()):
         path = f"compare/{pid}.md"
         up = "../../"
         name = _name(p.name, lang)
         ids = site.by_process.get(pid, [])
-        text = _front(w("compare_of", lang, name=name))
-        text += f'<p class="kh-intro">{esc(w("intro", lang))}</p>\n\n'
+        text = _front(t("compare.compare_of", lang, name=name))
+        text += f'<p class="kh-intro">{esc(t("compare.intro", lang))}</p>\n\n'
         if len(ids) > LIST_LIMIT:  # nation scale: one table per prefecture, on its own page
             section = Writer(site, Path()).by_prefecture(sorted(ids), lang, lambda slug: f"{slug}/")
             text += _section_html(section)
             for slug, (_pref, members) in prefecture_groups(site, ids).items():
                 sub = f"compare/{pid}/{slug}.md"
                 muni = site.municipalities[site.assessments[members[0]].municipality]
-                title = f"{w('compare_of', lang, name=name)}（{_name(muni.prefecture, lang)}）"
+                title = (
+                    f"{t('compare.compare_of', lang, name=name)}（{_name(muni.prefecture, lang)}）"
+                )
                 if lang == "en":
-                    title = f"{w('compare_of', lang, name=name)} ({_name(muni.prefecture, lang)})"
+                    title = f"{t('compare.compare_of', lang, name=name)} ({_name(muni.prefecture, lang)})"
                 yield sub, _compare_page(site, pid, lang, sub, "../../../", title, members)
         elif ids:
             text += _compare_body(site, pid, lang, path, up, ids)
         else:
-            text += f"<p>{esc(w('none_here', lang))}</p>\n"
+            text += f"<p>{esc(t('compare.none_here', lang))}</p>\n"
         text += f'\n<p><a href="{up}processes/{pid}/">{esc(name)}</a></p>\n'
         yield path, text
 
@@ -332,9 +279,9 @@ def _compare_body(site: Site, pid: str, lang: str, path: str, up: str, ids: list
     return (
         table(site, pid, lang, up, ids)
         + "\n\n"
-        + f'<p class="kh-note">{esc(w("handlers_note", lang))}</p>\n\n'
+        + f'<p class="kh-note">{esc(t("compare.handlers_note", lang))}</p>\n\n'
         + _legend(lang)
-        + f'<p class="kh-note">{esc(w("reassess_note", lang))}</p>\n\n'
+        + f'<p class="kh-note">{esc(t("compare.reassess_note", lang))}</p>\n\n'
         + f'<script src="{_asset_up(lang, path)}assets/kohyo-sort.js" defer></script>\n'
     )
 
@@ -342,17 +289,17 @@ def _compare_body(site: Site, pid: str, lang: str, path: str, up: str, ids: list
 def _legend(lang: str) -> str:
     """What each way of showing an empty entry means (generator/fieldstate.py)."""
     rows = "".join(f"<dt>{esc(LABEL[s][lang])}</dt><dd>{esc(EXPLAIN[s][lang])}</dd>" for s in LABEL)
-    return f'<p class="kh-note">{esc(w("states", lang))}</p>\n<dl class="kh-states">{rows}</dl>\n\n'
+    return f'<p class="kh-note">{esc(t("compare.states", lang))}</p>\n<dl class="kh-states">{rows}</dl>\n\n'
 
 
 def _compare_page(
     site: Site, pid: str, lang: str, path: str, up: str, title: str, ids: list[str]
 ) -> str:
     text = _front(title)
-    text += f'<p class="kh-intro"><a href="../">{esc(w("compare_all", lang))}</a></p>\n\n'
+    text += f'<p class="kh-intro"><a href="../">{esc(t("compare.compare_all", lang))}</a></p>\n\n'
     text += _compare_body(site, pid, lang, path, up, ids)
     return text
 
 
 def nav(lang: str) -> list[tuple[str, str]]:
-    return [(w("compare", lang), "compare/index.md")]
+    return [(t("compare.compare", lang), "compare/index.md")]

@@ -26,29 +26,9 @@ from generator.model.glossary import ENGLISH_SOURCE, SOURCE
 from generator.terms import Term, load_terms
 from generator.textfmt import HTML_VOID_ELEMENTS as _VOID
 from generator.textfmt import esc, front_matter
+from generator.vocab import t
 from generator.workers import each_page
 
-W: dict[str, dict[str, str]] = {
-    "glossary": {"ja": "用語集", "en": "Glossary"},
-    "intro": {
-        "ja": "評価書によく出てくる用語の意味です。評価書のページでは、各節で最初に出てくる用語に下線の点線が付き、"
-        "押す（タップする）か、マウスを重ねると、その場で意味が表示されます。",
-        "en": "The meaning of terms that appear often in the assessments. On assessment pages the first occurrence of "
-        "a term in each section is underlined with dots; tap or click it, or hover over it, to read its meaning "
-        "in place.",
-    },
-    "en_term": {"ja": "英語", "en": "Japanese"},
-    "also": {"ja": "別の言い方", "en": "Also written"},
-    "english_source": {"ja": "英語訳の出典", "en": "Source of the English term"},
-    "source": {"ja": "説明の出典", "en": "Source of the definition"},
-    "basis": {"ja": "説明の根拠", "en": "Legal basis of the definition"},
-    "unconfirmed": {
-        "ja": "（未確認：このサイトはこの説明を法令・公式の資料で確かめていません）",
-        "en": " (unconfirmed: this site has not checked this definition against the law or an official source)",
-    },
-    "index": {"ja": "索引（五十音順）", "en": "Index (A to Z)"},
-    "reading": {"ja": "読み", "en": "Reading"},
-}
 # The rows of the 五十音 table: a term is filed under the row of its reading's first kana.
 KANA_ROWS = ("あ", "か", "さ", "た", "な", "は", "ま", "や", "ら", "わ")
 _ROW_START = "あかさたなはまやらわ"
@@ -56,7 +36,7 @@ _ROW_START = "あかさたなはまやらわ"
 
 def meaning_shown(term: Term, lang: str) -> str:
     """The definition as residents read it: with the unconfirmed mark when it is one."""
-    return term.meaning(lang) + ("" if term.confirmed else W["unconfirmed"][lang])
+    return term.meaning(lang) + ("" if term.confirmed else t("glossary.unconfirmed", lang))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -108,24 +88,24 @@ def page(terms: list[Term], lang: str) -> str:
         unconfirmed = (
             ""
             if term.confirmed
-            else f'<strong class="kh-unconfirmed">{esc(W["unconfirmed"][lang])}</strong>'
+            else f'<strong class="kh-unconfirmed">{esc(t("glossary.unconfirmed", lang))}</strong>'
         )
         rows = [
             f'<dd class="kh-gl-meaning">{esc(term.meaning(lang))}{unconfirmed}</dd>',
-            f'<dd class="kh-gl-meta"><span>{esc(W["en_term"][lang])}: <span lang="{other}">'
+            f'<dd class="kh-gl-meta"><span>{esc(t("glossary.en_term", lang))}: <span lang="{other}">'
             f"{esc(term.name(other))}</span></span>",
         ]
         if lang == "ja" and term.reading:
-            rows[-1] += f"<span>{esc(W['reading'][lang])}: {esc(term.reading)}</span>"
+            rows[-1] += f"<span>{esc(t('reading', lang))}: {esc(term.reading)}</span>"
         if also:
             rows[-1] += (
-                f"<span>{esc(W['also'][lang])}: {esc('、'.join(also) if lang == 'ja' else ', '.join(also))}</span>"
+                f"<span>{esc(t('glossary.also', lang))}: {esc('、'.join(also) if lang == 'ja' else ', '.join(also))}</span>"
             )
         rows[-1] += (
-            f"<span>{esc(W['english_source'][lang])}: {esc(ENGLISH_SOURCE[term.english_source][lang])}</span>"
-            f"<span>{esc(W['source'][lang])}: {esc(SOURCE[term.source][lang])}</span>"
+            f"<span>{esc(t('glossary.english_source', lang))}: {esc(ENGLISH_SOURCE[term.english_source][lang])}</span>"
+            f"<span>{esc(t('glossary.source', lang))}: {esc(SOURCE[term.source][lang])}</span>"
             + (
-                f'<span>{esc(W["basis"][lang])}: <span lang="ja">{esc(term.basis)}</span></span>'
+                f'<span>{esc(t("glossary.basis", lang))}: <span lang="ja">{esc(term.basis)}</span></span>'
                 if term.basis
                 else ""
             )
@@ -134,7 +114,7 @@ def page(terms: list[Term], lang: str) -> str:
         groups.setdefault(group_of(term, lang), []).append(
             f'<div class="kh-gl-entry"><dt id="{term.id}">{esc(term.name(lang))}</dt>{"".join(rows)}</div>'
         )
-    title = W["glossary"][lang]
+    title = t("glossary", lang)
     labels = list(groups)
     anchor = {g: f"kh-gl-{i}" for i, g in enumerate(labels)}
     row = {g: "行" if lang == "ja" and g in KANA_ROWS else "" for g in labels}
@@ -149,8 +129,8 @@ def page(terms: list[Term], lang: str) -> str:
     )
     return (
         front_matter(title) + f"\n# {title}\n\n"
-        f'<p class="kh-intro">{esc(W["intro"][lang])}</p>\n\n'
-        f'<nav class="kh-gl-index kh-page-index" aria-label="{esc(W["index"][lang])}"><ul>{index}</ul></nav>\n\n'
+        f'<p class="kh-intro">{esc(t("glossary.intro", lang))}</p>\n\n'
+        f'<nav class="kh-gl-index kh-page-index" aria-label="{esc(t("glossary.index", lang))}"><ul>{index}</ul></nav>\n\n'
         f'<div class="kh-gl-body">{body}</div>\n'
     )
 
@@ -162,7 +142,7 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
 
 
 def nav(lang: str) -> list[tuple[str, str]]:
-    return [(W["glossary"][lang], "glossary/index.md")]
+    return [(t("glossary", lang), "glossary/index.md")]
 
 
 # ---------------------------------------------------------------------------------------------
