@@ -130,9 +130,9 @@ def section_label(record: Any, loc: Loc) -> tuple[tuple[str, str], tuple[str, st
             if isinstance(obj, list) and key < len(obj):
                 obj = obj[key]
             if loc[:i] == ("files",) and hasattr(obj, "name"):
-                file = (obj.name.ja, obj.name.en or obj.name.ja)
+                file = (obj.name.ja, obj.name.show("en"))
                 ja[-1] = f"II ({key + 1}) {obj.name.ja}"
-                en[-1] = f"II ({key + 1}) {obj.name.en or obj.name.ja}"
+                en[-1] = f"II ({key + 1}) {obj.name.show('en')}"
             elif ja:
                 ja[-1] += f"{key + 1}"
                 en[-1] += f" {key + 1}"

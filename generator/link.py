@@ -117,8 +117,8 @@ def assessment_title(rec: Any, muni: Municipality | None, proc: Process | None) 
     if muni is not None and muni.name.ja not in ja:
         ja = f"{muni.name.ja} {ja}"
     # One pattern for every English title (issue 15): "<municipality>: <process> — <form>".
-    muni_en = muni.name.en if muni and muni.name.en else (muni.name.ja if muni else "")
-    proc_en = proc.name.en if proc and proc.name.en else (proc.name.ja if proc else "")
+    muni_en = muni.name.show("en") if muni else ""
+    proc_en = proc.name.show("en") if proc else ""
     if proc is None and title.en:
         proc_en = " ".join(title.en.split())
     en = f"{muni_en}: {proc_en} — {FORM_EN.get(rec.form, rec.form)}"
@@ -237,7 +237,7 @@ def link(corpus: Corpus, findings: Findings) -> Site:
         title = {
             "ja": f"{muni.name.ja} {crec.kind} {crec.number}"
             + (f"（{subject_ja}）" if subject_ja else ""),
-            "en": f"{muni.name.en or muni.name.ja}: {kind_en}{when}"
+            "en": f"{muni.name.show('en')}: {kind_en}{when}"
             + (f" ({subject_en})" if subject_en else ""),
         }
         site.council[ident] = CouncilRef(

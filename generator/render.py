@@ -985,7 +985,7 @@ def printed_place(doc: Any, path: FieldPath, lang: str) -> str:
             parts.append(f"II {t('files_overview', lang)}")
         label = f"({n + 1})"
         if name is not None:
-            label += " " + (name.en if lang == "en" and name.en else name.ja)
+            label += " " + name.show(lang)
         parts.append(label)
         model = type(files[n]) if n < len(files) else None
         value = files[n] if n < len(files) else None

@@ -357,8 +357,8 @@ def summary_markdown(a: AssessmentRef, site: Site, lang: str, ctx: Ctx, anchors:
     ja = s.ja
     muni = site.municipalities[a.municipality]
     proc = site.processes[a.process]
-    muni_name = esc(muni.name.en if (not ja and muni.name.en) else muni.name.ja)
-    proc_name = esc(proc.name.en if (not ja and proc.name.en) else proc.name.ja)
+    muni_name = esc(muni.name.show(lang))
+    proc_name = esc(proc.name.show(lang))
     form = esc(form_label(rec.form, lang))
 
     # 1. The work and whom it concerns

@@ -103,7 +103,12 @@ class Text(Doc):
         return not self.ja.strip() or bool(_DASH_ONLY.match(self.ja))
 
     def get(self, lang: str) -> str | None:
+        """The text in ``lang`` exactly: None where there is no English."""
         return self.en if lang == "en" else self.ja
+
+    def show(self, lang: str) -> str:
+        """The text as a page in ``lang`` shows it: its English if it has some, else Japanese."""
+        return self.en if lang == "en" and self.en else self.ja
 
 
 TextIn = Annotated[

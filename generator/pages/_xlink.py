@@ -9,6 +9,7 @@ from typing import Any
 from generator.citations import ref_path
 from generator.crosslink import CrossLinks, Occurrence
 from generator.link import prefecture_slug
+from generator.model.base import Text
 from generator.model.links import Entity, Law, LegalRef, Renumbering
 from generator.render import render_template
 from generator.textfmt import esc
@@ -33,10 +34,8 @@ def up_of(path: str) -> str:
     return "../" * depth
 
 
-def name(text: Any, lang: str) -> str:
-    if text is None:
-        return ""
-    return str(text.en) if lang == "en" and text.en else str(text.ja)
+def name(text: Text | None, lang: str) -> str:
+    return text.show(lang) if text is not None else ""
 
 
 def ja_span(text: str, lang: str) -> str:

@@ -28,10 +28,6 @@ FORMS = {
 }
 
 
-def _name(text: Any, lang: str) -> str:
-    return str(text.en) if lang == "en" and text.en else str(text.ja)
-
-
 def prefectures(site: Site) -> dict[str, tuple[Any, list[str]]]:
     """slug -> (prefecture name, municipality ids), municipalities in code order."""
     out: dict[str, tuple[Any, list[str]]] = {}
@@ -56,7 +52,7 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
     prefs = prefectures(site)
     rows = [
         [
-            f'<a href="{slug}/">{esc(_name(name, lang))}</a>',
+            f'<a href="{slug}/">{esc(name.show(lang))}</a>',
             str(len(mids)),
             str(sum(len(site.by_municipality.get(m, [])) for m in mids)),
         ]
@@ -79,13 +75,13 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
     for slug, (name, mids) in prefs.items():
         rows = [
             [
-                f'<a href="../../municipalities/{m}/">{esc(_name(site.municipalities[m].name, lang))}</a>',
+                f'<a href="../../municipalities/{m}/">{esc(site.municipalities[m].name.show(lang))}</a>',
                 esc(site.municipalities[m].code),
                 str(len(site.by_municipality.get(m, []))),
             ]
             for m in mids
         ]
-        title = t("browse.munis_in", lang, name=_name(name, lang))
+        title = t("browse.munis_in", lang, name=name.show(lang))
         muni_section = _section(
             title, [t("municipality", lang), t("code", lang), t("assessments", lang)], rows
         )

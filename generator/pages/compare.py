@@ -34,10 +34,6 @@ for _options in (
         _BANDS.setdefault(_option, _i)
 
 
-def _name(text: Any, lang: str) -> str:
-    return str(text.en) if lang == "en" and text.en else str(text.ja)
-
-
 def _asset_up(lang: str, path: str) -> str:
     """Relative prefix from a page to the site root (where ``assets/`` is)."""
     depth = path.count("/") + (0 if path.endswith("index.md") else 1)
@@ -134,7 +130,7 @@ def row(site: Site, ident: str, lang: str, up: str) -> str:
     muni = site.municipalities[a.municipality]
     cells = [
         f'<th scope="row" data-sort="{esc(muni.code)}"><a href="{up}assessments/{ident}/">'
-        f"{esc(_name(muni.name, lang))}</a></th>",
+        f"{esc(muni.name.show(lang))}</a></th>",
         _cell(esc(form_label(rec.form, lang)), FORM_ORDER.get(rec.form, 9)),
     ]
     if rec.form == "概要":
@@ -199,7 +195,7 @@ def table(site: Site, pid: str, lang: str, up: str, only: list[str] | None = Non
             i,
         ),
     )
-    caption = t("compare.compare_of", lang, name=_name(site.processes[pid].name, lang))
+    caption = t("compare.compare_of", lang, name=site.processes[pid].name.show(lang))
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers(lang))
     body = "".join(row(site, i, lang, up) for i in ids)
     hint = t("compare.scroll_hint", lang, n=str(len(headers(lang))))
@@ -223,7 +219,7 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
         if n == 0:  # nothing to compare: not offered
             continue
         items.append(
-            f'<li><a href="{pid}/">{esc(t("compare.compare_of", lang, name=_name(p.name, lang)))}</a>'
+            f'<li><a href="{pid}/">{esc(t("compare.compare_of", lang, name=p.name.show(lang)))}</a>'
             f"{'（' if lang == 'ja' else ' ('}{n}{'件）' if lang == 'ja' else ')'}</li>"
         )
     yield (
@@ -233,7 +229,7 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
     for pid, p in sorted(site.processes.items()):
         path = f"compare/{pid}.md"
         up = "../../"
-        name = _name(p.name, lang)
+        name = p.name.show(lang)
         ids = site.by_process.get(pid, [])
         text = _front(t("compare.compare_of", lang, name=name))
         text += f'<p class="kh-intro">{esc(t("compare.intro", lang))}</p>\n\n'
@@ -244,10 +240,12 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
                 sub = f"compare/{pid}/{slug}.md"
                 muni = site.municipalities[site.assessments[members[0]].municipality]
                 title = (
-                    f"{t('compare.compare_of', lang, name=name)}（{_name(muni.prefecture, lang)}）"
+                    f"{t('compare.compare_of', lang, name=name)}（{muni.prefecture.show(lang)}）"
                 )
                 if lang == "en":
-                    title = f"{t('compare.compare_of', lang, name=name)} ({_name(muni.prefecture, lang)})"
+                    title = (
+                        f"{t('compare.compare_of', lang, name=name)} ({muni.prefecture.show(lang)})"
+                    )
                 yield sub, _compare_page(site, pid, lang, sub, "../../../", title, members)
         elif ids:
             text += _compare_body(site, pid, lang, path, up, ids)

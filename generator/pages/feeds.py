@@ -61,14 +61,10 @@ def entries(site: Site) -> list[Entry]:
     return out[:LIMIT]
 
 
-def _name(text: Any, lang: str) -> str:
-    return str(text.en) if lang == "en" and text.en else str(text.ja)
-
-
 def _summary(site: Site, a: AssessmentRef, e: Entry, lang: str) -> str:
     rec: Any = a.record
-    muni = _name(site.municipalities[a.municipality].name, lang)
-    proc = _name(site.processes[a.process].name, lang)
+    muni = site.municipalities[a.municipality].name.show(lang)
+    proc = site.processes[a.process].name.show(lang)
     form = form_title(rec.form, lang)
     when = e.date.render(lang)
     if e.kind == "published":
