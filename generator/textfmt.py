@@ -128,6 +128,13 @@ def front_matter(
     return "\n".join([*lines, "---", ""])
 
 
+def page_start(
+    title: str, description: str | None = None, extra: dict[str, bool] | None = None
+) -> str:
+    """The start of a page written in Python: its front matter and its title as the heading."""
+    return front_matter(title, description, extra) + f"\n# {md_inline(title)}\n\n"
+
+
 def md_attr(text: str) -> str:
     """Text for a quoted attribute value in a Markdown attribute list (``{: data-x="…" }``):
     ASCII punctuation becomes numeric references, so that neither the attribute list (which

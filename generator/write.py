@@ -22,6 +22,7 @@ from generator.link import AssessmentRef, Site, prefecture_groups
 from generator.model.base import DateValue
 from generator.original import original
 from generator.pages._xlink import related_block
+from generator.paths import to_root
 from generator.render import (
     Coverage,
     Ctx,
@@ -54,12 +55,6 @@ CHANGES_INLINE = 30
 LIST_LIMIT = 400
 
 
-def _up(path: str) -> str:
-    """Relative prefix from a page (directory URL) to the language root."""
-    depth = path.count("/") + (0 if path.endswith("index.md") else 1)
-    return "../" * depth
-
-
 def _name(text: Any, lang: str) -> str:
     if lang == "en" and text.en:
         return str(text.en)
@@ -87,7 +82,7 @@ class Writer:
         scoped = getattr(self.site.linker, "for_page", None)  # a municipality's own ordinances
         return Ctx(
             lang,
-            up=_up(path),
+            up=to_root(path),
             translator=self.site.translator if lang == "en" else None,
             linker=scoped(path) if callable(scoped) else self.site.linker,
             page=path.removesuffix(".md").removesuffix("index")
@@ -122,7 +117,7 @@ class Writer:
             title=a.title[lang],
             description=None,
             a=a,
-            up=_up(a.path),
+            up=to_root(a.path),
             muni_name=_name(muni.name, lang),
             prefecture=_name(muni.prefecture, lang),
             process_name=_name(proc.name, lang),
@@ -149,7 +144,7 @@ class Writer:
                 f'<p class="kh-note kh-important-legend">{esc(t("important_legend", lang))}</p>'
             )
             text = text.replace("</dl>\n", "</dl>\n\n" + legend + "\n", 1)
-        self.put(lang, a.path, text + related_block(site, a.id, lang, _up(a.path)))
+        self.put(lang, a.path, text + related_block(site, a.id, lang, to_root(a.path)))
 
     def changes_page(self, a: AssessmentRef, lang: str, blocks: list[Any]) -> list[Any]:
         """A change log (変更箇所) longer than CHANGES_INLINE rows goes to a page of its own, linked
@@ -203,7 +198,7 @@ class Writer:
             title=c.title[lang],
             description=None,
             c=c,
-            up=_up(c.path),
+            up=to_root(c.path),
             muni_name=_name(self.site.municipalities[c.municipality].name, lang),
             kind=kind_label(rec.kind, lang),
             targets=[
@@ -367,7 +362,7 @@ class Writer:
         )
         for mid, muni in sorted(site.municipalities.items()):
             path = f"municipalities/{mid}.md"
-            up = _up(path)
+            up = to_root(path)
             intro_parts = [
                 f"{esc(t('prefecture', lang))}: {esc(_name(muni.prefecture, lang))}",
                 f"{esc(t('code', lang))}: {esc(muni.code)}",
@@ -455,7 +450,7 @@ class Writer:
                             "caption": t("assessments", lang),
                             "headers": self.assessment_headers(lang),
                             "rows": self.assessment_rows(
-                                site.by_process.get(pid, []), lang, _up(path)
+                                site.by_process.get(pid, []), lang, to_root(path)
                             ),
                         }
                         if len(site.by_process.get(pid, [])) <= LIST_LIMIT

@@ -39,6 +39,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "model.glossary",
         "model.links",
         "model.registry",
+        "paths",
         "mynumber",
         "pages",  # the package only: it imports nothing (checked below)
         "schema",

@@ -11,6 +11,7 @@ from generator.crosslink import CrossLinks, Occurrence
 from generator.link import prefecture_slug
 from generator.model.base import Text
 from generator.model.links import Entity, Law, LegalRef, Renumbering
+from generator.paths import to_root
 from generator.render import render_template
 from generator.textfmt import esc
 from generator.vocab import words
@@ -27,11 +28,6 @@ KIND_LABEL = {
 def xl_of(site: Any) -> CrossLinks | None:
     xl = getattr(site, "crosslinks", None)
     return xl if isinstance(xl, CrossLinks) else None
-
-
-def up_of(path: str) -> str:
-    depth = path.count("/") + (0 if path.endswith("index.md") else 1)
-    return "../" * depth
 
 
 def name(text: Text | None, lang: str) -> str:
@@ -293,7 +289,7 @@ def entity_pages(site: Any, lang: str, kind: str) -> Iterable[tuple[str, str]]:
     )
     for ident, ent in sorted(entities.items()):
         path = f"{kind}/{ident}.md"
-        up = up_of(path)
+        up = to_root(path)
         parts = [
             f'<p class="kh-intro"><a href="../">{esc(title_ja if ja else title_en)}</a></p>',
             '<dl class="kh-facts">',

@@ -18,7 +18,7 @@ from generator.findings import Findings
 from generator.link import Site
 from generator.load import load_file
 from generator.model.glossary import A11yResults
-from generator.textfmt import esc, front_matter
+from generator.textfmt import esc, page_start
 from generator.validate import validate_record
 from generator.vocab import t
 
@@ -129,7 +129,7 @@ def results_html(results: dict[str, Any], lang: str) -> str:
 
 def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
     title = TITLE[lang]
-    text = front_matter(title) + f"\n# {title}\n\n"
+    text = page_start(title)
     text += BODY[lang] + "\n" + results_html(load_results(site.content), lang) + "\n"
     yield "accessibility/index.md", text
 

@@ -16,9 +16,10 @@ from typing import Any, get_args
 from generator.fieldstate import EXPLAIN, LABEL, SHORT, UNKNOWN, FieldNotes
 from generator.link import Site, prefecture_groups
 from generator.model.choices import Handlers500, Population, PopulationBasic, Users
+from generator.paths import to_site_root
 from generator.render import Ctx, form_label
 from generator.summary import RATINGS, Count, Facts, facts, rating_label
-from generator.textfmt import esc, front_matter, md_inline
+from generator.textfmt import esc, page_start
 from generator.vocab import t
 from generator.write import LIST_LIMIT, Writer
 
@@ -32,12 +33,6 @@ for _options in (
 ):  # each list from small to large (500人未満 < 500人以上)
     for _i, _option in enumerate(_options):
         _BANDS.setdefault(_option, _i)
-
-
-def _asset_up(lang: str, path: str) -> str:
-    """Relative prefix from a page to the site root (where ``assets/`` is)."""
-    depth = path.count("/") + (0 if path.endswith("index.md") else 1)
-    return "../" * (depth + (1 if lang == "en" else 0))
 
 
 def _cell(html: str, sort: str | int | None) -> str:
@@ -208,10 +203,6 @@ def table(site: Site, pid: str, lang: str, up: str, only: list[str] | None = Non
     )
 
 
-def _front(title: str) -> str:
-    return front_matter(title) + f"\n# {md_inline(title)}\n\n"
-
-
 def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
     items = []
     for pid, p in sorted(site.processes.items()):
@@ -224,14 +215,15 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
         )
     yield (
         "compare/index.md",
-        _front(t("compare.compare_all", lang)) + f'<ul class="kh-browse">{"".join(items)}</ul>\n',
+        page_start(t("compare.compare_all", lang))
+        + f'<ul class="kh-browse">{"".join(items)}</ul>\n',
     )
     for pid, p in sorted(site.processes.items()):
         path = f"compare/{pid}.md"
         up = "../../"
         name = p.name.show(lang)
         ids = site.by_process.get(pid, [])
-        text = _front(t("compare.compare_of", lang, name=name))
+        text = page_start(t("compare.compare_of", lang, name=name))
         text += f'<p class="kh-intro">{esc(t("compare.intro", lang))}</p>\n\n'
         if len(ids) > LIST_LIMIT:  # nation scale: one table per prefecture, on its own page
             section = Writer(site, Path()).by_prefecture(sorted(ids), lang, lambda slug: f"{slug}/")
@@ -280,7 +272,7 @@ def _compare_body(site: Site, pid: str, lang: str, path: str, up: str, ids: list
         + f'<p class="kh-note">{esc(t("compare.handlers_note", lang))}</p>\n\n'
         + _legend(lang)
         + f'<p class="kh-note">{esc(t("compare.reassess_note", lang))}</p>\n\n'
-        + f'<script src="{_asset_up(lang, path)}assets/kohyo-sort.js" defer></script>\n'
+        + f'<script src="{to_site_root(path, lang)}assets/kohyo-sort.js" defer></script>\n'
     )
 
 
@@ -293,7 +285,7 @@ def _legend(lang: str) -> str:
 def _compare_page(
     site: Site, pid: str, lang: str, path: str, up: str, title: str, ids: list[str]
 ) -> str:
-    text = _front(title)
+    text = page_start(title)
     text += f'<p class="kh-intro"><a href="../">{esc(t("compare.compare_all", lang))}</a></p>\n\n'
     text += _compare_body(site, pid, lang, path, up, ids)
     return text

@@ -29,6 +29,7 @@ from generator.link import AssessmentRef, Site
 from generator.model.base import Check, DateValue, Text
 from generator.model.choices import Rating
 from generator.original import original
+from generator.paths import to_site_root
 from generator.schema import schema_documents
 from generator.summary import facts
 from generator.textfmt import esc, front_matter
@@ -419,8 +420,7 @@ LICENCE_SLOT = '<p class="kh-licence">'
 
 
 def data_page(site: Site, lang: str) -> str:
-    # From /data/ (ja) or /en/data/ (en) to the site root.
-    root = "../" if lang == "ja" else "../../"
+    root = to_site_root(PAGE, lang)
     d = f"{root}{DATA_DIR}/"
     ja = lang == "ja"
     out = [

@@ -25,7 +25,7 @@ from generator.link import Site
 from generator.model.glossary import ENGLISH_SOURCE, SOURCE
 from generator.terms import Term, load_terms
 from generator.textfmt import HTML_VOID_ELEMENTS as _VOID
-from generator.textfmt import esc, front_matter
+from generator.textfmt import esc, page_start
 from generator.vocab import t
 from generator.workers import each_page
 
@@ -128,8 +128,7 @@ def page(terms: list[Term], lang: str) -> str:
         for g, items in groups.items()
     )
     return (
-        front_matter(title) + f"\n# {title}\n\n"
-        f'<p class="kh-intro">{esc(t("glossary.intro", lang))}</p>\n\n'
+        page_start(title) + f'<p class="kh-intro">{esc(t("glossary.intro", lang))}</p>\n\n'
         f'<nav class="kh-gl-index kh-page-index" aria-label="{esc(t("glossary.index", lang))}"><ul>{index}</ul></nav>\n\n'
         f'<div class="kh-gl-body">{body}</div>\n'
     )

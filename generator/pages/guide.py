@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.link import Site
-from generator.textfmt import front_matter
+from generator.textfmt import front_matter, page_start
 
 SOURCE = Path(__file__).resolve().parent.parent.parent / "docs" / "editing-guide.md"
 PATH = "guide/index.md"
@@ -127,10 +127,9 @@ def unfence(markdown: str) -> str:
 
 def guide_markdown(lang: str, source: Path = SOURCE) -> str:
     title = TITLE[lang]
-    head = front_matter(title) + "\n"
-    if lang == "ja":
-        return head + unfence(source.read_text(encoding="utf-8"))
-    return head + f"# {title}\n\n" + SUMMARY_EN
+    if lang == "ja":  # the guide's Markdown brings its own heading
+        return front_matter(title) + "\n" + unfence(source.read_text(encoding="utf-8"))
+    return page_start(title) + SUMMARY_EN
 
 
 def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:

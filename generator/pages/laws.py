@@ -21,9 +21,9 @@ from generator.pages._xlink import (
     ref_title,
     regime_suffix,
     renumbering_of,
-    up_of,
     xl_of,
 )
+from generator.paths import to_root
 from generator.textfmt import esc
 
 EGOV = "https://laws.e-gov.go.jp/law/"
@@ -312,7 +312,7 @@ def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
     )
     for law in xl.laws.values():
         path = f"laws/{law.id}/index.md"
-        up = up_of(path)
+        up = to_root(path)
         refs = xl.refs_of(law.id)
         ref_rows = []
         for r in refs:
@@ -380,7 +380,7 @@ def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
         )
         for r in refs:
             rpath = f"laws/{law.id}/{r.slug()}.md"
-            rup = up_of(rpath)
+            rup = to_root(rpath)
             sections = occurrence_sections(site, xl.refs[r], lang, rup)
             for s in sections:
                 s["heading"] = f"{s['heading']}" if ja else s["heading"]

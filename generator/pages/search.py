@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable
 
 from generator.link import Site
+from generator.paths import to_site_root
 from generator.search import BUNDLE, META_WEIGHTS
 from generator.textfmt import esc, front_matter
 from generator.vocab import t
@@ -21,14 +22,9 @@ PAGE = "search.md"
 NOT_INDEXED = ("search/index.html", "en/search/index.html")
 
 
-def _up(lang: str) -> str:
-    """From the search page to the site root: ja lives at /search/, en at /en/search/."""
-    return "../" if lang == "ja" else "../../"
-
-
 def page(lang: str) -> str:
     """The Markdown of the search page of ``lang`` (raw HTML blocks; no content text)."""
-    up = _up(lang)
+    up = to_site_root(PAGE, lang)
     bundle = f"{up}{BUNDLE}/"  # one bundle, an index per language
     title = t("search.title", lang)
     return (
