@@ -214,9 +214,8 @@ def run_stages(project: Path, out_json: Path) -> None:
 
         shutil.rmtree(site_dir)
     settings = build_mod.load_config(project)
-    config = mkdocs_config(
-        settings, build, (project / "theme").resolve(), site_dir.resolve(), PAGES
-    )
+    # the theme of this version (a corpus keeps the copy synth made, which may be older)
+    config = mkdocs_config(settings, build, (ROOT / "theme").resolve(), site_dir.resolve(), PAGES)
     with timed(st, "mkdocs"):
         build_mod.run_mkdocs(config)
     st["mkdocs"]["maxrss"] = children.runs[-1]["maxrss"]

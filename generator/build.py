@@ -23,7 +23,7 @@ from generator.load import load_file, refuse_symlink
 from generator.memory import load_translator
 from generator.model.glossary import SiteConfig
 from generator.plugins import PAGES
-from generator.search import index_site
+from generator.search import index_site, prefecture_shards
 from generator.validate import Corpus, validate_corpus, validate_record
 from generator.write import WriteResult, content_updated, mkdocs_config, write_docs
 
@@ -111,9 +111,11 @@ def build_site(
     only: set[str] | None = None,
     search: bool = True,
     cache: Path | None = None,
+    search_shards: int = 1,
 ) -> BuildResult:
     """Validate, link, write, MkDocs, page plugins, search index; ``cache``: the build cache's
-    folder (generator/cache.py), None for none."""
+    folder (generator/cache.py), None for none; ``search_shards`` > 1 indexes the assessment
+    pages in that many groups of prefectures, one Pagefind bundle each (generator/search.py)."""
     findings = Findings()
     _corpus, site = prepare(root, findings, only)
     if findings.failed(strict):
@@ -148,7 +150,8 @@ def build_site(
             if hasattr(plugin, "after_build"):
                 plugin.after_build(site, tmp, settings)
         if search:
-            index_site(tmp)
+            shards = prefecture_shards(site, search_shards) if search_shards > 1 else None
+            index_site(tmp, shards)
         if out.exists():
             old = out.with_name(out.name + ".old")
             if old.exists():

@@ -36,6 +36,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             strict=args.strict,
             search=not args.no_search,
             cache=cache_dir(args.cache),
+            search_shards=args.search_shards,
         )
     except BuildError as exc:
         print_findings(Findings(), args.lang)
@@ -159,6 +160,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--cache",
         default=None,
         help="ビルドキャッシュのフォルダ（既定: 環境変数 KOHYO_CACHE、なければ使いません）",
+    )
+    p.add_argument(
+        "--search-shards",
+        type=int,
+        default=1,
+        metavar="N",
+        help="評価書の検索索引を都道府県の N 組に分けて作ります（組ごとの Pagefind バンドルを検索ページで合わせます）",
     )
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("new", help="団体や評価書の雛形を作ります")

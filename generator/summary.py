@@ -474,7 +474,8 @@ def summary_markdown(a: AssessmentRef, site: Site, lang: str, ctx: Ctx, anchors:
     body = "".join(f'<li data-kh-point="{k}">{text}</li>' for k, text in s.points)
     return (
         f"## {t('summary.heading', lang)} {{: #at-a-glance }}\n\n"
-        f'<div class="kh-glance"><p class="kh-glance-intro">{esc(t("summary.intro", lang))}</p>'
+        # derived from the sections below, which the search indexes already
+        f'<div class="kh-glance" data-pagefind-ignore><p class="kh-glance-intro">{esc(t("summary.intro", lang))}</p>'
         f"<ul>{body}</ul></div>\n"
     )
 

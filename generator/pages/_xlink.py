@@ -370,4 +370,4 @@ def related_block(site: Any, doc: str, lang: str, up: str) -> str:
         )
         out.append(f"<h3>{esc(label)}</h3><ul>{lis}</ul>")
     heading = "関連ページ" if ja else "Related pages"
-    return f'\n## {heading} {{: #related-pages }}\n\n<nav class="kh-related-pages" aria-label="{heading}">{"".join(out)}</nav>\n'
+    return f'\n## {heading} {{: #related-pages }}\n\n<nav class="kh-related-pages" aria-label="{heading}" data-pagefind-ignore>{"".join(out)}</nav>\n'

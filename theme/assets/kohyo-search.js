@@ -59,6 +59,11 @@
     // root, whatever sub-path it is served under.
     var root = new URL(host.getAttribute("data-root") || "../", document.baseURI).pathname;
     var metaWeights = JSON.parse(host.getAttribute("data-meta-weights") || "{}");
+    // A sharded build (generator/search.py): the other shards' bundles, merged into the results
+    // with Pagefind's multisite search. Their index holds root-relative URLs like the first one's.
+    var merge = JSON.parse(host.getAttribute("data-merge") || "[]").map(function (bundle) {
+      return { bundlePath: new URL(bundle, document.baseURI).href, baseUrl: root, ranking: { metaWeights: metaWeights } };
+    });
     var ui = new PagefindUI({
       element: "#kh-search",
       // Absolute, so that result links keep the sub-path the site is served under.
@@ -73,6 +78,7 @@
       processTerm: function (term) { return term.normalize("NFKC"); },
       processResult: processResult,
       ranking: { metaWeights: metaWeights },
+      mergeIndex: merge,
     });
 
     // On a phone the filters are behind one button, so that the results start on the first
