@@ -220,6 +220,28 @@ VOCAB: Final[Mapping[str, Word]] = MappingProxyType(
             "評価書の記載から自動でまとめたものです。数字や名前のリンク先に、元になった本文があります。",
             "Compiled automatically from the report; each figure and name links to the text it comes from.",
         ),
+        # The open-data page (generator/pages/data.py, templates/data.html.j2)
+        "data.licence": Word("ライセンス", "Licence"),
+        "data.downloads": Word("ダウンロード", "Downloads"),
+        "data.bulk": Word(
+            "すべての評価書（JSON、1ファイル、gzip 圧縮）",
+            "All assessments (JSON, one file, gzip-compressed)",
+        ),
+        "data.csv": Word(
+            "評価書ごとの主な数値（CSV、UTF-8 BOM付き）",
+            "Headline figures per assessment (CSV, UTF-8 with BOM)",
+        ),
+        "data.schema": Word("評価書1件の JSON Schema", "JSON Schema of one assessment"),
+        "data.bundle_schema": Word(
+            "一括ダウンロードの JSON Schema", "JSON Schema of the bulk download"
+        ),
+        "data.feed_ja": Word("更新情報（Atom、日本語）", "Updates (Atom feed, Japanese)"),
+        "data.feed_en": Word("更新情報（Atom、英語）", "Updates (Atom feed, English)"),
+        "data.per_assessment": Word("評価書ごとの JSON", "JSON per assessment"),
+        "data.assessment": Word("評価書", "Assessment"),
+        "data.csv_columns": Word("CSV の列", "CSV columns"),
+        "data.column": Word("列", "Column"),
+        "data.meaning": Word("内容", "Meaning"),
         # The accessibility statement's results (generator/pages/accessibility.py)
         "a11y.results": Word("自動試験の結果", "Results of the automated tests"),
         "a11y.summary": Word(

@@ -24,14 +24,18 @@ from generator.original import original
 from generator.pages._xlink import related_block
 from generator.paths import to_root
 from generator.render import (
+    AssessmentPage,
+    CouncilPage,
     Coverage,
     Ctx,
     Heading,
+    ListPage,
+    SubPage,
     assessment_blocks,
     form_label,
     form_title,
     kind_label,
-    render_template,
+    render_page,
     status_label,
 )
 from generator.summary import publication_date, summary_markdown
@@ -53,12 +57,6 @@ CHANGES_INLINE = 30
 # Lists longer than this (assessments, municipalities) show one row per prefecture instead, linking
 # to the prefecture's own list: at nation scale a flat list is megabytes, too much for a phone.
 LIST_LIMIT = 400
-
-
-def _name(text: Any, lang: str) -> str:
-    if lang == "en" and text.en:
-        return str(text.en)
-    return str(text.ja)
 
 
 def _published(a: AssessmentRef) -> DateValue | None:
@@ -110,33 +108,35 @@ class Writer:
             {"id": c, "title": site.council[c].title[lang]}
             for c in site.council_by_assessment.get(a.id, [])
         ]
-        text = render_template(
+        text = render_page(
             "assessment.md.j2",
-            lang=lang,
-            L=words(lang),
-            title=a.title[lang],
-            description=None,
-            a=a,
-            up=to_root(a.path),
-            muni_name=_name(muni.name, lang),
-            prefecture=_name(muni.prefecture, lang),
-            process_name=_name(proc.name, lang),
-            compare=len(site.by_process.get(a.process, [])) > 1,
-            form=form_title(rec.form, lang),
-            status=status_label(rec.status, lang),
-            published=_date(_published(a), lang, rec.status == "案"),
-            original=original(rec, muni.name.ja),
-            coverage_pct=pct,
-            coverage_text=english_only("coverage_text", pct=pct) if lang == "en" else "",
-            draft_note=t("draft_note", lang) if rec.status == "案" else "",
-            council=council,
-            blocks=blocks,
-            summary=summary_markdown(
-                a,
-                site,
-                lang,
-                self.ctx(lang, a.path),
-                {b.anchor for b in blocks if isinstance(b, Heading)},
+            AssessmentPage(
+                lang=lang,
+                L=words(lang),
+                title=a.title[lang],
+                description=None,
+                a=a,
+                up=to_root(a.path),
+                muni_name=muni.name.show(lang),
+                prefecture=muni.prefecture.show(lang),
+                process_name=proc.name.show(lang),
+                compare=len(site.by_process.get(a.process, [])) > 1,
+                form=form_title(rec.form, lang),
+                status=status_label(rec.status, lang),
+                published=_date(_published(a), lang, rec.status == "案"),
+                original=original(rec, muni.name.ja),
+                coverage_pct=pct,
+                coverage_text=english_only("coverage_text", pct=pct) if lang == "en" else "",
+                draft_note=t("draft_note", lang) if rec.status == "案" else "",
+                council=council,
+                blocks=blocks,
+                summary=summary_markdown(
+                    a,
+                    site,
+                    lang,
+                    self.ctx(lang, a.path),
+                    {b.anchor for b in blocks if isinstance(b, Heading)},
+                ),
             ),
         )
         if 'class="kh-important"' in text:  # the legend of the ※ mark, under the facts
@@ -169,13 +169,15 @@ class Writer:
         self.put(
             lang,
             sub,
-            render_template(
+            render_page(
                 "subpage.md.j2",
-                L=words(lang),
-                title=title,
-                description=None,
-                back=t("back_to_assessment", lang, title=a.title[lang]),
-                blocks=w.blocks,
+                SubPage(
+                    L=words(lang),
+                    title=title,
+                    description=None,
+                    back=t("back_to_assessment", lang, title=a.title[lang]),
+                    blocks=w.blocks,
+                ),
             ),
         )
         link = Html(
@@ -191,20 +193,22 @@ class Writer:
         rec: Any = c.record
         w = Walker(self.ctx(lang, c.path))
         w.model(rec, 2, "", skip=("kind", "municipality", "process", "assessments", "source_notes"))
-        text = render_template(
+        text = render_page(
             "council.md.j2",
-            lang=lang,
-            L=words(lang),
-            title=c.title[lang],
-            description=None,
-            c=c,
-            up=to_root(c.path),
-            muni_name=_name(self.site.municipalities[c.municipality].name, lang),
-            kind=kind_label(rec.kind, lang),
-            targets=[
-                {"id": x, "title": self.site.assessments[x].title[lang]} for x in c.assessments
-            ],
-            blocks=w.blocks,
+            CouncilPage(
+                lang=lang,
+                L=words(lang),
+                title=c.title[lang],
+                description=None,
+                c=c,
+                up=to_root(c.path),
+                muni_name=self.site.municipalities[c.municipality].name.show(lang),
+                kind=kind_label(rec.kind, lang),
+                targets=[
+                    {"id": x, "title": self.site.assessments[x].title[lang]} for x in c.assessments
+                ],
+                blocks=w.blocks,
+            ),
         )
         self.put(lang, c.path, text)
 
@@ -226,8 +230,8 @@ class Writer:
             rows.append(
                 [
                     f'<a href="{up}assessments/{ident}/">{esc(a.title[lang])}</a>',
-                    f'<a href="{up}municipalities/{a.municipality}/">{esc(_name(muni.name, lang))}</a>',
-                    f'<a href="{up}processes/{a.process}/">{esc(_name(self.site.processes[a.process].name, lang))}</a>',
+                    f'<a href="{up}municipalities/{a.municipality}/">{esc(muni.name.show(lang))}</a>',
+                    f'<a href="{up}processes/{a.process}/">{esc(self.site.processes[a.process].name.show(lang))}</a>',
                     esc(form_label(rec.form, lang)),
                     esc(status_label(rec.status, lang)),
                     _date(_published(a), lang, getattr(a.record, "status", "") == "案"),
@@ -258,7 +262,7 @@ class Writer:
             munis = {self.site.assessments[i].municipality for i in members}
             rows.append(
                 [
-                    f'<a href="{target(slug)}">{esc(_name(pref, lang))}</a>',
+                    f'<a href="{target(slug)}">{esc(pref.show(lang))}</a>',
                     str(len(munis)),
                     str(len(members)),
                     *(str(form_of.count(f)) for f in forms),
@@ -283,13 +287,11 @@ class Writer:
         self.put(
             lang,
             path,
-            render_template(
+            render_page(
                 "list.md.j2",
-                L=words(lang),
-                title=title,
-                description=None,
-                intro=intro,
-                sections=sections,
+                ListPage(
+                    L=words(lang), title=title, description=None, intro=intro, sections=sections
+                ),
             ),
         )
 
@@ -336,8 +338,8 @@ class Writer:
         def muni_rows() -> list[list[str]]:
             return [
                 [
-                    f'<a href="../municipalities/{mid}/">{esc(_name(muni.name, lang))}</a>',
-                    esc(_name(muni.prefecture, lang)),
+                    f'<a href="../municipalities/{mid}/">{esc(muni.name.show(lang))}</a>',
+                    esc(muni.prefecture.show(lang)),
                     esc(muni.code),
                     str(len(site.by_municipality.get(mid, []))),
                 ]
@@ -364,7 +366,7 @@ class Writer:
             path = f"municipalities/{mid}.md"
             up = to_root(path)
             intro_parts = [
-                f"{esc(t('prefecture', lang))}: {esc(_name(muni.prefecture, lang))}",
+                f"{esc(t('prefecture', lang))}: {esc(muni.prefecture.show(lang))}",
                 f"{esc(t('code', lang))}: {esc(muni.code)}",
             ]
             if muni.url:
@@ -373,9 +375,9 @@ class Writer:
                 )
             sections = [
                 {
-                    "heading": t("assessments_of", lang, name=_name(muni.name, lang)),
+                    "heading": t("assessments_of", lang, name=muni.name.show(lang)),
                     "anchor": "assessments",
-                    "caption": t("assessments_of", lang, name=_name(muni.name, lang)),
+                    "caption": t("assessments_of", lang, name=muni.name.show(lang)),
                     "headers": self.assessment_headers(lang),
                     "rows": self.assessment_rows(site.by_municipality.get(mid, []), lang, up),
                 }
@@ -384,9 +386,9 @@ class Writer:
             if council_ids:
                 sections.append(
                     {
-                        "heading": t("council_of", lang, name=_name(muni.name, lang)),
+                        "heading": t("council_of", lang, name=muni.name.show(lang)),
                         "anchor": "council",
-                        "caption": t("council_of", lang, name=_name(muni.name, lang)),
+                        "caption": t("council_of", lang, name=muni.name.show(lang)),
                         "headers": [t("title", lang), t("kind", lang)],
                         "rows": [
                             [
@@ -400,21 +402,23 @@ class Writer:
             self.put(
                 lang,
                 path,
-                render_template(
+                render_page(
                     "list.md.j2",
-                    L=words(lang),
-                    title=_name(muni.name, lang),
-                    description=None,
-                    intro='<p class="kh-intro">'
-                    + (" ／ " if lang == "ja" else " / ").join(intro_parts)
-                    + "</p>",
-                    sections=sections,
+                    ListPage(
+                        L=words(lang),
+                        title=muni.name.show(lang),
+                        description=None,
+                        intro='<p class="kh-intro">'
+                        + (" ／ " if lang == "ja" else " / ").join(intro_parts)
+                        + "</p>",
+                        sections=sections,
+                    ),
                 ),
             )
         # processes
         rows = [
             [
-                f'<a href="../processes/{pid}/">{esc(_name(p.name, lang))}</a>',
+                f'<a href="../processes/{pid}/">{esc(p.name.show(lang))}</a>',
                 str(len(site.by_process.get(pid, []))),
             ]
             for pid, p in sorted(site.processes.items())
@@ -432,34 +436,36 @@ class Writer:
             if len(site.by_process.get(pid, [])) > 1:
                 intro += (
                     f'\n\n<p class="kh-compare-link"><a href="../../compare/{pid}/">'
-                    f"{esc(t('compare_process', lang, name=_name(p.name, lang)))}</a></p>"
+                    f"{esc(t('compare_process', lang, name=p.name.show(lang)))}</a></p>"
                 )
             self.put(
                 lang,
                 path,
-                render_template(
+                render_page(
                     "list.md.j2",
-                    L=words(lang),
-                    title=_name(p.name, lang),
-                    description=None,
-                    intro=intro,
-                    sections=[
-                        {
-                            "heading": t("assessments", lang),
-                            "anchor": "assessments",
-                            "caption": t("assessments", lang),
-                            "headers": self.assessment_headers(lang),
-                            "rows": self.assessment_rows(
-                                site.by_process.get(pid, []), lang, to_root(path)
-                            ),
-                        }
-                        if len(site.by_process.get(pid, [])) <= LIST_LIMIT
-                        else self.by_prefecture(
-                            sorted(site.by_process[pid]),
-                            lang,
-                            f"../../compare/{pid}/{{}}/".format,
-                        )
-                    ],
+                    ListPage(
+                        L=words(lang),
+                        title=p.name.show(lang),
+                        description=None,
+                        intro=intro,
+                        sections=[
+                            {
+                                "heading": t("assessments", lang),
+                                "anchor": "assessments",
+                                "caption": t("assessments", lang),
+                                "headers": self.assessment_headers(lang),
+                                "rows": self.assessment_rows(
+                                    site.by_process.get(pid, []), lang, to_root(path)
+                                ),
+                            }
+                            if len(site.by_process.get(pid, [])) <= LIST_LIMIT
+                            else self.by_prefecture(
+                                sorted(site.by_process[pid]),
+                                lang,
+                                f"../../compare/{pid}/{{}}/".format,
+                            )
+                        ],
+                    ),
                 ),
             )
         # all assessments
@@ -497,21 +503,23 @@ class Writer:
         self.put(
             lang,
             "index.md",
-            render_template(
+            render_page(
                 "list.md.j2",
-                L=words(lang),
-                title=t("site_name", lang),
-                description=None,
-                intro=intro + "\n\n" + links,
-                sections=[
-                    {
-                        "heading": t("latest", lang),
-                        "anchor": "latest",
-                        "caption": t("latest", lang),
-                        "headers": self.assessment_headers(lang),
-                        "rows": self.assessment_rows(latest, lang, "", keep_order=True),
-                    }
-                ],
+                ListPage(
+                    L=words(lang),
+                    title=t("site_name", lang),
+                    description=None,
+                    intro=intro + "\n\n" + links,
+                    sections=[
+                        {
+                            "heading": t("latest", lang),
+                            "anchor": "latest",
+                            "caption": t("latest", lang),
+                            "headers": self.assessment_headers(lang),
+                            "rows": self.assessment_rows(latest, lang, "", keep_order=True),
+                        }
+                    ],
+                ),
             ),
         )
 

@@ -34,6 +34,24 @@ class Doc(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
+# A rendering hint of a field (``field(display=...)``): "" a labelled row or a section; "items"
+# and "systems" their own lists; "if_set" a note shown only when written; "record_items" left to
+# its own part; the others name the part of the form the field holds.
+Display = Literal[
+    "",
+    "annexes",
+    "changes",
+    "files",
+    "flows",
+    "glossary",
+    "if_set",
+    "items",
+    "record_items",
+    "risks",
+    "systems",
+]
+
+
 def field(
     ja: str,
     en: str,
@@ -43,7 +61,7 @@ def field(
     important: bool = False,
     default: Any = None,
     required: bool = False,
-    display: str = "",
+    display: Display = "",
     **kwargs: Any,
 ) -> Any:
     """A model field with its printed label.

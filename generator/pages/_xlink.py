@@ -12,7 +12,7 @@ from generator.link import prefecture_slug
 from generator.model.base import Text
 from generator.model.links import Entity, Law, LegalRef, Renumbering
 from generator.paths import to_root
-from generator.render import render_template
+from generator.render import ListPage, render_page
 from generator.textfmt import esc
 from generator.vocab import words
 
@@ -77,8 +77,9 @@ def ref_title(law: Law, ref: LegalRef, lang: str) -> str:
 
 
 def page(title: str, intro: str, sections: list[dict[str, Any]], lang: str) -> str:
-    return render_template(
-        "list.md.j2", L=words(lang), title=title, description=None, intro=intro, sections=sections
+    return render_page(
+        "list.md.j2",
+        ListPage(L=words(lang), title=title, description=None, intro=intro, sections=sections),
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from generator.link import Site, prefecture_slug
 from generator.model import FORM_EN
-from generator.render import form_label, render_template
+from generator.render import ListPage, form_label, render_page
 from generator.textfmt import esc
 from generator.vocab import t, words
 from generator.write import LIST_LIMIT, Writer
@@ -38,8 +38,9 @@ def prefectures(site: Site) -> dict[str, tuple[Any, list[str]]]:
 
 
 def _list(lang: str, title: str, sections: list[dict[str, Any]], intro: str = "") -> str:
-    return render_template(
-        "list.md.j2", L=words(lang), title=title, description=None, intro=intro, sections=sections
+    return render_page(
+        "list.md.j2",
+        ListPage(L=words(lang), title=title, description=None, intro=intro, sections=sections),
     )
 
 

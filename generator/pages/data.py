@@ -20,9 +20,11 @@ import gzip
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
+from markupsafe import Markup
 from pydantic import BaseModel
 
 from generator.link import AssessmentRef, Site
@@ -30,9 +32,11 @@ from generator.model.base import Check, DateValue, Text
 from generator.model.choices import Rating
 from generator.original import original
 from generator.paths import to_site_root
+from generator.render import render_page
 from generator.schema import schema_documents
 from generator.summary import facts
 from generator.textfmt import esc, front_matter
+from generator.vocab import Word, words
 from generator.write import LIST_LIMIT
 
 DATA_DIR = "data"
@@ -401,167 +405,77 @@ def nav(lang: str) -> list[tuple[str, str]]:
     return [(TITLE[lang], PAGE)]
 
 
-def _table_open(caption: str, headers: list[str]) -> list[str]:
-    """The opening lines of a captioned table (its rows follow, then ``</tbody>``, ``</table>``)."""
-    head = "".join(f"<th>{h}</th>" for h in headers)
-    return [
-        "<table>",
-        f"<caption>{caption}</caption>",
-        f"<thead><tr>{head}</tr></thead>",
-        "<tbody>",
-    ]
-
-
-def _row(cells: Iterable[str]) -> str:
-    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
-
-
 LICENCE_SLOT = '<p class="kh-licence">'
+
+
+@dataclass(frozen=True)
+class Download:
+    href: str
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DocumentJson:
+    """One assessment's page and its JSON."""
+
+    page: str
+    title: str
+    json: str
+    ident: str
+
+
+@dataclass(frozen=True)
+class DataPage:
+    """The context of templates/data.html.j2."""
+
+    lang: str
+    front_matter: Markup
+    title: str
+    L: dict[str, str]
+    licence_slot: Markup
+    data_dir: str
+    downloads: list[Download]
+    documents: list[DocumentJson] | None  # None at nation scale: the address pattern instead
+    count: str
+    csv_fields: list[tuple[str, str]]
 
 
 def data_page(site: Site, lang: str) -> str:
     root = to_site_root(PAGE, lang)
     d = f"{root}{DATA_DIR}/"
-    ja = lang == "ja"
-    out = [
-        front_matter(TITLE[lang]),
-        f"# {TITLE[lang]}",
-        "",
+    say = words(lang)
+    downloads = [
+        Download(f"{d}{BULK}", BULK, say["data.bulk"]),
+        Download(f"{d}assessments.csv", "assessments.csv", say["data.csv"]),
+        Download(f"{d}schema/assessment.schema.json", "assessment.schema.json", say["data.schema"]),
+        Download(f"{d}schema/{BUNDLE_SCHEMA}", BUNDLE_SCHEMA, say["data.bundle_schema"]),
+        Download(f"{root}feed.xml", "feed.xml", say["data.feed_ja"]),
+        Download(f"{root}feed.en.xml", "feed.en.xml", say["data.feed_en"]),
     ]
-    out.append(
-        "<p>このサイトの評価書は、すべて機械で読める形でもダウンロードできます。内容はページと同じで、"
-        "日本語と英語訳の両方を含みます。評価書の原本が正本です。</p>"
-        if ja
-        else "<p>Every assessment on this site can also be downloaded in machine-readable form. The data is the "
-        "same as on the pages and holds both the Japanese text and the English translation. The original "
-        "reports are authoritative.</p>"
-    )
-    out += [
-        "",
-        f'<h2 id="licence">{"ライセンス" if ja else "Licence"}</h2>',
-        "",
-        f"{LICENCE_SLOT}</p>",
-        "",
-    ]
-    out += [
-        f'<h2 id="downloads">{"ダウンロード" if ja else "Downloads"}</h2>',
-        "",
-        '<ul class="kh-downloads">',
-    ]
-    items = [
-        (
-            f"{d}{BULK}",
-            BULK,
-            "すべての評価書（JSON、1ファイル、gzip 圧縮）"
-            if ja
-            else "All assessments (JSON, one file, gzip-compressed)",
-        ),
-        (
-            f"{d}assessments.csv",
-            "assessments.csv",
-            "評価書ごとの主な数値（CSV、UTF-8 BOM付き）"
-            if ja
-            else "Headline figures per assessment (CSV, UTF-8 with BOM)",
-        ),
-        (
-            f"{d}schema/assessment.schema.json",
-            "assessment.schema.json",
-            "評価書1件の JSON Schema" if ja else "JSON Schema of one assessment",
-        ),
-        (
-            f"{d}schema/{BUNDLE_SCHEMA}",
-            BUNDLE_SCHEMA,
-            "一括ダウンロードの JSON Schema" if ja else "JSON Schema of the bulk download",
-        ),
-        (
-            f"{root}feed.xml",
-            "feed.xml",
-            "更新情報（Atom、日本語）" if ja else "Updates (Atom feed, Japanese)",
-        ),
-        (
-            f"{root}feed.en.xml",
-            "feed.en.xml",
-            "更新情報（Atom、英語）" if ja else "Updates (Atom feed, English)",
-        ),
-    ]
-    out += [
-        f'<li><a href="{href}"><code>{esc(name)}</code></a>: {esc(text)}</li>'
-        for href, name, text in items
-    ]
-    out += ["</ul>", ""]
-    out += [
-        f'<h2 id="per-assessment">{"評価書ごとの JSON" if ja else "JSON per assessment"}</h2>',
-        "",
-    ]
-    out.append(
-        "<p>各評価書のページの「データ」欄からも開けます。形は content/ の YAML と同じで、"
-        '文章は <code>{"ja": …, "en": …}</code>（英訳がなければ <code>en</code> は null）、'
-        "日付は <code>2026-01-19</code> の形です。記載のない項目は含みません。</p>"
-        if ja
-        else "<p>Also linked from the “Data” line of each assessment page. The shape is that of the YAML in "
-        'content/: texts are <code>{"ja": …, "en": …}</code> (<code>en</code> is null when '
-        "untranslated), dates read <code>2026-01-19</code>. Items the report leaves empty are left out.</p>"
-    )
-
-    if len(site.assessments) > LIST_LIMIT:  # nation scale: the address pattern, not a list
-        out += [
-            "",
-            "<p>"
-            + (
-                "アドレスは評価書のページと同じ形です: "
-                if ja
-                else "The address follows the assessment page's: "
+    documents = (
+        None
+        if len(site.assessments) > LIST_LIMIT
+        else [
+            DocumentJson(
+                f"../assessments/{ident}/", a.title[lang], f"{d}assessments/{ident}.json", ident
             )
-            + f"<code>{esc(d)}assessments/"
-            + (
-                "&lt;団体&gt;/&lt;事務&gt;-&lt;種類&gt;.json</code>"
-                if ja
-                else "&lt;municipality&gt;/&lt;process&gt;-&lt;form&gt;.json</code>"
-            )
-            + (
-                f"（{len(site.assessments):,}件。一覧は CSV と一括ダウンロードにあります）</p>"
-                if ja
-                else f" ({len(site.assessments):,} files; the CSV and the bulk download list them)</p>"
-            ),
-            "",
+            for ident, a in sorted(site.assessments.items())
         ]
-    else:
-        out += [
-            "",
-            *_table_open(
-                "評価書ごとの JSON" if ja else "JSON per assessment",
-                ["評価書" if ja else "Assessment", "JSON"],
-            ),
-        ]
-        for ident, a in sorted(site.assessments.items()):
-            out.append(
-                _row(
-                    [
-                        f'<a href="../assessments/{ident}/">{esc(a.title[lang])}</a>',
-                        f'<a href="{d}assessments/{ident}.json"><code>{esc(ident)}.json</code></a>',
-                    ]
-                )
-            )
-        out += ["</tbody>", "</table>", ""]
-    out += [f'<h2 id="csv-fields">{"CSV の列" if ja else "CSV columns"}</h2>', ""]
-    out.append(
-        "<p>数値は評価書に書かれたものだけを数えます。書かれていない場合は空欄です。"
-        "自己評価は「リスクへの対策は十分か」の回答の数です。</p>"
-        if ja
-        else "<p>Figures count only what the report states; a blank cell means the report does not say. "
-        "The self-ratings count the answers to “are the measures against the risk sufficient?”.</p>"
     )
-    out += [
-        "",
-        *_table_open(
-            "CSV の列" if ja else "CSV columns",
-            ["列" if ja else "Column", "内容" if ja else "Meaning"],
-        ),
-    ]
-    for name, desc_ja, desc_en in CSV_FIELDS:
-        out.append(_row([f"<code>{esc(name)}</code>", esc(desc_ja if ja else desc_en)]))
-    out += ["</tbody>", "</table>", ""]
-    return "\n".join(out)
+    context = DataPage(
+        lang=lang,
+        front_matter=Markup(front_matter(TITLE[lang])),
+        title=TITLE[lang],
+        L=say,
+        licence_slot=Markup(LICENCE_SLOT),
+        data_dir=d,
+        downloads=downloads,
+        documents=documents,
+        count=f"{len(site.assessments):,}",
+        csv_fields=[(name, Word(ja, en).show(lang)) for name, ja, en in CSV_FIELDS],
+    )
+    return render_page("data.html.j2", context)
 
 
 def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
