@@ -862,31 +862,31 @@ def assessment_blocks(
             w.kv([(label_html(finfo, lang), value_html(value, ctx, (name,)))])
 
     def cover() -> None:
-        w.heading(2, "表紙" if lang == "ja" else "Cover", "cover")
+        w.heading(2, t("render.cover", lang), "cover")
         w.model(doc.cover, 3, "cover", dpath=("cover",))  # type: ignore[attr-defined]
 
     if isinstance(doc, FullAssessment):
         cover()
         section("basic_info")
-        flows(w, doc, "(別添1) " if lang == "ja" else "(Attachment 1) ")
+        flows(w, doc, t("render.attachment_1", lang))
         files_overview(w, doc, "II")
-        record_items(w, doc, "(別添2) " if lang == "ja" else "(Attachment 2) ")
+        record_items(w, doc, t("render.attachment_2", lang))
         risks(w, doc, "III", full=True)
         section("other_measures")
         section("contacts")
         section("procedure")
-        changes(w, doc, "(別添3) " if lang == "ja" else "(Attachment 3) ")
+        changes(w, doc, t("render.attachment_3", lang))
         annexes(w, doc)
         glossary(w, doc)
     elif isinstance(doc, FocusedAssessment):
         cover()
         section("basic_info")
         files_overview(w, doc, "II")
-        record_items(w, doc, "(別添1) " if lang == "ja" else "(Attachment 1) ")
+        record_items(w, doc, t("render.attachment_1", lang))
         risks(w, doc, "III", full=False)
         section("contacts")
         section("procedure")
-        changes(w, doc, "(別添2) " if lang == "ja" else "(Attachment 2) ")
+        changes(w, doc, t("render.attachment_2", lang))
     elif isinstance(doc, BasicAssessment):
         cover()
         for name in ("related", "threshold", "threshold_result", "risks"):
@@ -970,15 +970,15 @@ def flows(w: Walker, doc: Any, prefix: str) -> None:
         w.heading(3, "", f"flow-{i}", flow.title, toc=f"Part {i}")
         rows = []
         if flow.subtitle:
-            rows.append((esc("副題" if lang == "ja" else "Subtitle"), ctx.text(flow.subtitle)))
+            rows.append((esc(t("render.subtitle", lang)), ctx.text(flow.subtitle)))
         if flow.diagram_note:
-            rows.append((esc("図" if lang == "ja" else "Diagram"), ctx.text(flow.diagram_note)))
+            rows.append((esc(t("render.diagram", lang)), ctx.text(flow.diagram_note)))
         w.kv(rows)
         if flow.components:
             w.blocks.append(
                 Table(
                     esc(t("components", lang)),
-                    (esc(t("components", lang)), esc("説明" if lang == "ja" else "Description")),
+                    (esc(t("components", lang)), esc(t("render.description", lang))),
                     tuple(
                         (ctx.inline(c.name), value_html(c.description, ctx))
                         for c in flow.components

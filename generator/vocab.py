@@ -242,6 +242,48 @@ VOCAB: Final[Mapping[str, Word]] = MappingProxyType(
         "data.csv_columns": Word("CSV の列", "CSV columns"),
         "data.column": Word("列", "Column"),
         "data.meaning": Word("内容", "Meaning"),
+        # The law pages, the cross-link pages and the assessment page's parts
+        "laws.the_provision_no_longer_exists": Word(
+            "今日この条項はありません。", "The provision no longer exists."
+        ),
+        "laws.successor_order": Word("引き継いだ法令", "Successor order"),
+        "laws.law": Word("法令", "Law"),
+        "laws.provision_japanese": Word("条項", "Provision (Japanese)"),
+        "laws.provision_english": Word("英語", "Provision (English)"),
+        "laws.title_japanese": Word("題名", "Title (Japanese)"),
+        "laws.title_english": Word("英語の題名", "Title (English)"),
+        "laws.law_number": Word("法令番号", "Law number"),
+        "laws.not_printed_in_the_assessments": Word(
+            "評価書に書かれていません", "not printed in the assessments"
+        ),
+        "laws.published_at": Word("掲載ページ", "Published at"),
+        "laws.text": Word("本文", "Text"),
+        "laws.english_translation": Word("英訳", "English translation"),
+        "laws.amendments_of_the_table": Word("表の改正", "Amendments of the table"),
+        "laws.row_numbers": Word("項番", "Row numbers"),
+        "laws.note": Word("注記", "Note"),
+        "laws.cited_in_an_older_numbering_as": Word(
+            "旧番号での引用", "Cited in an older numbering as"
+        ),
+        "laws.laws": Word("法令", "Laws"),
+        "laws.provisions_cited": Word("引用された条項", "Provisions cited"),
+        "laws.all_laws": Word("法令の一覧", "All laws"),
+        "xlink.citations_by_prefecture": Word("都道府県ごとの引用", "Citations by prefecture"),
+        "xlink.as_written_first_example": Word("記載（最初の例）", "As written (first example)"),
+        "xlink.other_spellings": Word("別の書き方", "Other spellings"),
+        "xlink.documents_count": Word("評価書・文書の数", "Documents"),
+        "xlink.documents": Word("評価書・文書", "Documents"),
+        "xlink.laws_and_provisions": Word("法令・条項", "Laws and provisions"),
+        "xlink.related_pages": Word("関連ページ", "Related pages"),
+        "xlink.name": Word("名称", "Name"),
+        "feeds.updates": Word("更新情報", "updates"),
+        "render.cover": Word("表紙", "Cover"),
+        "render.attachment_1": Word("(別添1) ", "(Attachment 1) "),
+        "render.attachment_2": Word("(別添2) ", "(Attachment 2) "),
+        "render.attachment_3": Word("(別添3) ", "(Attachment 3) "),
+        "render.subtitle": Word("副題", "Subtitle"),
+        "render.diagram": Word("図", "Diagram"),
+        "render.description": Word("説明", "Description"),
         # The accessibility statement's results (generator/pages/accessibility.py)
         "a11y.results": Word("自動試験の結果", "Results of the automated tests"),
         "a11y.summary": Word(

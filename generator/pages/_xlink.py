@@ -14,7 +14,7 @@ from generator.model.links import Entity, Law, LegalRef, Renumbering
 from generator.paths import to_root
 from generator.render import ListPage, render_page
 from generator.textfmt import esc
-from generator.vocab import words
+from generator.vocab import t, words
 
 KIND_LABEL = {
     "laws": ("法令", "Laws"),
@@ -146,7 +146,7 @@ def compact_sections(site: Any, occs: list[Occurrence], lang: str, up: str) -> l
     )
     return [
         {
-            "heading": "都道府県ごとの引用" if ja else "Citations by prefecture",
+            "heading": t("xlink.citations_by_prefecture", lang),
             "anchor": "by-prefecture",
             "caption": caption,
             "headers": (
@@ -191,7 +191,7 @@ def occurrence_sections(
             else ["Document", "Process", "Citations", "Sections"]
         )
     if with_text and not per_document:
-        headers.append("記載（最初の例）" if ja else "As written (first example)")
+        headers.append(t("xlink.as_written_first_example", lang))
     for muni in sorted(
         by_muni, key=lambda m: (site.municipalities[m].code if m in site.municipalities else "", m)
     ):
@@ -268,8 +268,8 @@ def entity_pages(site: Any, lang: str, kind: str) -> Iterable[tuple[str, str]]:
         )
     headers = [
         title_ja if ja else title_en,
-        "別の書き方" if ja else "Other spellings",
-        "評価書・文書の数" if ja else "Documents",
+        t("xlink.other_spellings", lang),
+        t("xlink.documents_count", lang),
     ]
     yield (
         f"{kind}/index.md",
@@ -296,18 +296,18 @@ def entity_pages(site: Any, lang: str, kind: str) -> Iterable[tuple[str, str]]:
             '<dl class="kh-facts">',
         ]
         parts.append(
-            f"<dt>{'名称' if ja else 'Name'}</dt><dd>{ja_span(ent.name.ja, lang)}"
+            f"<dt>{t('xlink.name', lang)}</dt><dd>{ja_span(ent.name.ja, lang)}"
             + (f" ({esc(ent.name.en)})" if not ja and ent.name.en else "")
             + "</dd>"
         )
         if ent.aliases:
             parts.append(
-                f"<dt>{'別の書き方' if ja else 'Other spellings'}</dt><dd>{ja_span('、'.join(ent.aliases), lang)}</dd>"
+                f"<dt>{t('xlink.other_spellings', lang)}</dt><dd>{ja_span('、'.join(ent.aliases), lang)}</dd>"
             )
         if ent.description is not None:
             desc = name(ent.description, lang)
             parts.append(
-                f"<dt>{'説明' if ja else 'Description'}</dt><dd>"
+                f"<dt>{t('render.description', lang)}</dt><dd>"
                 + (esc(desc) if ja or ent.description.en else ja_span(desc, lang))
                 + "</dd>"
             )
@@ -317,7 +317,7 @@ def entity_pages(site: Any, lang: str, kind: str) -> Iterable[tuple[str, str]]:
         if not sections:
             sections = [
                 {
-                    "heading": "評価書・文書" if ja else "Documents",
+                    "heading": t("xlink.documents", lang),
                     "anchor": "documents",
                     "caption": "",
                     "headers": [],
@@ -357,7 +357,7 @@ def related_block(site: Any, doc: str, lang: str, up: str) -> str:
     out = []
     if items:
         out.append(
-            f'<h3>{"法令・条項" if ja else "Laws and provisions"}</h3><ul class="kh-related-laws">{"".join(items)}</ul>'
+            f'<h3>{t("xlink.laws_and_provisions", lang)}</h3><ul class="kh-related-laws">{"".join(items)}</ul>'
         )
     for kind in ("systems", "contractors", "recipients", "filetypes"):
         ids = sorted(found.get(kind, set()))
@@ -370,5 +370,5 @@ def related_block(site: Any, doc: str, lang: str, up: str) -> str:
             if i in xl.entities[kind]
         )
         out.append(f"<h3>{esc(label)}</h3><ul>{lis}</ul>")
-    heading = "関連ページ" if ja else "Related pages"
+    heading = t("xlink.related_pages", lang)
     return f'\n## {heading} {{: #related-pages }}\n\n<nav class="kh-related-pages" aria-label="{heading}" data-pagefind-ignore>{"".join(out)}</nav>\n'

@@ -20,6 +20,7 @@ from typing import Any
 from generator.link import AssessmentRef, Site
 from generator.model.base import DateValue
 from generator.render import form_title
+from generator.vocab import t
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEEDS = {"ja": "feed.xml", "en": "feed.en.xml"}
@@ -108,7 +109,7 @@ def feed(site: Site, lang: str, config: dict[str, Any]) -> str:
     title = (config.get("site_name") or {}).get(lang) or "kohyo"
     events = entries(site)
     root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
-    _sub(root, "title", f"{title}: {'更新情報' if lang == 'ja' else 'updates'}")
+    _sub(root, "title", f"{title}: {t('feeds.updates', lang)}")
     _sub(root, "id", _uid("feed", lang, site_url))
     _sub(root, "updated", events[0].timestamp if events else _EPOCH)
     _sub(root, "link", rel="self", type="application/atom+xml", href=base + FEEDS[lang])

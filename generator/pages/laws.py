@@ -25,6 +25,7 @@ from generator.pages._xlink import (
 )
 from generator.paths import to_root
 from generator.textfmt import esc
+from generator.vocab import t
 
 EGOV = "https://laws.e-gov.go.jp/law/"
 JLT = "https://www.japaneselawtranslation.go.jp/en/laws/view/"
@@ -79,7 +80,7 @@ def old_numbering(law: Law, ref: LegalRef, lang: str, up_law: str, known: set[Le
             f"今日の同じ規定は{target}です。" if ja else f"Today the same provision is {target}."
         )
     else:
-        equivalent = "今日この条項はありません。" if ja else "The provision no longer exists."
+        equivalent = t("laws.the_provision_no_longer_exists", lang)
     written = ref.label_ja() if ja else ref.label_en()
     head = (
         f"この「{esc(written)}」は{esc(rn.until_label.ja)}の番号です（{esc(rn.by)}で番号が変わりました）。"
@@ -133,7 +134,7 @@ def _table_notes(law: Law, ref: LegalRef, lang: str, up_law: str) -> list[str]:
         if entry.successor_law:
             html += (
                 f' <a href="{up_law}../{esc(entry.successor_law)}/">'
-                + esc("引き継いだ法令" if ja else "Successor order")
+                + esc(t("laws.successor_order", lang))
                 + "</a>"
             )
         if entry.note is not None:
@@ -154,17 +155,15 @@ def _facts(
     ja = lang == "ja"
     rows: list[tuple[str, str]] = []
     if ref is not None:
-        rows.append(
-            ("法令" if ja else "Law", f'<a href="{up_law}">{esc(law_short(law, lang))}</a>')
-        )
+        rows.append((t("laws.law", lang), f'<a href="{up_law}">{esc(law_short(law, lang))}</a>'))
         rows.append(
             (
-                "条項" if ja else "Provision (Japanese)",
+                t("laws.provision_japanese", lang),
                 ja_span(f"{law_short(law, 'ja')}{ref.label_ja()}", lang)
                 + esc(regime_suffix(law, ref, lang)),
             )
         )
-        rows.append(("英語" if ja else "Provision (English)", esc(ref_label(law, ref, "en"))))
+        rows.append((t("laws.provision_english", lang), esc(ref_label(law, ref, "en"))))
     title = ja_span(law.name.ja, lang)
     if not law.name_confirmed:
         title += _unconfirmed(lang) + esc(
@@ -172,17 +171,16 @@ def _facts(
             if ja
             else " The title is not printed in the assessments and has not been checked against an official source."
         )
-    rows.append(("題名" if ja else "Title (Japanese)", title))
+    rows.append((t("laws.title_japanese", lang), title))
     if law.name.en:
-        rows.append(("英語の題名" if ja else "Title (English)", esc(law.name.en)))
+        rows.append((t("laws.title_english", lang), esc(law.name.en)))
     if law.number:
-        rows.append(("法令番号" if ja else "Law number", ja_span(law.number, lang)))
+        rows.append((t("laws.law_number", lang), ja_span(law.number, lang)))
     elif law.kind != "条例" or not law.url:
         rows.append(
             (
-                "法令番号" if ja else "Law number",
-                esc("評価書に書かれていません" if ja else "not printed in the assessments")
-                + _unconfirmed(lang),
+                t("laws.law_number", lang),
+                esc(t("laws.not_printed_in_the_assessments", lang)) + _unconfirmed(lang),
             )
         )
     if law.egov_id:
@@ -203,13 +201,11 @@ def _facts(
             )
         rows.append(("e-Gov", link))
     elif law.url:
-        rows.append(
-            ("掲載ページ" if ja else "Published at", f'<a href="{esc(law.url)}">{esc(law.url)}</a>')
-        )
+        rows.append((t("laws.published_at", lang), f'<a href="{esc(law.url)}">{esc(law.url)}</a>'))
     else:
         rows.append(
             (
-                "本文" if ja else "Text",
+                t("laws.text", lang),
                 esc(
                     "このサイトは本文の掲載ページを確かめていません"
                     if ja
@@ -220,7 +216,7 @@ def _facts(
     if law.jlt_id:
         rows.append(
             (
-                "英訳" if ja else "English translation",
+                t("laws.english_translation", lang),
                 f'<a href="{JLT}{law.jlt_id}/en">Japanese Law Translation</a>'
                 + (
                     "（非公式訳。改正に遅れることがあります）"
@@ -231,11 +227,11 @@ def _facts(
         )
     if ref is not None and ref.table is not None:
         for note in _table_notes(law, ref, lang, up_law):
-            rows.append(("表の改正" if ja else "Amendments of the table", note))
+            rows.append((t("laws.amendments_of_the_table", lang), note))
     if ref is not None and ref.row is not None:
         rows.append(
             (
-                "項番" if ja else "Row numbers",
+                t("laws.row_numbers", lang),
                 esc(
                     "項番は、引用している評価書の日付の時点のものです。同じ項番でも時点が違えば別の事務のことがあります。"
                     if ja
@@ -245,7 +241,7 @@ def _facts(
             )
         )
     if law.note is not None:
-        rows.append(("注記" if ja else "Note", _t(law.note, lang)))
+        rows.append((t("laws.note", lang), _t(law.note, lang)))
     body = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
     disclaimer = (
         ""
@@ -264,7 +260,7 @@ def _facts(
         if older:
             rows.append(
                 (
-                    "旧番号での引用" if ja else "Cited in an older numbering as",
+                    t("laws.cited_in_an_older_numbering_as", lang),
                     ("、" if ja else ", ").join(
                         f'<a href="{up_law}{r.slug()}/">{esc(ref_title(law, r, lang))}</a>'
                         for r in older
@@ -300,7 +296,7 @@ def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
         if ja
         else ["Law", "Japanese title", "Law number", "Provisions cited", "Documents"]
     )
-    title = "法令" if ja else "Laws"
+    title = t("laws.laws", lang)
     yield (
         "laws/index.md",
         page(
@@ -333,9 +329,9 @@ def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
             )
         sections: list[dict[str, Any]] = [
             {
-                "heading": "引用された条項" if ja else "Provisions cited",
+                "heading": t("laws.provisions_cited", lang),
                 "anchor": "provisions",
-                "caption": "引用された条項" if ja else "Provisions cited",
+                "caption": t("laws.provisions_cited", lang),
                 "headers": (
                     ["条項", "英語", "評価書・文書", "団体"]
                     if ja
@@ -353,7 +349,7 @@ def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
                 )
             sections.append(s)
         intro = (
-            f'<p class="kh-intro"><a href="../">{esc("法令の一覧" if ja else "All laws")}</a></p>'
+            f'<p class="kh-intro"><a href="../">{esc(t("laws.all_laws", lang))}</a></p>'
             + _facts(law, None, lang, "./")
         )
         yield (
