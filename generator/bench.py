@@ -8,7 +8,8 @@ and one 全項目評価書 per municipality, the worst case).
 
 For each size, ``kohyo synth`` writes a project folder under ``build/bench/n<N>/`` (reused when it
 already holds the same size and seed), then a separate worker process (so that peak memory is per
-size) runs the build stages one by one, the way ``generator.build.build_site`` chains them:
+size) runs the build through the pipeline (``generator.pipeline.build_site``) with an observer
+that times each stage:
 
     load -> validate (model + consistency checks) -> link -> write (render Markdown) ->
     MkDocs build -> page plugins (after_build) -> search index (normalise copy + Pagefind)
@@ -37,11 +38,16 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from generator.findings import Findings
+from generator.load import LoadedFile
+from generator.pipeline import LoadFile, Observer, Project, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("load", "validate", "link", "write", "mkdocs", "plugins", "search")
@@ -76,13 +82,10 @@ def _cpu_children() -> float:
 
 
 class Children:
-    """A drop-in for the ``subprocess`` module in build/search that records each child's peak memory."""
+    """Runs children (MkDocs, Pagefind) and records each one's time and peak memory."""
 
     def __init__(self) -> None:
         self.runs: list[dict[str, Any]] = []
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(subprocess, name)
 
     def run(self, cmd: list[str], **kw: Any) -> subprocess.CompletedProcess[str]:
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -136,95 +139,74 @@ def _tree_size(path: Path) -> tuple[int, int, int]:
 
 
 # ------------------------------------------------------------------------------ the worker
-def run_stages(project: Path, out_json: Path) -> None:
-    """Build ``project`` stage by stage; write the measurements to ``out_json`` as each stage ends."""
-    import generator.build as build_mod
-    import generator.load as load_mod
-    import generator.search as search_mod
-    import generator.validate as validate_mod
-    from generator.checks import check_site
-    from generator.findings import Findings
-    from generator.link import link
-    from generator.plugins import PAGES
-    from generator.validate import validate_corpus
-    from generator.write import mkdocs_config, write_docs
+class StageTimer(Observer):
+    """Times each stage of the pipeline into ``stages`` (wall, CPU, peak memory), the reading of
+    files inside validation apart, and runs MkDocs and Pagefind through ``children``."""
 
+    def __init__(self, stages: dict[str, Any], children: Children, save: Callable[[], None]):
+        self.stages = stages
+        self.children = children
+        self.save = save
+        self.load = [0.0, 0.0]  # wall, CPU seconds spent reading files
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        first = len(self.children.runs)
+        with timed(self.stages, name):
+            yield
+        self.stages[name]["children"] = self.children.runs[first:]
+        self.save()
+
+    def loader(self, load: LoadFile) -> LoadFile:
+        def timed_load(path: Path, display: str, findings: Findings) -> LoadedFile | None:
+            start, cpu = time.perf_counter(), _cpu_self()
+            try:
+                return load(path, display, findings)
+            finally:
+                self.load[0] += time.perf_counter() - start
+                self.load[1] += _cpu_self() - cpu
+
+        return timed_load
+
+    def run_child(
+        self, cmd: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        return self.children.run(list(cmd), cwd=cwd, env=env)
+
+
+def run_stages(project: Path, out_json: Path) -> None:
+    """Build ``project`` through the pipeline, timing each stage; write the measurements to
+    ``out_json`` as each stage ends."""
     rec: dict[str, Any] = {"project": project.name, "stages": {}}
     st = rec["stages"]
 
     def save() -> None:
         out_json.write_text(json.dumps(rec, indent=1, sort_keys=True), encoding="utf-8")
 
-    children = Children()
-
-    def run_child(
-        cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
-    ) -> Any:
-        return children.run(cmd, cwd=cwd, env=env)
-
-    # record the children (MkDocs, Pagefind) of the real stage code
-    setattr(build_mod, "run_child", run_child)  # noqa: B010
-    setattr(search_mod, "run_child", run_child)  # noqa: B010
-    load_time = [0.0, 0.0]
-    real_load = load_mod.load_file
-
-    @functools.wraps(real_load)
-    def load_file(*a: Any, **kw: Any) -> Any:
-        start, cpu = time.perf_counter(), _cpu_self()
-        try:
-            return real_load(*a, **kw)
-        finally:
-            load_time[0] += time.perf_counter() - start
-            load_time[1] += _cpu_self() - cpu
-
-    load_mod.load_file = load_file
-    validate_mod.load_file = load_file  # type: ignore[attr-defined]  # validate imports it by name
     rec["yaml_bytes"], _disk, rec["yaml_files"] = _tree_size(project / "content")
-    findings = Findings()
-    start, cpu = time.perf_counter(), _cpu_self()
-    corpus = validate_corpus(project / "content", findings)
-    both, both_cpu = time.perf_counter() - start, _cpu_self() - cpu
-    st["load"] = {"wall_s": load_time[0], "cpu_s": load_time[1], "maxrss": _maxrss_self()}
-    with timed(st, "link"):
-        site = link(corpus, findings)
-    start, cpu = time.perf_counter(), _cpu_self()
-    check_site(site, findings)
+    timer = StageTimer(st, Children(), save)
+    # the theme of this version (a corpus keeps the copy synth made, which may be older)
+    built = replace(Project.open(project), theme_dir=ROOT / "theme")
+    result = build_site(built, observer=timer)
+    if not result.ok or result.site is None or result.written is None:
+        raise RuntimeError(f"the build of {project.name} failed")
+    site_dir = project / "site"
+    # reading files is inside validation: shown apart; the checks count as validation
+    validate, check = st.pop("validate"), st.pop("check")
+    st["load"] = {"wall_s": timer.load[0], "cpu_s": timer.load[1], "maxrss": validate["maxrss"]}
     st["validate"] = {
-        "wall_s": both - load_time[0] + time.perf_counter() - start,
-        "cpu_s": both_cpu - load_time[1] + _cpu_self() - cpu,
-        "maxrss": _maxrss_self(),
+        "wall_s": validate["wall_s"] - timer.load[0] + check["wall_s"],
+        "cpu_s": validate["cpu_s"] - timer.load[1] + check["cpu_s"],
+        "maxrss": check["maxrss"],
     }
+    findings, site = result.findings, result.site
     rec["errors"], rec["warnings"] = len(findings.errors), len(findings.warnings)
     rec["assessments"] = len(site.assessments)
     rec["municipalities"] = len(site.municipalities)
-    save()
-    build = project / "build"
-    build.mkdir(exist_ok=True)
-    with timed(st, "write"):
-        from generator.memory import load_translator
-
-        site.translator = load_translator(project / "content")  # as generator.build.prepare
-        written = write_docs(site, build, PAGES)
-    rec["md_pages"] = written.pages
-    rec["md_bytes"] = _tree_size(build / "docs")[0]
-    save()
-    site_dir = project / "site"
-    if site_dir.exists():
-        import shutil
-
-        shutil.rmtree(site_dir)
-    settings = build_mod.load_config(project)
-    # the theme of this version (a corpus keeps the copy synth made, which may be older)
-    config = mkdocs_config(settings, build, (ROOT / "theme").resolve(), site_dir.resolve(), PAGES)
-    with timed(st, "mkdocs"):
-        build_mod.run_mkdocs(config)
-    st["mkdocs"]["maxrss"] = children.runs[-1]["maxrss"]
-    st["mkdocs"]["cpu_s"] = children.runs[-1]["cpu_s"]
-    save()
-    with timed(st, "plugins"):
-        for plugin in PAGES:
-            if hasattr(plugin, "after_build"):
-                plugin.after_build(site, site_dir, settings)
+    rec["md_pages"] = result.written.pages
+    rec["md_bytes"] = _tree_size(project / "build" / "docs")[0]
+    mkdocs = st["mkdocs"].pop("children")[-1]
+    st["mkdocs"]["maxrss"], st["mkdocs"]["cpu_s"] = mkdocs["maxrss"], mkdocs["cpu_s"]
     html = sorted(p for p in site_dir.rglob("*.html") if "pagefind" not in p.parts)
     sizes = sorted(p.stat().st_size for p in html)
     rec["html_pages"] = len(html)
@@ -232,12 +214,16 @@ def run_stages(project: Path, out_json: Path) -> None:
     biggest = max(html, key=lambda p: p.stat().st_size)
     rec["largest_page"] = sizes[-1]
     rec["largest_page_path"] = biggest.relative_to(site_dir).as_posix()
-    rec["site_before_search"] = _tree_size(site_dir)[:2]
-    save()
-    n_runs = len(children.runs)
-    with timed(st, "search"):  # its CPU: Pagefind (one run over the built site)
-        search_mod.index_site(site_dir)
-    pf = children.runs[n_runs:]
+    bundles = [
+        p for p in [*site_dir.glob("pagefind*"), *site_dir.glob("en/pagefind*")] if p.is_dir()
+    ]
+    bundle_sizes = [_tree_size(p) for p in bundles]
+    whole = _tree_size(site_dir)
+    rec["site_before_search"] = [
+        whole[0] - sum(x[0] for x in bundle_sizes),
+        whole[1] - sum(x[1] for x in bundle_sizes),
+    ]
+    pf = st["search"].pop("children")  # its CPU: Pagefind (one run over the built site)
     st["search"]["pagefind_s"] = sum(r["wall_s"] for r in pf)
     st["search"]["maxrss"] = max([r["maxrss"] for r in pf] + [0])  # the largest Pagefind run
     st["search"]["pagefind_cpu_s"] = sum(r["cpu_s"] for r in pf)
@@ -247,11 +233,9 @@ def run_stages(project: Path, out_json: Path) -> None:
         "cpu_s": normalise_cpu,
         "maxrss": _maxrss_self(),
     }
-    rec["site_bytes"], rec["site_disk"], rec["site_files"] = _tree_size(site_dir)
-    bundles = [
-        p for p in [*site_dir.glob("pagefind*"), *site_dir.glob("en/pagefind*")] if p.is_dir()
-    ]
-    bundle_sizes = [_tree_size(p) for p in bundles]
+    for stage in st.values():
+        stage.pop("children", None)
+    rec["site_bytes"], rec["site_disk"], rec["site_files"] = whole
     rec["pagefind_bytes"], rec["pagefind_files"] = (
         sum(x[0] for x in bundle_sizes),
         sum(x[2] for x in bundle_sizes),

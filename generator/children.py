@@ -15,6 +15,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 
 def _die_with(parent: int) -> Callable[[], None]:
@@ -27,6 +28,14 @@ def _die_with(parent: int) -> Callable[[], None]:
             os._exit(1)
 
     return arm
+
+
+class RunChild(Protocol):
+    """``run_child`` or a stand-in for it (the benchmark's, which records each child)."""
+
+    def __call__(
+        self, cmd: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]: ...
 
 
 def run_child(

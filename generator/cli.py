@@ -10,31 +10,32 @@ from generator.findings import Findings, print_findings
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from generator.build import prepare
+    from generator.pipeline import Project, prepare
 
     findings = Findings()
-    prepare(Path(args.root), findings)  # exactly what `kohyo build` reads
+    prepare(Project.open(Path(args.root), findings), findings)  # exactly what `kohyo build` reads
     print_findings(findings, args.lang)
     return 1 if findings.failed(args.strict) else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from generator.build import BuildError, build_site
+    from generator.children import exit_on_sigterm
+    from generator.pipeline import BuildError, Project, build_site
 
-    root = Path(args.root)
+    findings = Findings()
+    project = Project.open(Path(args.root), findings)
     try:
-        from generator.children import exit_on_sigterm
-
         exit_on_sigterm()  # a terminated build still ends its children and removes its tree
         if args.out is None:  # the project's own site/, whatever the current folder
-            args.out = str(root / "site") if args.root != "." else "site"
+            args.out = project.site.as_posix()
         from generator.cache import cache_dir
 
         result = build_site(
-            root,
+            project,
             Path(args.out),
             strict=args.strict,
             search=not args.no_search,
+            findings=findings,
             cache=cache_dir(args.cache),
             search_shards=args.search_shards,
         )
@@ -75,11 +76,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from generator.build import prepare
+    from generator.pipeline import Project, prepare
     from generator.stats import document_stats, format_stats
 
     findings = Findings()
-    _corpus, site = prepare(Path(args.root), findings)
+    _corpus, site = prepare(Project.open(Path(args.root), findings), findings)
     if findings.errors:
         print_findings(findings, args.lang)
         return 1

@@ -1,10 +1,11 @@
 """Cross-links: which assessment, file and section cites which provision, and where each
 system, contractor, recipient type and file type appears.
 
-Runs at the end of the link stage (``attach``): it reads the registries validated from
+Runs at the end of the link stage (``cross_link``): it reads the registries validated from
 content/registries/, recognises the citations in every free text of every assessment and
-council paper, sets ``site.linker`` (so rendered citations become links) and
-``site.crosslinks`` (the indexes the law, system, contractor and recipient pages list).
+council paper, and gives the linker (``site.linker``: rendered citations become links) and
+the cross-links (``site.crosslinks``: the indexes the law, system, contractor and recipient
+pages list).
 Citations it cannot resolve become warnings at the line of their field.
 """
 
@@ -18,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.citations import Linker, N, Recogniser, Session, Span, TextContext, _norm
+from generator.citations import Linker, Recogniser, Session, Span, TextContext
 from generator.findings import Findings, Severity
 from generator.load import LoadedFile
 from generator.model.base import Check, DateRange, DateValue, Text
@@ -190,14 +191,23 @@ def match_entities(text: str, entities: dict[str, Entity]) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 
 
-def registries_of(corpus: Any) -> dict[str, Any]:
-    regs = getattr(corpus, "registries", None)
-    return dict(regs) if regs else {}
+@dataclass(frozen=True)
+class Document:
+    """A page whose texts are searched for citations: an assessment or a council paper."""
+
+    doc: str  # assessment id, or "council:<id>"
+    path: str  # docs path without language
+    municipality: str
+    process: str | None
+    record: Any
+    source: Any  # generator.validate.Validated: where its fields are in the file
 
 
-def attach(site: Any, corpus: Any, findings: Findings) -> CrossLinks | None:
-    """Build the indexes, set ``site.linker`` and ``site.crosslinks``; warn about unresolved citations."""
-    regs = registries_of(corpus)
+def cross_link(
+    docs: list[Document], regs: dict[str, Any], findings: Findings
+) -> tuple[CrossLinks, Linker] | None:
+    """The indexes and the citation linker of the linked site (None without registries); warns
+    about unresolved citations."""
     if not regs:
         return None
     xl = CrossLinks()
@@ -217,21 +227,9 @@ def attach(site: Any, corpus: Any, findings: Findings) -> CrossLinks | None:
     systems = list(xl.entities["systems"].values())
     contractors = list(xl.entities["contractors"].values())
     linker = Linker(laws, systems, contractors)
-    docs: list[tuple[str, str, str, str | None, Any, Any]] = []
-    for ident, a in sorted(site.assessments.items()):
-        docs.append((ident, a.path, a.municipality, a.process, a.record, a.source))
-    for ident, c in sorted(site.council.items()):
-        docs.append(
-            (
-                f"council:{ident}",
-                c.path,
-                c.municipality,
-                getattr(c.record, "process", None),
-                c.record,
-                c.source,
-            )
-        )
-    for doc, path, muni, proc, record, source in docs:
+    for doc, path, muni, proc, record, source in (
+        (d.doc, d.path, d.municipality, d.process, d.record, d.source) for d in docs
+    ):
         page = linker.for_page(path)
         contexts = text_contexts(record, page)
         for loc, text in iter_texts(record):
@@ -262,10 +260,8 @@ def attach(site: Any, corpus: Any, findings: Findings) -> CrossLinks | None:
             if loc and loc[-1] == "legal_basis" and not resolved and text.ja.strip():
                 _warn(findings, source, loc, Span(0, 0, "basis", text=one_line(text.ja)), "basis")
         _structured_mentions(xl, doc, path, muni, proc, record)
-    site.crosslinks = xl
     linker.known = set(xl.refs)  # a provision seen only outside the indexed texts stays plain text
-    site.linker = linker
-    return xl
+    return xl, linker
 
 
 def one_line(text: str, limit: int = 60) -> str:
@@ -516,109 +512,12 @@ def _structured_mentions(
                     )
 
 
-# ---------------------------------------------------------------------------------------------
-# Measuring: how many citations in the free text became links
-# ---------------------------------------------------------------------------------------------
-
-BROAD = re.compile(rf"(?:附則)?第{N}条|別表第?[0-9０-９一二三四]")
-TABLE_FIELDS = ("annexes", "legal_basis")  # a 根拠 cell or an annex (別紙) row: a table
-
-
-@dataclass
-class Coverage:
-    total: int = 0
-    linked: int = 0
-    misses: list[tuple[str, str, str]] = field(default_factory=list)  # (doc, loc, context)
-    by_place: dict[str, list[int]] = field(default_factory=dict)  # prose/tables -> [total, linked]
-    regime_checked: int = 0  # links whose target was checked against their text's date
-    regime_wrong: list[tuple[str, str, str]] = field(default_factory=list)
-
-    @property
-    def ratio(self) -> float:
-        return self.linked / self.total if self.total else 1.0
-
-
-def _regime_ok(rec: Recogniser, ref: LegalRef, as_of: dt.date | None, phrase: bool) -> bool:
-    """A link is right for its text's date: an old-numbering reference predates its
-    renumbering (or stands in a standard sentence of an older template), and a reference in
-    today's numbering is not one a renumbering after the text's date changed."""
-    law = rec.laws.get(ref.law)
-    if law is None:
-        return False
-    if ref.regime is not None:
-        rn = next((r for r in law.renumberings if r.id == ref.regime), None)
-        if rn is None or renumbering_entry(law, rn, ref) is None:
-            return False
-        return phrase or (
-            rn.in_force is not None and as_of is not None and as_of < rn.in_force.date
-        )
-    if ref.article is None:
-        return True
-    return not any(
-        rn.in_force is not None
-        and as_of is not None
-        and as_of < rn.in_force.date
-        and renumbering_entry(law, rn, ref) is not None
-        for rn in law.renumberings
-    )
-
-
-def measure(site: Any) -> Coverage:
-    """Every 第N条 / 別表第N in the Japanese text of the assessments and council papers (prose,
-    根拠 cells and annex tables; not the project's notes on its sources), whether a link covers
-    it, and whether every link to a provision is right for the date of its text."""
-    cov = Coverage()
-    linker = site.linker
-    if linker is None:
-        return cov
-    known = linker.known or set()
-    docs = [(i, a.path, a.record) for i, a in sorted(site.assessments.items())]
-    docs += [(f"council:{i}", c.path, c.record) for i, c in sorted(site.council.items())]
-    for doc, path, record in docs:
-        page = linker.for_page(path)
-        for loc, text in iter_texts(record):
-            ctx = page.contexts.get(id(text))
-            if ctx is not None and not ctx.index:
-                continue
-            place = "tables" if any(k in TABLE_FIELDS for k in loc) else "prose"
-            counts = cov.by_place.setdefault(place, [0, 0])
-            session = page.for_text(text)
-            rec = session.rec
-            for line in text.ja.replace("\r\n", "\n").split("\n"):
-                spans = session.line(line)
-                covered: list[tuple[int, int]] = []
-                phrases = [
-                    (m.start(), m.end())
-                    for p, _law, _rn in rec.phrases
-                    for m in re.finditer(re.escape(p), _norm(line))
-                ]
-                for sp in spans:
-                    if sp.kind == "law" and sp.ref is not None and sp.ref in known:
-                        covered.append((sp.start, sp.end))
-                        if sp.ref.is_law:
-                            continue
-                        cov.regime_checked += 1
-                        in_phrase = any(s <= sp.start < e for s, e in phrases)
-                        if not _regime_ok(rec, sp.ref, ctx.as_of if ctx else None, in_phrase):
-                            cov.regime_wrong.append((doc, ".".join(map(str, loc)), sp.text))
-                for m in BROAD.finditer(line):
-                    cov.total += 1
-                    counts[0] += 1
-                    if any(s <= m.start() < e for s, e in covered):
-                        cov.linked += 1
-                        counts[1] += 1
-                    else:
-                        ctx_text = line[max(0, m.start() - 15) : m.end() + 10]
-                        cov.misses.append((doc, ".".join(map(str, loc)), ctx_text))
-    return cov
-
-
 __all__ = [
     "CrossLinks",
+    "Document",
     "Occurrence",
-    "attach",
+    "cross_link",
     "iter_texts",
     "match_entities",
-    "measure",
     "section_label",
 ]

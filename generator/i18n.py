@@ -22,6 +22,7 @@ import yaml
 from pydantic import BaseModel
 
 from generator.findings import Findings, Severity
+from generator.link import Site
 from generator.memory import (
     TRANSLATIONS,
     Entry,
@@ -114,14 +115,14 @@ class Unit:
     target: str = ""
 
 
-def _documents(site: Any) -> Iterator[tuple[str, Any, Any]]:
+def _documents(site: Site) -> Iterator[tuple[str, Any, Any]]:
     for ident, a in sorted(site.assessments.items()):
         yield ident, a.record, a.source
     for ident, c in sorted(site.council.items()):
         yield f"council/{ident}", c.record, c.source
 
 
-def untranslated_units(site: Any, memory: Memory) -> list[Unit]:
+def untranslated_units(site: Site, memory: Memory) -> list[Unit]:
     """One unit per distinct untranslated sentence (texts with their own English are skipped)."""
     near: dict[str, Entry] = {}
     for _key, e in sorted(memory.entries.items()):
@@ -313,7 +314,7 @@ class ImportResult:
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
 
 
-def current_hashes(site: Any) -> set[str]:
+def current_hashes(site: Site) -> set[str]:
     return {
         source_hash(s)
         for _d, record, _s in _documents(site)
@@ -326,7 +327,7 @@ def current_hashes(site: Any) -> set[str]:
 
 def import_units(
     units: list[tuple[str, str, str]],
-    site: Any,
+    site: Site,
     content: Path,
     into: str | None = None,
     source_label: str = "",
@@ -442,7 +443,7 @@ def _strip_en(line: str) -> str:
     return line.strip()
 
 
-def harvest(site: Any, only: set[str] | None = None) -> list[tuple[str, str, str]]:
+def harvest(site: Site, only: set[str] | None = None) -> list[tuple[str, str, str]]:
     """(ja, en, document) pairs from every text that has its own English."""
     seen: dict[str, tuple[str, str, str]] = {}
     conflict: set[str] = set()
@@ -493,7 +494,7 @@ def _stem(word: str) -> str:
     return re.sub(r"(?:s|es|ed|ing|ment)$", "", w.rsplit(" ", 1)[-1]) if " " not in w else w[:-2]
 
 
-def check_glossary(site: Any, findings: Findings, content: Path | None = None) -> None:
+def check_glossary(site: Site, findings: Findings, content: Path | None = None) -> None:
     """A warning where a text's own English (or a memory entry) renders a glossary term otherwise."""
     terms = load_terms(content or site.content)
     checks: list[tuple[str, str, tuple[str, ...]]] = []

@@ -1,6 +1,6 @@
 """``kohyo i18n export`` / ``kohyo i18n import``: the command over ``generator.i18n``.
 
-A command, so it sits above the pipeline it runs (``generator.build.prepare``).
+A command, so it sits above the pipeline it runs (``generator.pipeline.prepare``).
 """
 
 from __future__ import annotations
@@ -10,20 +10,21 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.build import prepare
 from generator.findings import Findings, print_findings
 from generator.i18n import import_units, read_units, untranslated_units, write_csv, write_xliff
+from generator.link import Site
 from generator.memory import _chars, load_memory
+from generator.pipeline import Project, prepare
 
 
-def _prepare(args: argparse.Namespace) -> tuple[Path, Any] | None:
+def _prepare(args: argparse.Namespace) -> tuple[Path, Site] | None:
     findings = Findings()
-    root = Path(args.root)
-    _corpus, site = prepare(root, findings)
+    project = Project.open(Path(args.root), findings)
+    _corpus, site = prepare(project, findings)
     if findings.errors:
         print_findings(findings, args.lang)
         return None
-    return root / "content", site
+    return project.content, site
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from generator.crosslink import attach
+from generator.citations import Linker
+from generator.crosslink import CrossLinks, Document, cross_link
 from generator.findings import Findings
+from generator.memory import Translator
 from generator.model import FORM_EN, Municipality, Process
 from generator.model.base import Doc, Text
+from generator.original import Originals, load_originals
+from generator.project import Project
 from generator.validate import Corpus, Validated
 
 
@@ -42,10 +45,14 @@ class CouncilRef:
     source: Validated
 
 
-@dataclass
+@dataclass(frozen=True)
 class Site:
-    """The linked corpus: every page to write and how pages refer to each other."""
+    """The linked corpus: every page to write and how pages refer to each other.
 
+    Made once, complete, by ``link``: nothing is set on it later (its tables are not to be
+    changed either; a preview of a few municipalities makes a new one with ``replace``)."""
+
+    project: Project  # where it was read from: content/, settings (page plugins read their files)
     municipalities: dict[str, Municipality]
     processes: dict[str, Process]
     assessments: dict[str, AssessmentRef]
@@ -54,11 +61,15 @@ class Site:
     by_process: dict[str, list[str]] = field(default_factory=dict)
     council_by_assessment: dict[str, list[str]] = field(default_factory=dict)
     council_by_municipality: dict[str, list[str]] = field(default_factory=dict)
-    # Optional helpers for rendering, set by later stages when their data exists:
-    translator: Callable[[str], str | None] | None = None  # translation memory (ja -> en)
-    linker: Callable[[str], list[tuple[str, str | None]]] | None = None  # citation recogniser
-    crosslinks: Any = None  # generator.crosslink.CrossLinks: citations and mentions per page
-    content: Path | None = None  # the content/ folder the corpus was read from (page plugins)
+    translator: Translator | None = None  # the translation memory (ja -> en), if content has one
+    linker: Linker | None = None  # citations -> links (None without registries)
+    crosslinks: CrossLinks | None = None  # citations and mentions per page
+    originals: Originals = field(default_factory=Originals)  # where the originals are found
+
+    @property
+    def content(self) -> Path:
+        """The content/ folder the corpus was read from."""
+        return self.project.content
 
 
 def prefecture_slug(prefecture: Any, code: str) -> str:
@@ -127,13 +138,16 @@ def assessment_title(rec: Any, muni: Municipality | None, proc: Process | None) 
     return {"ja": ja, "en": en}
 
 
-def link(corpus: Corpus, findings: Findings) -> Site:
+def link(
+    corpus: Corpus, findings: Findings, project: Project, translator: Translator | None = None
+) -> Site:
+    """The linked site of ``corpus`` (read from ``project``); ``translator``: the translation
+    memory English pages use.  Broken references are findings, their records left out."""
     munis = {
         k: v.record for k, v in corpus.municipalities.items() if isinstance(v.record, Municipality)
     }
     procs: dict[str, Process] = dict(corpus.processes)
-    site = Site(munis, procs, {}, {})
-    site.content = corpus.content
+    site = Site(project, munis, procs, {}, {}, translator=translator)
     for ident, v in sorted(corpus.assessments.items()):
         rec: Any = v.record
         folder = ident.split("/")[0]
@@ -246,5 +260,21 @@ def link(corpus: Corpus, findings: Findings) -> Site:
         site.council_by_municipality.setdefault(crec.municipality, []).append(ident)
         for target in targets:
             site.council_by_assessment.setdefault(target, []).append(ident)
-    attach(site, corpus, findings)
-    return site
+    docs = [
+        Document(ident, a.path, a.municipality, a.process, a.record, a.source)
+        for ident, a in sorted(site.assessments.items())
+    ] + [
+        Document(
+            f"council:{ident}",
+            c.path,
+            c.municipality,
+            getattr(c.record, "process", None),
+            c.record,
+            c.source,
+        )
+        for ident, c in sorted(site.council.items())
+    ]
+    linked = cross_link(docs, dict(corpus.registries), findings)
+    if linked is not None:
+        site = replace(site, crosslinks=linked[0], linker=linked[1])
+    return replace(site, originals=load_originals(project.content))

@@ -8,8 +8,7 @@ kept with their provenance in content/registries/original-search.yaml.  The page
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +16,7 @@ import yaml
 
 from generator.textfmt import esc, ja_quotes
 
-REGISTRY = (
-    Path(__file__).resolve().parent.parent / "content" / "registries" / "original-search.yaml"
-)
+REGISTRY = Path("registries") / "original-search.yaml"  # below the project's content/
 
 
 @dataclass(frozen=True)
@@ -37,16 +34,29 @@ class Original:
         return ja_quotes(html) if lang == "en" else html
 
 
-@cache
-def _registry(path: Path = REGISTRY) -> dict[str, Any]:
-    if not path.exists():
-        return {}
+@dataclass(frozen=True)
+class Originals:
+    """The national searches of a project (content/registries/original-search.yaml), by the
+    ``find_at`` names content uses; ``of`` gives the original of a record."""
+
+    searches: dict[str, Any] = field(default_factory=dict)
+
+    def of(self, rec: Any, municipality_ja: str = "") -> Original | None:
+        return original(rec, municipality_ja, self.searches)
+
+
+def load_originals(content: Path) -> Originals:
+    """The searches of the project whose content/ folder is ``content`` (none if absent)."""
+    path = content / REGISTRY
+    if not path.is_file() or path.is_symlink():
+        return Originals()
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return data if isinstance(data, dict) else {}
+    return Originals(data if isinstance(data, dict) else {})
 
 
-def original(rec: Any, municipality_ja: str = "") -> Original | None:
-    """The original of ``rec`` (None when the content says nothing about it)."""
+def original(rec: Any, municipality_ja: str, searches: dict[str, Any]) -> Original | None:
+    """The original of ``rec`` (None when the content says nothing about it); ``searches``:
+    the project's national searches by name."""
     source = getattr(rec, "source", None)
     cover = getattr(rec, "cover", None)
     number = str(getattr(cover, "number", "") or "")
@@ -62,7 +72,7 @@ def original(rec: Any, municipality_ja: str = "") -> Original | None:
             assessor,
         )
     where = getattr(source, "find_at", None) if source is not None else None
-    entry = _registry().get(where) if where else None
+    entry = searches.get(where) if where else None
     if not isinstance(entry, dict):
         return None
     how = dict(entry.get("how") or {})

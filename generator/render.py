@@ -38,7 +38,7 @@ from generator.model import FORM_EN
 from generator.model.assessment import RecordItem
 from generator.model.base import Check, DateRange, DateValue, Display, Doc, Text
 from generator.model.choices import CHOICE_EN, MAIN_ITEM_GROUPS
-from generator.original import Original
+from generator.original import Original, Originals
 from generator.textfmt import (
     UNRESOLVED,
     esc,
@@ -151,6 +151,7 @@ class Ctx:
     section: str = ""  # the anchor of the heading the walker wrote last
     notes: FieldNotes = field(default_factory=lambda: FieldNotes([]))  # the record's source notes
     draft: bool = False  # a draft (状態 案) has no publication date of its own
+    originals: Originals = field(default_factory=Originals)  # where the project's originals are
 
     def english(self, value: Text) -> tuple[str | None, bool]:
         """(English text or None, whether it came from the translator)."""
@@ -1134,8 +1135,6 @@ def about_version(w: Walker, doc: Any, muni_ja: str = "") -> None:
     """「この電子版について」: how the electronic version was made, the states of empty fields,
     and each reading note said for residents (the printed place and a plain explanation).  The
     editors' own notes (line numbers, markup of the source text) stay in the JSON."""
-    from generator.original import original
-
     lang, ctx = w.ctx.lang, w.ctx
     ja = lang == "ja"
     notes = getattr(doc, "source_notes", [])
@@ -1145,7 +1144,7 @@ def about_version(w: Walker, doc: Any, muni_ja: str = "") -> None:
         f"<summary>{esc(t('about_version_summary', lang, n=str(len(notes))))}</summary>",
         f"<p>{esc(t('about_version_intro', lang))}</p>",
     ]
-    found = original(doc, muni_ja)
+    found = ctx.originals.of(doc, muni_ja)
     if found is not None:
         out.append(
             f"<p>{esc(t('source', lang))}{'：' if ja else ': '}"

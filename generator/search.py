@@ -37,12 +37,10 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from generator.children import run_child
-
-if TYPE_CHECKING:
-    from generator.link import Site
+from generator.children import RunChild, run_child
+from generator.link import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -132,9 +130,12 @@ def shard_globs(site_dir: Path, shards: list[list[str]] | None = None) -> list[d
     return out
 
 
-def index_site(site_dir: Path, shards: list[list[str]] | None = None) -> list[str]:
+def index_site(
+    site_dir: Path, shards: list[list[str]] | None = None, run: RunChild = run_child
+) -> list[str]:
     """Index the built site: one Pagefind run per language (and per shard), into
-    ``site_dir/pagefind`` (and ``pagefind-2`` … with shards); returns the bundles' folder names."""
+    ``site_dir/pagefind`` (and ``pagefind-2`` … with shards); returns the bundles' folder names.
+    ``run`` runs Pagefind."""
     site_dir = site_dir.resolve()
     for old in sorted(site_dir.glob(f"{BUNDLE}*")):
         if old.is_dir() and (old.name == BUNDLE or old.name[len(BUNDLE) + 1 :].isdigit()):
@@ -145,7 +146,7 @@ def index_site(site_dir: Path, shards: list[list[str]] | None = None) -> list[st
         languages: dict[str, Any] = {}
         entry: dict[str, Any] = {}
         for lang in sorted(globs):
-            proc = run_child(
+            proc = run(
                 # relative to the site folder, so no path of the machine reaches the index
                 [
                     str(pagefind_binary()),

@@ -43,14 +43,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from generator.build import load_config
+from generator.build import swap
 from generator.findings import Finding, Findings, Severity
-from generator.link import Site, link
+from generator.link import Site
 from generator.load import content_files
+from generator.pipeline import Project, after_build, configure, link_site, read, render
 from generator.plugins import PAGES
 from generator.search import index_site
-from generator.validate import Corpus, validate_corpus
-from generator.write import LANGS, Writer, extra_nav, mkdocs_config
+from generator.validate import Corpus
+from generator.write import LANGS, Writer, extra_nav
 
 STATE_URL = "/__kohyo/state"
 NAV_TARGETS = ("index.md", "municipalities/index.md", "processes/index.md", "assessments/index.md")
@@ -122,6 +123,8 @@ class FileState:
 
 class _Capture(Writer):
     """A writer that keeps the pages in memory, so unchanged pages can be left alone."""
+
+    forks = False  # a forked worker's pages would stay in the worker
 
     def __init__(self, site: Site) -> None:
         super().__init__(site, Path("."))
@@ -222,7 +225,7 @@ class Preview:
             if old is not None and old.stamp == stamp:
                 continue
             findings = Findings()
-            corpus = validate_corpus(self.root / "content", findings, files=[path])
+            corpus = read(Project(self.root), findings, files=[path])
             items = list(findings)
             has_error = any(f.severity is Severity.ERROR for f in items)
             good = old.good if (has_error and old is not None) else (None if has_error else corpus)
@@ -247,8 +250,8 @@ class Preview:
     def _link(self) -> Site:
         corpus = _merge([s.good for _, s in sorted(self.files.items()) if s.good is not None])
         findings = Findings()
-        load_config(self.root, findings)  # site_config.yml's problems, as validate reports them
-        site = link(corpus, findings)
+        project = self.project(findings)  # site_config.yml's problems, as validate reports them
+        site = link_site(project, corpus, findings)  # as the build: translation memory, checks
         self.link_findings = list(findings)
         if self.only is not None:
             site = replace(
@@ -260,19 +263,7 @@ class Preview:
     def _render(self, site: Site, munis: set[str] | None) -> dict[PageKey, str]:
         """Markdown of the list pages and of the pages of ``munis`` (all pages when None)."""
         w = _Capture(site)
-        for lang in LANGS:
-            w.home(lang)
-            w.lists(lang)
-            for _ident, a in sorted(site.assessments.items()):
-                if munis is None or a.municipality in munis:
-                    w.assessment(a, lang)
-            for ident, c in sorted(site.council.items()):
-                if munis is None or c.municipality in munis:
-                    w.council(ident, lang)
-            for plugin in PAGES:
-                if hasattr(plugin, "pages"):
-                    for path, text in plugin.pages(site, lang):
-                        w.put(lang, path, text)
+        render(w, munis)
         return w.pages
 
     def _expected(self, site: Site, rendered: dict[PageKey, str]) -> set[PageKey]:
@@ -282,9 +273,7 @@ class Preview:
             keys.update((lang, c.path) for c in site.council.values())
         return keys
 
-    def _mkdocs(
-        self, docs_pages: dict[PageKey, str], site_dir: Path, settings: dict[str, Any]
-    ) -> None:
+    def _mkdocs(self, site: Site, docs_pages: dict[PageKey, str], site_dir: Path) -> None:
         build = site_dir.parent
         docs = build / "docs"
         if docs.exists():
@@ -294,9 +283,7 @@ class Preview:
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text, encoding="utf-8", newline="\n")
         partial = site_dir.parent.name == "partial"
-        config = mkdocs_config(
-            settings, build, (self.root / "theme").resolve(), site_dir, PAGES, partial=partial
-        )
+        config = configure(self.project(), site, build, site_dir, partial=partial)
         # Side builds reuse their folder: MkDocs then skips copying the theme's assets again.
         run_mkdocs_in_process(config, dirty=partial)
 
@@ -306,36 +293,24 @@ class Preview:
         changed = self.scan()
         site = self._link()
         pages = self._render(site, None)
-        settings = self.settings()
         self.work.mkdir(parents=True, exist_ok=True)
         tmp = self.work / "full" / "site"
         if tmp.exists():
             shutil.rmtree(tmp)
-        self._mkdocs(pages, tmp, settings)
-        for plugin in PAGES:
-            if hasattr(plugin, "after_build"):
-                plugin.after_build(site, tmp, settings)
-        if self.search:
-            index_site(tmp)
+        self._mkdocs(site, pages, tmp)
+        after_build(site.project, site, tmp, search=self.search)
         with self.lock:
-            old = self.work / "site.old"
-            if old.exists():
-                shutil.rmtree(old)
-            if self.site_dir.exists():
-                self.site_dir.rename(old)
-            tmp.rename(self.site_dir)
-            if old.exists():
-                shutil.rmtree(old)
+            swap(tmp, self.site_dir)
             self.texts = pages
             self.site = site
             self.pending, self.pending_site = set(), None
             self.version += 1
         return Update(changed, len(pages), time.monotonic() - start, True)
 
-    def settings(self) -> dict[str, Any]:
-        settings = load_config(self.root)
-        settings["site_url"] = self.site_url
-        return settings
+    def project(self, findings: Findings | None = None) -> Project:
+        """The project as ``kohyo build`` reads it, served at the preview's own address."""
+        project = Project.open(self.root, findings)
+        return replace(project, config={**project.config, "site_url": self.site_url})
 
     def update(self) -> Update | None:
         """Bring the preview up to date after content edits; None when nothing changed.
@@ -414,7 +389,7 @@ class Preview:
                     if (lang, p) not in batch and (lang, p) in self.texts:
                         batch[(lang, p)] = "# -\n"
             side = self.work / "partial" / "site"
-            self._mkdocs(batch, side, self.settings())
+            self._mkdocs(site, batch, side)
             staged = [
                 (side / html_path(lang, p), self.site_dir / html_path(lang, p)) for lang, p in dirty
             ]

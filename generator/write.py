@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,6 @@ import yaml
 
 from generator.link import AssessmentRef, Site, prefecture_groups
 from generator.model.base import DateValue
-from generator.original import original
 from generator.pages._xlink import related_block
 from generator.paths import to_root
 from generator.render import (
@@ -70,6 +68,10 @@ def _date(d: DateValue | None, lang: str, draft: bool = False) -> str:
 
 
 class Writer:
+    """Renders the pages of a site and puts each into ``docs``/<lang>/<path>."""
+
+    forks = True  # assessment pages may be rendered by forked workers (each writes its own files)
+
     def __init__(self, site: Site, docs: Path) -> None:
         self.site = site
         self.docs = docs
@@ -82,6 +84,7 @@ class Writer:
             lang,
             up=to_root(path),
             translator=self.site.translator if lang == "en" else None,
+            originals=self.site.originals,
             linker=scoped(path) if callable(scoped) else self.site.linker,
             page=path.removesuffix(".md").removesuffix("index")
             + ("" if path.endswith("index.md") else "/"),
@@ -124,7 +127,7 @@ class Writer:
                 form=form_title(rec.form, lang),
                 status=status_label(rec.status, lang),
                 published=_date(_published(a), lang, rec.status == "案"),
-                original=original(rec, muni.name.ja),
+                original=site.originals.of(rec, muni.name.ja),
                 coverage_pct=pct,
                 coverage_text=english_only("coverage_text", pct=pct) if lang == "en" else "",
                 draft_note=t("draft_note", lang) if rec.status == "案" else "",
@@ -535,18 +538,21 @@ def _desc_html(p: Any, lang: str) -> str:
     return text_html(d.ja)
 
 
-def write_docs(
-    site: Site, build: Path, plugins: Sequence[ModuleType], only: set[str] | None = None
+def write_pages(
+    w: Writer, plugins: Sequence[ModuleType], munis: set[str] | None = None
 ) -> WriteResult:
-    """Write every page in both languages into ``build/docs``, the page plugins' pages too (the
-    plugins are passed in: they are above this stage and use its ``Writer``); returns counts and
-    coverage."""
-    docs = build / "docs"
-    if docs.exists():
-        shutil.rmtree(docs)
-    w = Writer(site, docs)
-    jobs = [(lang, ident) for lang in LANGS for ident in sorted(site.assessments)]
-    if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 and hasattr(os, "fork"):
+    """Every page in both languages through ``w``, the page plugins' pages too (the plugins are
+    passed in: they are above this stage and use its ``Writer``); ``munis``: only the assessment
+    and council pages of these municipalities (every list and plugin page still).  Returns
+    counts and coverage."""
+    site = w.site
+    jobs = [
+        (lang, ident)
+        for lang in LANGS
+        for ident, a in sorted(site.assessments.items())
+        if munis is None or a.municipality in munis
+    ]
+    if w.forks and len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 and hasattr(os, "fork"):
         _render_in_workers(w, jobs)
         jobs = []
     for lang, ident in jobs:
@@ -554,8 +560,9 @@ def write_docs(
     for lang in LANGS:
         w.home(lang)
         w.lists(lang)
-        for ident in sorted(site.council):
-            w.council(ident, lang)
+        for ident, c in sorted(site.council.items()):
+            if munis is None or c.municipality in munis:
+                w.council(ident, lang)
         for plugin in plugins:
             if hasattr(plugin, "pages"):
                 for path, text in plugin.pages(site, lang):
@@ -767,4 +774,4 @@ def dump_json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=1)
 
 
-__all__ = ["LANGS", "WriteResult", "dump_json", "md_inline", "mkdocs_config", "write_docs"]
+__all__ = ["LANGS", "WriteResult", "dump_json", "md_inline", "mkdocs_config", "write_pages"]

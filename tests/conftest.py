@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildResult, build_site
+from generator.pipeline import BuildResult, Project, build_site
 from tests.subpath import Served, serve_subpath_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +60,7 @@ def _build(tmp: Path, source_root: Path) -> tuple[Path, BuildResult]:
     shutil.copytree(source_root / "content", root / "content")
     shutil.copy(ROOT / "site_config.yml", root / "site_config.yml")
     shutil.copytree(ROOT / "theme", root / "theme")
-    result = build_site(root, root / "site")
+    result = build_site(Project.open(root), root / "site")
     assert result.ok, [f.format("en") for f in result.findings]
     return root, result
 

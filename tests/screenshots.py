@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from generator.build import build_site
+from generator.pipeline import Project, build_site
 from tests.pagetypes import CHROMIUM, CHROMIUM_ARGS, page_types, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +31,7 @@ def build(out: Path) -> Path:
     for name in ("content", "theme"):
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "site_config.yml", root / "site_config.yml")
-    result = build_site(root, root / "site", search=True)
+    result = build_site(Project.open(root), root / "site", search=True)
     if not result.ok:
         raise SystemExit("build failed: " + "; ".join(f.format("ja") for f in result.findings))
     return root / "site"

@@ -18,7 +18,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from generator.build import BuildResult, build_site
+from generator.pipeline import BuildResult, Project, build_site
 
 SUBPATH = "kohyo"
 REPO = Path(__file__).resolve().parent.parent
@@ -66,7 +66,7 @@ def serve_subpath_site(tmp: Path, source_root: Path) -> Iterator[Served]:
     old = os.environ.get("KOHYO_SITE_URL")
     os.environ["KOHYO_SITE_URL"] = base
     try:
-        result = build_site(root, root / "site")
+        result = build_site(Project.open(root), root / "site")
     finally:
         if old is None:
             del os.environ["KOHYO_SITE_URL"]

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.build import BuildResult
+from generator.pipeline import BuildResult
 from tests.pagetypes import CHROMIUM, CHROMIUM_ARGS, page_types, serve
 
 playwright = pytest.importorskip("playwright.sync_api")

@@ -8,7 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
-from generator.build import BuildResult, build_site
+from generator.pipeline import BuildResult, Project, build_site
 from tests.htmltext import japanese_leaks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,7 +135,7 @@ def test_two_builds_are_byte_identical(
     fixture_site: tuple[Path, BuildResult], tmp_path: Path
 ) -> None:
     root = fixture_site[0]
-    again = build_site(root, tmp_path / "site2")
+    again = build_site(Project.open(root), tmp_path / "site2")
     assert again.ok
     assert _digest(root / "site") == _digest(tmp_path / "site2")
 
@@ -151,6 +151,6 @@ def test_failed_build_keeps_the_previous_site(
         broken.read_text(encoding="utf-8").replace("form: 基礎項目評価書", "form: 基礎項目"),
         encoding="utf-8",
     )
-    result = build_site(root, root / "site")
+    result = build_site(Project.open(root), root / "site")
     assert not result.ok
     assert _digest(root / "site") == before

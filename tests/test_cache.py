@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
+from generator.pipeline import Project, build_site
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,19 +41,19 @@ def test_cached_rebuild_equals_a_clean_build(tmp_path: Path) -> None:
     assert main([*args, "--out", str(project)]) == 0
     cache = tmp_path / "cache"
 
-    first = build_site(project, tmp_path / "first", cache=cache)  # fills the cache
+    first = build_site(Project.open(project), tmp_path / "first", cache=cache)  # fills the cache
     assert first.ok and first.cache is not None
     assert first.cache.pages_reused == 0 and first.cache.pages_rendered > 0
 
     _edit_one_assessment(project)
-    cached = build_site(project, tmp_path / "cached", cache=cache)
+    cached = build_site(Project.open(project), tmp_path / "cached", cache=cache)
     assert cached.ok and cached.cache is not None
     # only the pages the change touches are rendered again (the assessment in two languages,
     # and the pages that show its text), the rest comes from the cache
     assert 2 <= cached.cache.pages_rendered < first.cache.pages_rendered // 4, cached.cache
     assert cached.cache.pages_reused > 0
 
-    clean = build_site(project, tmp_path / "clean")  # no cache
+    clean = build_site(Project.open(project), tmp_path / "clean")  # no cache
     assert clean.ok
     want, got = _tree(tmp_path / "clean"), _tree(tmp_path / "cached")
     assert sorted(got) == sorted(want)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import prepare
 from generator.findings import Findings
+from generator.pipeline import Project, prepare
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
 FOCUSED = "content/assessments/sample/juki-focused.yaml"
@@ -26,7 +26,7 @@ def _codes(
         text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
     findings = Findings()
-    prepare(root, findings)
+    prepare(Project.open(root, findings), findings)
     assert not findings.errors, [f.format() for f in findings.errors]
     return [(f.code, f.line) for f in findings.warnings]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
+from generator.pipeline import Project, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -54,7 +54,7 @@ def test_new_assessment_skeleton_validates_and_builds(project: Path, form: str) 
     check = kohyo("validate", root=project)
     assert check.returncode == 0, check.stderr
     assert "Traceback" not in check.stderr
-    result = build_site(project, project / "site", search=False)
+    result = build_site(Project.open(project), project / "site", search=False)
     assert result.ok
     assert (project / "site/assessments/sample/new-one/index.html").exists()
 
@@ -84,7 +84,7 @@ def test_new_municipality_validates_and_builds_at_once(project: Path) -> None:
     out = new_newtown(project, "272078")
     assert out.returncode == 0, out.stderr
     assert kohyo("validate", root=project).returncode == 0
-    result = build_site(project, project / "site", search=False)
+    result = build_site(Project.open(project), project / "site", search=False)
     assert result.ok and (project / "site/municipalities/newtown/index.html").exists()
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from generator.build import BuildResult
+from generator.pipeline import BuildResult
 
 ROOT = Path(__file__).resolve().parent.parent
 RATINGS = ("特に力を入れている", "十分である", "課題が残されている")

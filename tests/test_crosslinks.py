@@ -8,12 +8,13 @@ from urllib.parse import unquote
 
 import pytest
 
-from generator.build import BuildResult
 from generator.citations import ref_path
-from generator.crosslink import CrossLinks, measure
+from generator.coverage import measure
+from generator.crosslink import CrossLinks
 from generator.findings import Findings
 from generator.load import load_text
 from generator.model.links import LegalRef
+from generator.pipeline import BuildResult
 from generator.validate import validate_registry
 
 HREF = re.compile(r'href="([^"#?]*)[^"]*"')

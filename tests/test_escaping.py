@@ -3,7 +3,7 @@
 Unit level: ``textfmt.text_html`` emits only the tags it owns (p, ul, li, strong) and
 ``textfmt.md_inline`` emits none and survives Python-Markdown unchanged.  End to end: strings put
 into a Text field (a key/value table) and a checklist note of the fixture corpus go through
-validate -> link -> write_docs -> Python-Markdown with the build's extensions, and the HTML keeps
+validate -> link -> write (generator.pipeline) -> Python-Markdown with the build's extensions, and the HTML keeps
 every table's shape and contains no element or attribute from the input.
 """
 
@@ -23,11 +23,9 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from generator.findings import Findings
-from generator.link import link
-from generator.plugins import PAGES
+from generator.pipeline import Project, prepare
+from generator.pipeline import write as write_site
 from generator.textfmt import md_inline, one_line, text_html
-from generator.validate import validate_corpus
-from generator.write import write_docs
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
 MD_EXTENSIONS = ["attr_list", "tables", "toc"]  # as in generator.write.mkdocs_config
@@ -207,11 +205,10 @@ def _render(text: str, note: str, tmp: Path) -> dict[str, str] | None:
     data["basic_info"]["systems"][0]["connections"]["その他"] = {"checked": True, "note": note}
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     findings = Findings()
-    corpus = validate_corpus(root / "content", findings)
-    site = link(corpus, findings)
+    _corpus, site = prepare(Project.open(root), findings)
     if findings.errors:  # e.g. a generated 12-digit Individual Number
         return None
-    write_docs(site, tmp / "build", PAGES)
+    write_site(site, tmp / "build")
     return {
         lang: markdown.markdown(
             (tmp / "build" / "docs" / lang / PAGE).read_text(encoding="utf-8"),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildResult
+from generator.pipeline import BuildResult
 from tests.fidelity.spans import DOCUMENTS, document_text, normalise
 
 HERE = Path(__file__).resolve().parent / "fidelity"

@@ -11,10 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.findings import Findings
-from generator.link import link
-from generator.plugins import PAGES
-from generator.validate import validate_corpus
-from generator.write import write_docs
+from generator.pipeline import Project, prepare
+from generator.pipeline import write as write_site
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -23,9 +21,9 @@ GOLDEN = ROOT / "tests" / "golden"
 
 def _render(tmp: Path) -> Path:
     findings = Findings()
-    site = link(validate_corpus(CORPUS / "content", findings), findings)
+    site = prepare(Project.open(CORPUS), findings)[1]
     assert not findings.errors, [f.format() for f in findings]
-    write_docs(site, tmp, PAGES)
+    write_site(site, tmp)
     return tmp / "docs"
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildResult, prepare
 from generator.cli import main
 from generator.findings import Findings
 from generator.i18n import XLIFF
@@ -25,6 +24,7 @@ from generator.memory import (
     sentences,
 )
 from generator.model.base import Text
+from generator.pipeline import BuildResult, Project, prepare
 from generator.render import Ctx
 from generator.stats import document_stats
 
@@ -216,7 +216,7 @@ def test_round_trip_imports_translations_and_rejects_changed_sources(project: Pa
     assert mem.get("国内でのデータ保管を条件としている。") is None
     # the memory now translates the texts on English pages, and a second export no longer lists them
     findings = Findings()
-    _c, site = prepare(project, findings)
+    _c, site = prepare(Project.open(project, findings), findings)
     assert (
         site.translator is not None
         and site.translator("窓口で本人確認を行う。") == "EN[窓口で本人確認を行う。]"
@@ -298,7 +298,7 @@ UNTRANSLATED_DOCS = (
 
 def test_memory_translates_at_least_30_percent_of_text_without_own_english() -> None:
     findings = Findings()
-    _c, site = prepare(ROOT, findings)
+    _c, site = prepare(Project.open(ROOT, findings), findings)
     assert not findings.errors
     stats = {s.id: s for s in document_stats(site)}
     without_own = sum(

@@ -18,8 +18,8 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from generator.build import BuildResult
 from generator.pages.glossary import reading_key
+from generator.pipeline import BuildResult
 from generator.terms import load_terms
 from tests.pagetypes import CHROMIUM, CHROMIUM_ARGS, page_types
 from tests.subpath import SUBPATH, serve_site

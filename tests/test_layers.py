@@ -6,12 +6,12 @@ graph (``python -m tests.layers``).  The layers, lowest first (CONTRIBUTING.md s
 
 0. model and foundations: the content model, findings, escaping, the vocabulary, process helpers
 1. load: the strict loader, the personal-data guard, the translation memory, the importer's reading
-2. validate: records through their models, their messages; the glossary's terms
+2. validate: records through their models, their messages; the glossary's terms; the project
 3. link: references, citations and cross-links, the ``Site``; checks over the linked site
 4. render: blocks and Markdown of one page; the summary; stats
-5. write: the pages of the site, mkdocs.yml, the MkDocs hooks, the search index
+5. write: the pages of the site, mkdocs.yml, the MkDocs hooks, the search index, the swap into site/
 6. pages: the page plugins (they use the write stage's ``Writer``)
-7. pipeline: the plugin registry and the build that runs the stages in order
+7. pipeline: the plugin registry and the one module that runs the stages in order
 8. commands and tools: the command line, preview server, benchmark, synthetic corpora, scaffolds
 
 A module may import its own layer or lower ones.  A new module must be given a layer here.
@@ -57,10 +57,10 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "importer.forms",
         "importer.source",
     ),
-    "validate": ("messages", "validate", "terms"),
+    "validate": ("messages", "validate", "terms", "project"),
     "link": ("citations", "crosslink", "link", "checks", "i18n"),
     "render": ("render", "summary", "stats", "pages._xlink"),
-    "write": ("write", "search", "mkdocs_hooks", "cache", "cache_hooks"),
+    "write": ("write", "build", "search", "mkdocs_hooks", "cache", "cache_hooks"),
     "pages": (
         "pages.accessibility",
         "pages.browse",
@@ -77,7 +77,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "pages.search",
         "pages.systems",
     ),
-    "pipeline": ("plugins", "build"),
+    "pipeline": ("plugins", "pipeline"),
     "commands": (
         "__main__",
         "bench",

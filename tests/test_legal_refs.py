@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildResult, prepare
 from generator.citations import Recogniser
-from generator.crosslink import CrossLinks, measure
+from generator.coverage import measure
+from generator.crosslink import CrossLinks
 from generator.findings import Findings
 from generator.model.links import LegalRef, today_equivalent
+from generator.pipeline import BuildResult, Project, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD_7 = LegalRef(law="bango", article="19", item="7", regime="2021-09")
@@ -295,7 +296,7 @@ def _with_line(tmp_path: Path, path: str, old: str, new: str) -> Findings:
     assert old in text
     f.write_text(text.replace(old, new, 1), encoding="utf-8")
     findings = Findings()
-    prepare(root, findings)
+    prepare(Project.open(root, findings), findings)
     return findings
 
 
@@ -338,7 +339,7 @@ def test_validate_warns_about_a_placeholder_row(tmp_path: Path) -> None:
 @pytest.mark.slow  # validates whole copies of content/
 def test_validate_warns_about_a_basis_cell_citing_nothing(tmp_path: Path) -> None:
     findings = Findings()
-    prepare(ROOT, findings)
+    prepare(Project.open(ROOT, findings), findings)
     # Neyagawa's 提供先 basis 「別紙のとおり」 names no provision
     lines = _codes(findings, "basis-unresolved", NEYAGAWA)
     assert lines and all(n > 1 for n in lines)

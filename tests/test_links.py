@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.build import BuildResult
+from generator.pipeline import BuildResult
 from tests.subpath import SUBPATH, Served
 
 LYCHEE = Path(sys.executable).parent / "lychee"

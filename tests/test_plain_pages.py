@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildResult
 from generator.fieldstate import FieldNotes, parse_path
 from generator.i18n import avoided_renderings, other_renderings
+from generator.pipeline import BuildResult
 from generator.terms import load_terms
 from tests.htmltext import CJK, japanese_leaks
 

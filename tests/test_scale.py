@@ -12,10 +12,9 @@ import generator.pages.compare as compare
 import generator.pages.data as data
 import generator.write as write
 from generator.findings import Findings
-from generator.link import link
-from generator.plugins import PAGES
+from generator.pipeline import Project, prepare
+from generator.pipeline import write as write_site
 from generator.synth import synthesize
-from generator.validate import validate_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,11 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_long_lists_by_prefecture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     synthesize(ROOT, tmp_path / "p", 24, 3)
     findings = Findings()
-    site = link(validate_corpus(tmp_path / "p" / "content", findings), findings)
+    site = prepare(Project.open(tmp_path / "p"), findings)[1]
     monkeypatch.setattr(write, "LIST_LIMIT", 10)
     for module in (compare, browse, data):  # they import the limit of generator/write.py
         monkeypatch.setattr(module, "LIST_LIMIT", 10)
-    write.write_docs(site, tmp_path / "build", PAGES)
+    write_site(site, tmp_path / "build")
     docs = tmp_path / "build" / "docs"
     for lang, word in (("ja", "都道府県ごと"), ("en", "By prefecture")):
         for page in ("assessments/index.md", "municipalities/index.md", "processes/juki.md"):

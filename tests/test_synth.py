@@ -8,7 +8,7 @@ import pytest
 
 from generator.cli import main
 from generator.findings import Findings
-from generator.link import link
+from generator.pipeline import Project, prepare
 from generator.synth import (
     MARKER,
     POPULATION_BANDS,
@@ -17,7 +17,6 @@ from generator.synth import (
     municipalities,
     synthesize,
 )
-from generator.validate import validate_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,8 +58,7 @@ def test_validates_without_errors(synth: Path) -> None:
     from generator.checks import check_site
 
     findings = Findings()
-    corpus = validate_corpus(synth / "content", findings)
-    site = link(corpus, findings)
+    _corpus, site = prepare(Project.open(synth), findings)
     check_site(site, findings)
     assert [f.format("en") for f in findings.errors] == []
     assert len(site.municipalities) == 3
@@ -114,8 +112,7 @@ def test_nation_mix_follows_the_threshold_rule(tmp_path: Path) -> None:
 
     synthesize(ROOT, tmp_path / "n", 24, 3)
     findings = Findings()
-    corpus = validate_corpus(tmp_path / "n" / "content", findings)
-    site = link(corpus, findings)
+    _corpus, site = prepare(Project.open(tmp_path / "n"), findings)
     check_site(site, findings)
     assert [f.format("en") for f in findings.errors] == []
     assert not [f for f in findings.warnings if f.code.startswith("threshold")]

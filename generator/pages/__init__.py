@@ -1,6 +1,7 @@
 """Page plugins: extra pages and outputs beyond the assessment pages.
 
-Every module in this package may define
+Every module in this package may define (``site.project`` is the project being built: its root,
+content/ and settings; a plugin reads the project's files there, never next to its own code)
 
 - ``pages(site: Site, lang: str) -> Iterable[tuple[str, str]]``: Markdown pages to write, as
   (path below the language folder, Markdown text);

@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.citations import ref_path
 from generator.crosslink import CrossLinks, Occurrence
-from generator.link import prefecture_slug
+from generator.link import Site, prefecture_slug
 from generator.model.base import Text
 from generator.model.links import Entity, Law, LegalRef, Renumbering
 from generator.paths import to_root
@@ -25,7 +25,7 @@ KIND_LABEL = {
 }
 
 
-def xl_of(site: Any) -> CrossLinks | None:
+def xl_of(site: Site) -> CrossLinks | None:
     xl = getattr(site, "crosslinks", None)
     return xl if isinstance(xl, CrossLinks) else None
 
@@ -83,13 +83,13 @@ def page(title: str, intro: str, sections: list[dict[str, Any]], lang: str) -> s
     )
 
 
-def doc_title(site: Any, occ: Occurrence, lang: str) -> str:
+def doc_title(site: Site, occ: Occurrence, lang: str) -> str:
     if occ.doc.startswith("council:"):
         return str(site.council[occ.doc.split(":", 1)[1]].title[lang])
     return str(site.assessments[occ.doc].title[lang])
 
 
-def muni_name(site: Any, muni: str, lang: str) -> str:
+def muni_name(site: Site, muni: str, lang: str) -> str:
     m = site.municipalities.get(muni)
     return name(m.name, lang) if m is not None else muni
 
@@ -100,7 +100,9 @@ def muni_name(site: Any, muni: str, lang: str) -> str:
 COMPACT_ABOVE = 40
 
 
-def compact_sections(site: Any, occs: list[Occurrence], lang: str, up: str) -> list[dict[str, Any]]:
+def compact_sections(
+    site: Site, occs: list[Occurrence], lang: str, up: str
+) -> list[dict[str, Any]]:
     """One table: per prefecture the number of documents and a link per municipality (to its only
     citing document, or to the municipality's page with the count when there are several)."""
     ja = lang == "ja"
@@ -160,7 +162,7 @@ def compact_sections(site: Any, occs: list[Occurrence], lang: str, up: str) -> l
 
 
 def occurrence_sections(
-    site: Any,
+    site: Site,
     occs: Iterable[Occurrence],
     lang: str,
     up: str,
@@ -248,7 +250,7 @@ def occurrence_sections(
     return sections
 
 
-def entity_pages(site: Any, lang: str, kind: str) -> Iterable[tuple[str, str]]:
+def entity_pages(site: Site, lang: str, kind: str) -> Iterable[tuple[str, str]]:
     """The index and one page per entry of a registry of names (systems, contractors, ...)."""
     xl = xl_of(site)
     if xl is None or not xl.entities.get(kind):
@@ -327,7 +329,7 @@ def entity_pages(site: Any, lang: str, kind: str) -> Iterable[tuple[str, str]]:
         yield path, page(name(ent.name, lang), "\n".join(parts), sections, lang)
 
 
-def related_block(site: Any, doc: str, lang: str, up: str) -> str:
+def related_block(site: Site, doc: str, lang: str, up: str) -> str:
     """関連ページ: the laws, provisions, systems, contractors, recipients and file types of a document."""
     xl = xl_of(site)
     if xl is None:

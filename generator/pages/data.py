@@ -30,7 +30,6 @@ from pydantic import BaseModel
 from generator.link import AssessmentRef, Site
 from generator.model.base import Check, DateValue, Text
 from generator.model.choices import Rating
-from generator.original import original
 from generator.paths import to_site_root
 from generator.render import render_page
 from generator.schema import schema_documents
@@ -128,7 +127,7 @@ def headline(site: Site, a: AssessmentRef) -> dict[str, Any]:
     f = facts(rec)
     outsourcing: list[Any] = []
     disclosures: list[Any] = []
-    found = original(rec, muni.name.ja)
+    found = site.originals.of(rec, muni.name.ja)
 
     def visit(owner: BaseModel, name: str, v: Any) -> None:
         if name == "outsourcing" and hasattr(v, "items"):

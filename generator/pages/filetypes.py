@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
+from generator.link import Site
 from generator.pages._xlink import entity_pages
 
 
-def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
+def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
     yield from entity_pages(site, lang, "filetypes")

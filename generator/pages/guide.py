@@ -134,8 +134,8 @@ def guide_markdown(lang: str, source: Path = SOURCE) -> str:
 
 def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
     # the project's own guide (docs/ next to the content/ built), else the one shipped here
-    own = site.content.parent / "docs" / "editing-guide.md" if site.content else None
-    source = own if own is not None and own.is_file() and not own.is_symlink() else SOURCE
+    own = site.project.root / "docs" / "editing-guide.md"
+    source = own if own.is_file() and not own.is_symlink() else SOURCE
     yield PATH, guide_markdown(lang, source)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator.citations import ref_path
+from generator.link import Site
 from generator.model.links import Law, LegalRef, renumbering_entry, today_equivalent
 from generator.pages._xlink import (
     COMPACT_ABOVE,
@@ -272,7 +273,7 @@ def _facts(
     return f'{notice}<dl class="kh-facts">{body}</dl>{disclaimer}'
 
 
-def pages(site: Any, lang: str) -> Iterable[tuple[str, str]]:
+def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
     xl = xl_of(site)
     if xl is None or not xl.laws:
         return

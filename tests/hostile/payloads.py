@@ -17,9 +17,9 @@ from typing import Any
 
 import yaml
 
-from generator.build import prepare
 from generator.findings import Findings
 from generator.load import load_text
+from generator.pipeline import Project, prepare
 
 REPO = Path(__file__).resolve().parent.parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "corpus"
@@ -101,7 +101,7 @@ def payload_project(root: Path, rounds: int = 12) -> dict[str, int]:
         for p, data in docs.items():
             p.write_text(_dump(data), encoding="utf-8")
         findings = Findings()
-        prepare(root, findings)
+        prepare(Project.open(root, findings), findings)
         errors = findings.errors
         if not errors:
             break

@@ -2,7 +2,7 @@
 
 Render level, through the build's own path: the text goes into the fixture corpus (municipality
 name, assessment title, process name, council title, task number), then validate -> link ->
-write_docs write the pages with their front matter (generator/textfmt.py front_matter);
+the write stage writes the pages with their front matter (generator/textfmt.py front_matter);
 MkDocs' front-matter reader reads it back, and the theme's own templates (theme/main.html's
 title and meta blocks, theme/partials/header.html, through Material's Jinja environment)
 and Python-Markdown with the build's extensions and hooks turn each page into HTML.  No element
@@ -27,13 +27,11 @@ from mkdocs.theme import Theme
 from mkdocs.utils import meta
 
 from generator.findings import Findings
-from generator.link import link
 from generator.load import load_text
 from generator.mkdocs_hooks import restore_blocks, stash_blocks
-from generator.plugins import PAGES as PLUGINS
+from generator.pipeline import Project, prepare
+from generator.pipeline import write as write_site
 from generator.textfmt import one_line
-from generator.validate import validate_corpus
-from generator.write import write_docs
 from tests.hostile.payloads import FIXTURE, PAYLOADS, REPO
 
 MD_EXTENSIONS = ["attr_list", "tables", "toc"]
@@ -90,10 +88,10 @@ def _pages(text: str, tmp: Path) -> dict[str, str] | None:
     )
     _edit(c / "council" / "sample" / "shimon-1.yaml", [("title",)], text)
     findings = Findings()
-    site = link(validate_corpus(c, findings), findings)
+    site = prepare(Project.open(c.parent), findings)[1]
     if findings.errors:  # e.g. a 12-digit Individual Number, a text too long
         return None
-    write_docs(site, tmp / "build", PLUGINS)
+    write_site(site, tmp / "build")
     out = {}
     for lang in ("ja", "en"):
         for rel in PAGES:

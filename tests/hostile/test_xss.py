@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from generator.build import build_site
+from generator.pipeline import Project, build_site
 from tests.hostile.htmlscan import scan
 from tests.hostile.payloads import PAYLOADS, payload_project
 
@@ -32,7 +32,7 @@ def payload_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
     root = tmp_path_factory.mktemp("payload") / "project"
     root.mkdir()
     counts = payload_project(root)
-    result = build_site(root, root / "site")
+    result = build_site(Project.open(root), root / "site")
     assert result.ok, [f.format("en") for f in result.findings]
     return root, counts
 
