@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import Project, build_site
 from generator.cli import main
+from generator.pipeline import Project, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
