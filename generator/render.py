@@ -51,7 +51,7 @@ from generator.textfmt import (
     pagefind_value,
     text_html,
 )
-from generator.vocab import KIND_EN, STATUS, english_only, t
+from generator.vocab import KIND_EN, STATUS, aside, english_only, listing, t
 
 TEMPLATES = Path(__file__).parent / "templates"
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -632,7 +632,7 @@ class Walker:
                     )
                 elif isinstance(v, dict):
                     on = [ctx.choice(k) for k, c in v.items() if c.checked]
-                    cells.append("、".join(on) if lang == "ja" else ", ".join(on))
+                    cells.append(listing(on, lang))
                 else:
                     cells.append(value_html(v, ctx, (*here, key)))
             if hasattr(item, "subcontract"):
@@ -945,7 +945,7 @@ def _record_item(ctx: Ctx, item: RecordItem) -> str:
     """A record item; one the source prints cut off says so (the text is not completed)."""
     if not item.cut_off:
         return ctx.inline(item)
-    mark = f"（{t('cut_off', 'ja')}）" if ctx.lang == "ja" else f" ({t('cut_off', 'en')})"
+    mark = aside(t("cut_off", ctx.lang), ctx.lang)
     return f'{ctx.inline(item)}<span class="kh-cut-off">{esc(mark)}</span>'
 
 
@@ -1147,7 +1147,7 @@ def about_version(w: Walker, doc: Any, muni_ja: str = "") -> None:
     found = ctx.originals.of(doc, muni_ja)
     if found is not None:
         out.append(
-            f"<p>{esc(t('source', lang))}{'：' if ja else ': '}"
+            f"<p>{esc(t('source', lang))}{t('sep.colon', lang)}"
             f'<a class="kh-original" href="{esc(found.url)}" rel="external">{esc(found.name[lang])}</a>'
             + (f" {found.how_html(lang)}" if found.how.get(lang) else "")
             + "</p>"
@@ -1170,7 +1170,7 @@ def about_version(w: Walker, doc: Any, muni_ja: str = "") -> None:
                 explain += sep + (ja_quotes(said_plain) if lang == "en" else said_plain)
             out.append(
                 f'<li id="source-note-{n.number}" data-kh-state="{esc(n.state)}">'
-                f"<strong>{esc(place)}</strong>{'：' if ja else ': '}{esc(said)}{explain}</li>"
+                f"<strong>{esc(place)}</strong>{t('sep.colon', lang)}{esc(said)}{explain}</li>"
             )
         out.append("</ol>")
     out.append("</details>")

@@ -36,7 +36,7 @@ from generator.model.base import Check, DateValue, Text
 from generator.model.choices import Rating
 from generator.render import Ctx, form_label
 from generator.textfmt import esc, one_line
-from generator.vocab import t
+from generator.vocab import aside, t
 
 RATINGS: tuple[str, ...] = get_args(Rating)
 RATINGS_EN = {
@@ -401,7 +401,7 @@ def summary_markdown(a: AssessmentRef, site: Site, lang: str, ctx: Ctx, anchors:
             for option, check in ff.main_items:
                 label = esc(ctx.choice(option))
                 if check.note is not None and not check.note.is_blank:
-                    label += ("（" if ja else " (") + s.name(check.note) + ("）" if ja else ")")
+                    label += aside(s.name(check.note), lang)
                 if label not in items:
                     items.append(label)
         unknown_items = sum(ff.main_items_unknown for ff in f.files)

@@ -8,7 +8,7 @@ every page (templates read them as ``L.key``); ``page.key`` words belong to one 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
@@ -242,6 +242,9 @@ VOCAB: Final[Mapping[str, Word]] = MappingProxyType(
         "data.csv_columns": Word("CSV の列", "CSV columns"),
         "data.column": Word("列", "Column"),
         "data.meaning": Word("内容", "Meaning"),
+        # Punctuation of running text
+        "sep.list": Word("、", ", "),
+        "sep.colon": Word("：", ": "),
         # The law pages, the cross-link pages and the assessment page's parts
         "laws.the_provision_no_longer_exists": Word(
             "今日この条項はありません。", "The provision no longer exists."
@@ -276,6 +279,11 @@ VOCAB: Final[Mapping[str, Word]] = MappingProxyType(
         "xlink.laws_and_provisions": Word("法令・条項", "Laws and provisions"),
         "xlink.related_pages": Word("関連ページ", "Related pages"),
         "xlink.name": Word("名称", "Name"),
+        "xlink.laws": Word("法令", "Laws"),
+        "xlink.systems": Word("システム", "Systems"),
+        "xlink.contractors": Word("委託先", "Contractors"),
+        "xlink.recipients": Word("提供先の種類", "Recipient types"),
+        "xlink.filetypes": Word("特定個人情報ファイルの種類", "File types"),
         "feeds.updates": Word("更新情報", "updates"),
         "render.cover": Word("表紙", "Cover"),
         "render.attachment_1": Word("(別添1) ", "(Attachment 1) "),
@@ -318,6 +326,16 @@ def t(key: str, lang: str, **kw: object) -> str:
     """The word ``key`` in ``lang``, with its ``{fields}`` filled in."""
     text = VOCAB[key].show(lang)
     return text.format(**kw) if kw else text
+
+
+def listing(items: Iterable[str], lang: str) -> str:
+    """Items in running text: 「a、b」, "a, b"."""
+    return VOCAB["sep.list"].show(lang).join(items)
+
+
+def aside(text: str, lang: str) -> str:
+    """A remark after a word: 「語（注）」, "word (note)"."""
+    return f"（{text}）" if lang == "ja" else f" ({text})"
 
 
 def english_only(key: str, **kw: str) -> str:

@@ -168,7 +168,7 @@ class Writer:
         sub = a.path.removesuffix(".md") + "/changes.md"
         w = Walker(self.ctx(lang, sub))
         changes(w, a.record, prefix)
-        title = f"{a.title[lang]}{'：' if lang == 'ja' else ': '}{prefix}{t('changes', lang)}"
+        title = f"{a.title[lang]}{t('sep.colon', lang)}{prefix}{t('changes', lang)}"
         self.put(
             lang,
             sub,

@@ -16,12 +16,13 @@ from generator.render import ListPage, render_page
 from generator.textfmt import esc
 from generator.vocab import t, words
 
-KIND_LABEL = {
-    "laws": ("法令", "Laws"),
-    "systems": ("システム", "Systems"),
-    "contractors": ("委託先", "Contractors"),
-    "recipients": ("提供先の種類", "Recipient types"),
-    "filetypes": ("特定個人情報ファイルの種類", "File types"),
+# The vocabulary's name of each kind of cross-linked page.
+KIND_WORD = {
+    "laws": "xlink.laws",
+    "systems": "xlink.systems",
+    "contractors": "xlink.contractors",
+    "recipients": "xlink.recipients",
+    "filetypes": "xlink.filetypes",
 }
 
 
@@ -135,7 +136,7 @@ def compact_sections(
         else:
             count = f"（{len(docs)}件）" if ja else f" ({len(docs)})"
             entry[2].append(f'<a href="{up}municipalities/{muni}/">{label}</a>{count}')
-    sep = "、" if ja else ", "
+    sep = t("sep.list", lang)
     rows = [
         [pref_link, str(len(links)), sep.join(links)]
         for _code, pref_link, links in sorted(by_pref.values(), key=lambda e: e[0])
@@ -180,7 +181,7 @@ def occurrence_sections(
         by_muni.setdefault(o.municipality, []).append(o)
     sections: list[dict[str, Any]] = []
     ja = lang == "ja"
-    sep = "、" if ja else ", "
+    sep = t("sep.list", lang)
     headers = (
         ["評価書・文書", "事務", "ファイル", "箇所"]
         if ja
@@ -257,7 +258,7 @@ def entity_pages(site: Site, lang: str, kind: str) -> Iterable[tuple[str, str]]:
         return
     ja = lang == "ja"
     entities: dict[str, Entity] = xl.entities[kind]
-    title_ja, title_en = KIND_LABEL[kind]
+    title = t(KIND_WORD[kind], lang)
     rows: list[list[str]] = []
     for ident, ent in sorted(entities.items(), key=lambda kv: kv[1].name.ja):
         docs = {o.doc for o in xl.mentions.get((kind, ident), [])}
@@ -269,20 +270,20 @@ def entity_pages(site: Site, lang: str, kind: str) -> Iterable[tuple[str, str]]:
             ]
         )
     headers = [
-        title_ja if ja else title_en,
+        title,
         t("xlink.other_spellings", lang),
         t("xlink.documents_count", lang),
     ]
     yield (
         f"{kind}/index.md",
         page(
-            title_ja if ja else title_en,
+            title,
             "",
             [
                 {
                     "heading": "",
                     "anchor": "",
-                    "caption": title_ja if ja else title_en,
+                    "caption": title,
                     "headers": headers,
                     "rows": rows,
                 }
@@ -294,7 +295,7 @@ def entity_pages(site: Site, lang: str, kind: str) -> Iterable[tuple[str, str]]:
         path = f"{kind}/{ident}.md"
         up = to_root(path)
         parts = [
-            f'<p class="kh-intro"><a href="../">{esc(title_ja if ja else title_en)}</a></p>',
+            f'<p class="kh-intro"><a href="../">{esc(title)}</a></p>',
             '<dl class="kh-facts">',
         ]
         parts.append(
@@ -337,7 +338,6 @@ def related_block(site: Site, doc: str, lang: str, up: str) -> str:
     found = xl.by_doc.get(doc, {})
     if not any(found.values()):
         return ""
-    ja = lang == "ja"
     items: list[str] = []
     refs: set[LegalRef] = found.get("laws", set())
     by_law: dict[str, list[LegalRef]] = {}
@@ -348,12 +348,12 @@ def related_block(site: Site, doc: str, lang: str, up: str) -> str:
     ):
         law = xl.laws[law_id]
         provisions = sorted((r for r in by_law[law_id] if not r.is_law), key=LegalRef.sort_key)
-        links = ("、" if ja else ", ").join(
+        links = t("sep.list", lang).join(
             f'<a href="{up}{ref_path(r)}">{esc(ref_label(law, r, lang))}</a>' for r in provisions
         )
         items.append(
             f'<li><a href="{up}laws/{law_id}/">{esc(law_short(law, lang))}</a>'
-            + (f"{'：' if ja else ': '}{links}" if links else "")
+            + (f"{t('sep.colon', lang)}{links}" if links else "")
             + "</li>"
         )
     out = []
@@ -365,7 +365,7 @@ def related_block(site: Site, doc: str, lang: str, up: str) -> str:
         ids = sorted(found.get(kind, set()))
         if not ids:
             continue
-        label = KIND_LABEL[kind][0 if ja else 1]
+        label = t(KIND_WORD[kind], lang)
         lis = "".join(
             f'<li><a href="{up}{kind}/{i}/">{esc(name(xl.entities[kind][i].name, lang))}</a></li>'
             for i in ids

@@ -26,7 +26,7 @@ from generator.model.glossary import ENGLISH_SOURCE, SOURCE
 from generator.terms import Term, load_terms
 from generator.textfmt import HTML_VOID_ELEMENTS as _VOID
 from generator.textfmt import esc, page_start
-from generator.vocab import t
+from generator.vocab import listing, t
 from generator.workers import each_page
 
 # The rows of the 五十音 table: a term is filed under the row of its reading's first kana.
@@ -98,9 +98,7 @@ def page(terms: list[Term], lang: str) -> str:
         if lang == "ja" and term.reading:
             rows[-1] += f"<span>{esc(t('reading', lang))}: {esc(term.reading)}</span>"
         if also:
-            rows[-1] += (
-                f"<span>{esc(t('glossary.also', lang))}: {esc('、'.join(also) if lang == 'ja' else ', '.join(also))}</span>"
-            )
+            rows[-1] += f"<span>{esc(t('glossary.also', lang))}: {esc(listing(also, lang))}</span>"
         rows[-1] += (
             f"<span>{esc(t('glossary.english_source', lang))}: {esc(ENGLISH_SOURCE[term.english_source][lang])}</span>"
             f"<span>{esc(t('glossary.source', lang))}: {esc(SOURCE[term.source][lang])}</span>"

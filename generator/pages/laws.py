@@ -26,7 +26,7 @@ from generator.pages._xlink import (
 )
 from generator.paths import to_root
 from generator.textfmt import esc
-from generator.vocab import t
+from generator.vocab import listing, t
 
 EGOV = "https://laws.e-gov.go.jp/law/"
 JLT = "https://www.japaneselawtranslation.go.jp/en/laws/view/"
@@ -262,7 +262,7 @@ def _facts(
             rows.append(
                 (
                     t("laws.cited_in_an_older_numbering_as", lang),
-                    ("、" if ja else ", ").join(
+                    t("sep.list", lang).join(
                         f'<a href="{up_law}{r.slug()}/">{esc(ref_title(law, r, lang))}</a>'
                         for r in older
                     ),
@@ -325,7 +325,7 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
                     if ja
                     else ja_span(r.label_ja() + regime_suffix(law, r, "ja"), lang),
                     str(len(docs)),
-                    esc("、".join(names) if ja else ", ".join(names)),
+                    esc(listing(names, lang)),
                 ]
             )
         sections: list[dict[str, Any]] = [
