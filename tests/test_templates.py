@@ -19,6 +19,7 @@ from generator.link import AssessmentRef, CouncilRef
 from generator.model.base import Doc
 from generator.original import Original
 from generator.pages.data import DataPage, DocumentJson, Download
+from generator.pages.glossary import GlossaryEntry, GlossaryGroup, GlossaryPage
 from generator.render import (
     ENV,
     KV,
@@ -131,12 +132,35 @@ def _data(lang: str, documents: bool = True) -> DataPage:
     )
 
 
+def _glossary(lang: str) -> GlossaryPage:
+    entry = GlossaryEntry(
+        id="kojin-bango",
+        name=ATTACK,
+        meaning=ATTACK,
+        confirmed=False,
+        other_lang="en",
+        other_name="Individual Number",
+        reading="こじんばんごう",
+        also=ATTACK,
+        english_source=ATTACK,
+        source=ATTACK,
+        basis=ATTACK,
+    )
+    return GlossaryPage(
+        front_matter=Markup("---\ntitle: x\n---\n"),
+        title=ATTACK,
+        L=words(lang),
+        groups=[GlossaryGroup("か", "kh-gl-0", "行", [entry])],
+    )
+
+
 SAMPLES: dict[str, Callable[[str], object]] = {
     "assessment.md.j2": _assessment,
     "council.md.j2": _council,
     "list.md.j2": _list,
     "subpage.md.j2": _subpage,
     "data.html.j2": _data,
+    "glossary.html.j2": _glossary,
 }
 
 

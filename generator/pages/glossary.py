@@ -18,15 +18,19 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.link import Site
 from generator.model.glossary import ENGLISH_SOURCE, SOURCE
+from generator.render import render_page
 from generator.terms import Term, load_terms
 from generator.textfmt import HTML_VOID_ELEMENTS as _VOID
-from generator.textfmt import esc, page_start
-from generator.vocab import listing, t
+from generator.textfmt import esc, front_matter
+from generator.vocab import listing, t, words
 from generator.workers import each_page
 
 # The rows of the 五十音 table: a term is filed under the row of its reading's first kana.
@@ -75,61 +79,80 @@ def group_of(term: Term, lang: str) -> str:
     return first if "A" <= first <= "Z" else "#"
 
 
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One term as the glossary page shows it (plain text: the template escapes it)."""
+
+    id: str
+    name: str
+    meaning: str
+    confirmed: bool
+    other_lang: str
+    other_name: str
+    reading: str  # Japanese page only
+    also: str
+    english_source: str
+    source: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class GlossaryGroup:
+    """A 五十音 row (a letter in English) and its terms."""
+
+    label: str
+    anchor: str
+    row: str  # "行" after a kana row's name on the Japanese page
+    entries: list[GlossaryEntry]
+
+
+@dataclass(frozen=True)
+class GlossaryPage:
+    """The context of templates/glossary.html.j2."""
+
+    front_matter: Markup
+    title: str
+    L: dict[str, str]
+    groups: list[GlossaryGroup]
+
+
+def _entry(term: Term, lang: str) -> GlossaryEntry:
+    other = "en" if lang == "ja" else "ja"
+    return GlossaryEntry(
+        id=term.id,
+        name=term.name(lang),
+        meaning=term.meaning(lang),
+        confirmed=term.confirmed,
+        other_lang=other,
+        other_name=term.name(other),
+        reading=term.reading if lang == "ja" and term.reading else "",
+        also=listing(term.words(lang)[1:], lang),
+        english_source=ENGLISH_SOURCE[term.english_source][lang],
+        source=SOURCE[term.source][lang],
+        basis=term.basis,
+    )
+
+
 def page(terms: list[Term], lang: str) -> str:
     """The glossary page: an index of the 五十音 rows (A to Z in English) at the top, then the
     terms in the order of their reading (alphabetical in English)."""
-    other = "en" if lang == "ja" else "ja"
     key = (
         (lambda t: reading_key(t.reading or t.ja)) if lang == "ja" else (lambda t: t.en.casefold())
     )
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[GlossaryEntry]] = {}
     for term in sorted(terms, key=key):
-        also = [a for a in term.words(lang)[1:]]
-        unconfirmed = (
-            ""
-            if term.confirmed
-            else f'<strong class="kh-unconfirmed">{esc(t("glossary.unconfirmed", lang))}</strong>'
-        )
-        rows = [
-            f'<dd class="kh-gl-meaning">{esc(term.meaning(lang))}{unconfirmed}</dd>',
-            f'<dd class="kh-gl-meta"><span>{esc(t("glossary.en_term", lang))}: <span lang="{other}">'
-            f"{esc(term.name(other))}</span></span>",
-        ]
-        if lang == "ja" and term.reading:
-            rows[-1] += f"<span>{esc(t('reading', lang))}: {esc(term.reading)}</span>"
-        if also:
-            rows[-1] += f"<span>{esc(t('glossary.also', lang))}: {esc(listing(also, lang))}</span>"
-        rows[-1] += (
-            f"<span>{esc(t('glossary.english_source', lang))}: {esc(ENGLISH_SOURCE[term.english_source][lang])}</span>"
-            f"<span>{esc(t('glossary.source', lang))}: {esc(SOURCE[term.source][lang])}</span>"
-            + (
-                f'<span>{esc(t("glossary.basis", lang))}: <span lang="ja">{esc(term.basis)}</span></span>'
-                if term.basis
-                else ""
-            )
-            + "</dd>"
-        )
-        groups.setdefault(group_of(term, lang), []).append(
-            f'<div class="kh-gl-entry"><dt id="{term.id}">{esc(term.name(lang))}</dt>{"".join(rows)}</div>'
-        )
+        groups.setdefault(group_of(term, lang), []).append(_entry(term, lang))
     title = t("glossary", lang)
-    labels = list(groups)
-    anchor = {g: f"kh-gl-{i}" for i, g in enumerate(labels)}
-    row = {g: "行" if lang == "ja" and g in KANA_ROWS else "" for g in labels}
-    index = "".join(
-        f'<li><a href="#{anchor[g]}">{esc(g)}<span class="kh-sr">{row[g]}</span></a></li>'
-        for g in labels
+    context = GlossaryPage(
+        front_matter=Markup(front_matter(title)),
+        title=title,
+        L=words(lang),
+        groups=[
+            GlossaryGroup(g, f"kh-gl-{i}", "行" if lang == "ja" and g in KANA_ROWS else "", entries)
+            for i, (g, entries) in enumerate(groups.items())
+        ],
     )
-    body = "".join(
-        f'<h2 class="kh-gl-letter" id="{anchor[g]}">{esc(g + row[g])}</h2>'
-        f'<dl class="kh-glossary">{"".join(items)}</dl>'
-        for g, items in groups.items()
-    )
-    return (
-        page_start(title) + f'<p class="kh-intro">{esc(t("glossary.intro", lang))}</p>\n\n'
-        f'<nav class="kh-gl-index kh-page-index" aria-label="{esc(t("glossary.index", lang))}"><ul>{index}</ul></nav>\n\n'
-        f'<div class="kh-gl-body">{body}</div>\n'
-    )
+    return render_page("glossary.html.j2", context)
 
 
 def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
