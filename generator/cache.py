@@ -23,7 +23,7 @@ import os
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -105,10 +105,10 @@ def mkdocs_global_key(config_file: Path, docs: Path) -> str:
 class CacheStats:
     """How much of a build came from the cache."""
 
-    pages_reused: int = 0
-    pages_rendered: int = 0
-    pruned: int = 0
-    extra: dict[str, int] = field(default_factory=dict)
+    pages_reused: int = 0  # HTML pages from the store (MkDocs did not render them)
+    pages_rendered: int = 0  # HTML pages MkDocs rendered
+    markdown_reused: int = 0  # assessment pages (one language) whose Markdown came from the store
+    pruned: int = 0  # entries dropped from the store (unused by this build)
 
 
 @dataclass
@@ -163,3 +163,131 @@ def mkdocs_session(cache: Path, config_file: Path, docs: Path) -> MkDocsSession:
     session = {"store": str(store), "global": mkdocs_global_key(config_file, docs)}
     (folder / "session.json").write_text(json.dumps(session), encoding="utf-8")
     return MkDocsSession(store, folder)
+
+
+# ---------------------------------------------------------------------------------------------
+# The write stage: each assessment page's Markdown (both languages; with its change-log subpage)
+# ---------------------------------------------------------------------------------------------
+
+
+def code_digest() -> str:
+    """The generator's own code and templates (what turns content into Markdown)."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in HERE.rglob("*") if p.is_file() and p.suffix != ".pyc"):
+        h.update(path.relative_to(HERE).as_posix().encode("utf-8") + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _content_digest(content: Path) -> str:
+    """Every content file but the assessments: registries, municipalities, the translation
+    memory, council papers, the glossary (any change there may reach any page)."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in content.rglob("*") if p.is_file()):
+        rel = path.relative_to(content)
+        if rel.parts[0] == "assessments":
+            continue
+        h.update(rel.as_posix().encode("utf-8") + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _site_digest(site: Any) -> str:
+    """What an assessment page reads from the rest of the linked site: the other assessments'
+    ids, places and titles (the comparison link counts them; council papers name them), and the
+    provisions cited anywhere (a citation becomes a link only if some indexed text cites it)."""
+    shape = [
+        [ident, a.municipality, a.process, a.title, site.council_by_assessment.get(ident, [])]
+        for ident, a in sorted(site.assessments.items())
+    ]
+    known = getattr(site.linker, "known", None)
+    cited = sorted(repr(r) for r in known) if known is not None else None
+    xl = getattr(site, "crosslinks", None)
+    laws = list(getattr(xl, "laws", {}))
+    return _sha(json.dumps([shape, cited, laws], ensure_ascii=False, sort_keys=True).encode())
+
+
+class MarkdownMemo:
+    """Assessment pages' Markdown from earlier builds, under the hash of the assessment's own file
+    and of everything else a page may read (``shared``). Passed to ``write_docs``."""
+
+    def __init__(self, cache: Path, site: Any, root: Path, config: dict[str, Any]) -> None:
+        self.store = cache / "markdown"
+        self.store.mkdir(parents=True, exist_ok=True)
+        self.site = site
+        self.root = root
+        self.used: set[str] = set()
+        self.reused = 0
+        content = site.content if site.content is not None else root / "content"
+        self.shared = _sha(
+            FORMAT.encode(),
+            code_digest().encode(),
+            environment_digest().encode(),
+            _content_digest(Path(content)).encode(),
+            json.dumps(config, sort_keys=True, ensure_ascii=False, default=str).encode(),
+            _site_digest(site).encode(),
+        )
+        self._own: dict[str, bytes] = {}
+
+    def key(self, lang: str, ident: str) -> str:
+        a = self.site.assessments[ident]
+        if ident not in self._own:
+            self._own[ident] = hashlib.sha256((self.root / a.source.path).read_bytes()).digest()
+        return _sha(self.shared.encode(), lang.encode(), ident.encode(), self._own[ident])
+
+    def _file(self, key: str) -> Path:
+        return self.store / key[:2] / f"{key}.json"
+
+    def reuse(self, writer: Any, jobs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Write the stored pages of ``jobs``; return the jobs still to render."""
+        from generator.render import Coverage
+
+        todo = []
+        for lang, ident in jobs:
+            key = self.key(lang, ident)
+            stored = self._file(key)
+            if not stored.is_file():
+                todo.append((lang, ident))
+                continue
+            entry = json.loads(stored.read_text(encoding="utf-8"))
+            for path, text in entry["pages"]:
+                writer.put(lang, path, text)
+            if entry["coverage"] is not None:
+                writer.result.coverage[ident] = Coverage(**entry["coverage"])
+            self.used.add(key)
+            self.reused += 1
+        return todo
+
+    def keep(self, writer: Any, jobs: list[tuple[str, str]]) -> None:
+        """Store the pages ``jobs`` just wrote (the page and any subpage in its folder)."""
+        import dataclasses
+
+        for lang, ident in jobs:
+            a = self.site.assessments[ident]
+            base = writer.docs / lang
+            page = base / a.path
+            files = [page, *sorted((base / a.path.removesuffix(".md")).rglob("*.md"))]
+            pages = [
+                [f.relative_to(base).as_posix(), f.read_text(encoding="utf-8")]
+                for f in files
+                if f.is_file()
+            ]
+            coverage = writer.result.coverage.get(ident) if lang == "en" else None
+            entry = {
+                "pages": pages,
+                "coverage": dataclasses.asdict(coverage) if coverage is not None else None,
+            }
+            key = self.key(lang, ident)
+            stored = self._file(key)
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            stored.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+            self.used.add(key)
+
+    def prune(self) -> int:
+        """Drop the entries this build did not use; returns how many."""
+        gone = 0
+        for path in sorted(self.store.rglob("*.json")):
+            if path.stem not in self.used:
+                path.unlink()
+                gone += 1
+        return gone

@@ -60,9 +60,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if result.cache is not None:
         c = result.cache
         print(
-            f"キャッシュ: {c.pages_reused} ページを再利用、{c.pages_rendered} ページを描画"
+            f"キャッシュ: HTML {c.pages_reused} ページを再利用、{c.pages_rendered} ページを描画"
+            f"（評価書の Markdown {c.markdown_reused} ページを再利用）"
             if args.lang == "ja"
-            else f"cache: {c.pages_reused} pages reused, {c.pages_rendered} rendered"
+            else f"cache: {c.pages_reused} HTML pages reused, {c.pages_rendered} rendered "
+            f"({c.markdown_reused} assessment pages' Markdown reused)"
         )
     return 0
 

@@ -19,7 +19,7 @@ from subprocess import CompletedProcess
 
 from generator import children
 from generator.build import TMP_PREFIX, BuildError, mkdocs_build, recover, swap
-from generator.cache import CacheStats
+from generator.cache import CacheStats, MarkdownMemo
 from generator.checks import check_site
 from generator.findings import Findings
 from generator.link import Site, link
@@ -113,13 +113,21 @@ def prepare(
     return corpus, link_site(project, corpus, findings, observer)
 
 
-def render(writer: Writer, munis: set[str] | None = None) -> WriteResult:
+def render(
+    writer: Writer, munis: set[str] | None = None, memo: MarkdownMemo | None = None
+) -> WriteResult:
     """Every page of the writer's site, with the page plugins' (``munis``: only their assessment
-    and council pages, with every list and plugin page; the preview's second pass)."""
-    return write_pages(writer, PAGES, munis)
+    and council pages, with every list and plugin page; the preview's second pass; ``memo``:
+    assessment pages from the build cache)."""
+    return write_pages(writer, PAGES, munis, memo)
 
 
-def write(site: Site, build: Path | None = None, observer: Observer = QUIET) -> WriteResult:
+def write(
+    site: Site,
+    build: Path | None = None,
+    observer: Observer = QUIET,
+    memo: MarkdownMemo | None = None,
+) -> WriteResult:
     """The Markdown of every page into ``build``/docs (the project's build/ by default)."""
     build = build or site.project.build
     build.mkdir(parents=True, exist_ok=True)
@@ -127,7 +135,7 @@ def write(site: Site, build: Path | None = None, observer: Observer = QUIET) -> 
     if docs.exists():
         shutil.rmtree(docs)
     with observer.stage("write"):
-        return render(Writer(site, docs))
+        return render(Writer(site, docs), memo=memo)
 
 
 def configure(
@@ -190,7 +198,8 @@ def build_site(
     build.mkdir(exist_ok=True)
     out = (out or project.site).resolve()
     recover(out, build)
-    written = write(site, build, observer)
+    memo = MarkdownMemo(cache, site, project.root, project.config) if cache and not only else None
+    written = write(site, build, observer, memo)
     # the new site is made next to the old one's folder only when build/ is on another disk
     # (a rename cannot cross disks); build/ is git-ignored
     same_disk = build.stat().st_dev == out.parent.stat().st_dev
@@ -199,6 +208,9 @@ def build_site(
         config = configure(project, site, build, tmp)
         with observer.stage("mkdocs"):
             cache_stats = mkdocs_build(config, build / "docs", cache, run=observer.run_child)
+        if cache_stats is not None and memo is not None:
+            cache_stats.markdown_reused = memo.reused
+            cache_stats.pruned += memo.prune()
         after_build(project, site, tmp, search, observer, search_shards)
         swap(tmp, out)
     finally:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -39,6 +39,9 @@ from generator.render import (
 from generator.summary import publication_date, summary_markdown
 from generator.textfmt import esc, md_inline
 from generator.vocab import english_only, t, words
+
+if TYPE_CHECKING:
+    from generator.cache import MarkdownMemo
 
 LANGS = ("ja", "en")
 
@@ -539,12 +542,15 @@ def _desc_html(p: Any, lang: str) -> str:
 
 
 def write_pages(
-    w: Writer, plugins: Sequence[ModuleType], munis: set[str] | None = None
+    w: Writer,
+    plugins: Sequence[ModuleType],
+    munis: set[str] | None = None,
+    memo: MarkdownMemo | None = None,
 ) -> WriteResult:
     """Every page in both languages through ``w``, the page plugins' pages too (the plugins are
     passed in: they are above this stage and use its ``Writer``); ``munis``: only the assessment
-    and council pages of these municipalities (every list and plugin page still).  Returns
-    counts and coverage."""
+    and council pages of these municipalities (every list and plugin page still); ``memo``
+    (generator/cache.py): assessment pages from earlier builds.  Returns counts and coverage."""
     site = w.site
     jobs = [
         (lang, ident)
@@ -552,11 +558,17 @@ def write_pages(
         for ident, a in sorted(site.assessments.items())
         if munis is None or a.municipality in munis
     ]
+    if memo is not None:
+        jobs = memo.reuse(w, jobs)
+    rendered = list(jobs)
     if w.forks and len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 and hasattr(os, "fork"):
         _render_in_workers(w, jobs)
         jobs = []
     for lang, ident in jobs:
         w.assessment(site.assessments[ident], lang)
+    if memo is not None:
+        memo.keep(w, rendered)
+        w.result.coverage = dict(sorted(w.result.coverage.items()))
     for lang in LANGS:
         w.home(lang)
         w.lists(lang)

@@ -52,6 +52,10 @@ def test_cached_rebuild_equals_a_clean_build(tmp_path: Path) -> None:
     # and the pages that show its text), the rest comes from the cache
     assert 2 <= cached.cache.pages_rendered < first.cache.pages_rendered // 4, cached.cache
     assert cached.cache.pages_reused > 0
+    # the edited assessment's Markdown is made again, in both languages; the others' is reused
+    assert (
+        cached.cache.markdown_reused == 2 * len(cached.site.assessments) - 2 if cached.site else 0
+    )
 
     clean = build_site(Project.open(project), tmp_path / "clean")  # no cache
     assert clean.ok

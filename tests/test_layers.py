@@ -86,6 +86,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "i18n_command",
         "importer.command",
         "importer.measure",
+        "rebuild",
         "scaffold",
         "serve",
         "synth",
