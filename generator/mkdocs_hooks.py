@@ -93,8 +93,9 @@ def on_page_content(html: str, page: Any, config: Any, **_kw: Any) -> str:
 
 # ---------------------------------------------------------------- wayfinding on every page
 
-_H2 = re.compile(r'<h2 id="([^"<>]+)"([^>]*)>(.*?)</h2>', re.S)
+_H2 = re.compile(r'<h2((?:\s+data-[\w-]+="[^"]*")*) id="([^"<>]+)"([^>]*)>(.*?)</h2>', re.S)
 _TOC_LABEL = re.compile(r'\sdata-toc-label="([^"]*)"')
+_PART = re.compile(r'\sdata-kh-part="([^"]*)"')
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _LINKS = re.compile(r"</?a\b[^>]*>")
 _ID_ATTR = re.compile(r'\sid="[^"]*"')
@@ -119,11 +120,15 @@ def contents_list(html: str, lang: str) -> str:
     the page has already escaped."""
     entries = []
     for m in _H2.finditer(html):
-        label = _TOC_LABEL.search(m.group(2))
+        attrs = m.group(1) + m.group(3)
+        label = _TOC_LABEL.search(attrs)
         # the heading's own markup stays (a span lang="ja" in an English heading), links and ids do not
-        inner = _LINKS.sub("", _HEADERLINK.sub("", m.group(3)))
+        inner = _LINKS.sub("", _HEADERLINK.sub("", m.group(4)))
         text = label.group(1) if label else _ID_ATTR.sub("", inner)
-        entries.append(f'<li><a href="#{m.group(1)}">{" ".join(text.split())}</a></li>')
+        # a section on a page of its own (render.OWN_PAGES): the entry opens that page
+        part = _PART.search(attrs)
+        href = part.group(1) if part else f"#{m.group(2)}"
+        entries.append(f'<li><a href="{href}">{" ".join(text.split())}</a></li>')
     end = _H1_END.search(html)
     # a page with an index of its own (the glossary) needs no second one
     if len(entries) < CONTENTS_FROM or end is None or 'class="kh-gl-index kh-page-index"' in html:

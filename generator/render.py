@@ -68,6 +68,7 @@ class Heading:
     text: str  # already Markdown-escaped
     anchor: str
     toc_label: str = ""  # plain text for the table of contents when the heading mixes languages
+    part: str = ""  # the page the section is on (a stub of a part on a page of its own: "files/")
     kind: str = "heading"
 
 
@@ -152,6 +153,7 @@ class Ctx:
     notes: FieldNotes = field(default_factory=lambda: FieldNotes([]))  # the record's source notes
     draft: bool = False  # a draft (状態 案) has no publication date of its own
     originals: Originals = field(default_factory=Originals)  # where the project's originals are
+    home: str = ""  # from a part page (OWN_PAGES) to its assessment's page, where the notes are
 
     def english(self, value: Text) -> tuple[str | None, bool]:
         """(English text or None, whether it came from the translator)."""
@@ -287,7 +289,8 @@ class Ctx:
         label = esc(LABEL[state][self.lang])
         if number:
             return (
-                f'<a class="kh-empty kh-state" data-kh-state="{state}" href="#source-note-{number}">'
+                f'<a class="kh-empty kh-state" data-kh-state="{state}" '
+                f'href="{self.home}#source-note-{number}">'
                 f"{label}</a>"
             )
         return f'<span class="kh-empty kh-state" data-kh-state="{state}">{label}</span>'
@@ -791,6 +794,8 @@ class SubPage:
     description: str | None
     back: str
     blocks: list[Block]
+    facts: str = ""  # whose assessment, with its search filters (HTML, escaped by the writer)
+    parts: list[tuple[str, str, bool]] = field(default_factory=list)  # (label html, href, current)
 
 
 @dataclass(frozen=True)
@@ -839,10 +844,22 @@ def roman(n: int) -> str:
     return ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII"][n]
 
 
+# The long parts of a 全項目評価書, each on a page of its own below the assessment's page
+# (assessments/<municipality>/<id>/<part>/): II, III and the 別紙 are two thirds of the largest
+# assessments, thousands of elements a phone lays out before the reader can scroll. Part (the
+# anchor of its h2 and the name of its page) -> the prefix of every anchor inside it, by which
+# an old address (.../juki-full/#risks-1-storage) finds its new page (theme/assets/kohyo.js).
+OWN_PAGES: dict[str, str] = {"files": "file", "risks": "risks-", "annexes": "annex-"}
+# A part page's context, given the part's name (Writer.assessment).
+PartCtx = Callable[[str], Ctx]
+
+
 def assessment_blocks(
-    doc: Doc, lang: str, ctx: Ctx | None = None, muni_ja: str = ""
+    doc: Doc, lang: str, ctx: Ctx | None = None, muni_ja: str = "", parts: PartCtx | None = None
 ) -> tuple[list[Block], Coverage]:
-    """Every section of an assessment, in the form's order."""
+    """Every section of an assessment, in the form's order. With ``parts`` (a 全項目評価書 only),
+    the sections of OWN_PAGES are rendered for their own pages, in the context ``parts`` gives
+    (their blocks still come in order: the caller lifts each out, from its h2 to the next)."""
     from generator.model import BasicAssessment, FocusedAssessment, FullAssessment, SummaryDocument
 
     ctx = ctx or Ctx(lang)
@@ -850,6 +867,20 @@ def assessment_blocks(
     ctx.draft = getattr(doc, "status", "") == "案"
     w = Walker(ctx)
     fields = type(doc).model_fields
+
+    def own(name: str, render: Callable[[], None]) -> None:
+        """A part rendered in its page's context (relative links, the notes one page up); its
+        text still counts for the assessment's translation coverage."""
+        if parts is None:
+            render()
+            return
+        sub = parts(name)
+        sub.coverage, sub.notes, sub.draft, sub.home = ctx.coverage, ctx.notes, ctx.draft, "../"
+        w.ctx = sub
+        try:
+            render()
+        finally:
+            w.ctx = ctx
 
     def section(name: str, level: int = 2) -> None:
         finfo = fields[name]
@@ -870,14 +901,14 @@ def assessment_blocks(
         cover()
         section("basic_info")
         flows(w, doc, t("render.attachment_1", lang))
-        files_overview(w, doc, "II")
+        own("files", lambda: files_overview(w, doc, "II"))
         record_items(w, doc, t("render.attachment_2", lang))
-        risks(w, doc, "III", full=True)
+        own("risks", lambda: risks(w, doc, "III", full=True))
         section("other_measures")
         section("contacts")
         section("procedure")
         changes(w, doc, t("render.attachment_3", lang))
-        annexes(w, doc)
+        own("annexes", lambda: annexes(w, doc))
         glossary(w, doc)
     elif isinstance(doc, FocusedAssessment):
         cover()

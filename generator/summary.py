@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
@@ -300,7 +301,7 @@ def _and(items: list[str], lang: str) -> str:
 class _Say:
     """The sentences of one summary, with links only to sections the page has."""
 
-    def __init__(self, lang: str, ctx: Ctx, anchors: set[str]) -> None:
+    def __init__(self, lang: str, ctx: Ctx, anchors: Mapping[str, str]) -> None:
         self.lang = lang
         self.ja = lang == "ja"
         self.ctx = ctx
@@ -309,7 +310,7 @@ class _Say:
 
     def link(self, html: str, *anchors: str) -> str:
         target = next((a for a in anchors if a in self.anchors), None)
-        return f'<a href="#{esc(target)}">{html}</a>' if target else html
+        return f'<a href="{esc(self.anchors[target])}">{html}</a>' if target else html
 
     def name(self, text: Text) -> str:
         """A name in full (never cut; its lines joined); untranslated names are marked Japanese."""
@@ -348,8 +349,11 @@ def _unknown_parts(c: Count, lang: str) -> str:
     return "（ほかに" + "、".join(bits) + "）" if lang == "ja" else " (" + ", ".join(bits) + ")"
 
 
-def summary_markdown(a: AssessmentRef, site: Site, lang: str, ctx: Ctx, anchors: set[str]) -> str:
-    """Markdown for the summary box (a heading and a list of short sentences)."""
+def summary_markdown(
+    a: AssessmentRef, site: Site, lang: str, ctx: Ctx, anchors: Mapping[str, str]
+) -> str:
+    """Markdown for the summary box (a heading and a list of short sentences). ``anchors``: the
+    sections it may link, each with its address from the page ("#contacts", "risks/#risks-1")."""
     rec: Any = a.record
     ctx.notes = FieldNotes.of(rec)
     f = facts(rec)

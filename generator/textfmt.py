@@ -107,6 +107,15 @@ def md_inline(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False))
 
 
+def md_inline_html(md: str) -> str:
+    """The HTML of a heading's Markdown (``md_inline`` escaped it for HTML first, then for
+    Markdown): the Markdown escapes undone, the HTML escapes kept."""
+    return _MD_UNESCAPE.sub(r"\1", md)
+
+
+_MD_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+
+
 def one_line(text: str, limit: int = 0) -> str:
     s = " ".join(text.split())
     if limit and len(s) > limit:

@@ -118,6 +118,16 @@ VOCAB: Final[Mapping[str, Word]] = MappingProxyType(
             "There are {n} changes, listed on a page of their own.",
         ),
         "changes_open": Word("変更箇所の一覧を開く", "Open the list of changes"),
+        "part_elsewhere": Word(
+            "この部分は長いため、別のページに載せています。",
+            "This part is long and has a page of its own.",
+        ),
+        "part_open": Word("このページを開く", "Open this part"),
+        "parts": Word("この評価書の各部", "Parts of this assessment"),
+        "part_main": Word(
+            "表紙・あらまし・I 基本情報・IV〜VI ほか",
+            "Cover, summary, I Basic information, IV to VI and more",
+        ),
         "back_to_assessment": Word("評価書に戻る：{title}", "Back to the assessment: {title}"),
         "compare_short": Word("他の団体と比べる", "compare with other municipalities"),
         "important_legend": Word(

@@ -6,11 +6,13 @@ with no wall-clock dates, so the same content always gives the same files.
 
 from __future__ import annotations
 
+import html
 import json
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from generator.link import AssessmentRef, Site, prefecture_groups
+from generator.model import FullAssessment
 from generator.model.base import DateValue
 from generator.pages._xlink import related_block
 from generator.paths import to_root
@@ -37,7 +40,7 @@ from generator.render import (
     status_label,
 )
 from generator.summary import publication_date, summary_markdown
-from generator.textfmt import esc, md_inline
+from generator.textfmt import esc, md_inline, md_inline_html, pagefind_value
 from generator.vocab import english_only, t, words
 
 if TYPE_CHECKING:
@@ -105,7 +108,17 @@ class Writer:
         rec: Any = a.record
         muni = site.municipalities[a.municipality]
         proc = site.processes[a.process]
-        blocks, coverage = assessment_blocks(rec, lang, self.ctx(lang, a.path), muni.name.ja)
+        base = a.path.removesuffix(".md")
+        # the long form: its long parts on pages of their own
+        full = isinstance(rec, FullAssessment)
+        blocks, coverage = assessment_blocks(
+            rec,
+            lang,
+            self.ctx(lang, a.path),
+            muni.name.ja,
+            parts=(lambda part: self.ctx(lang, f"{base}/{part}.md")) if full else None,
+        )
+        blocks, where = self.part_pages(a, lang, blocks) if full else (blocks, {})
         blocks = self.changes_page(a, lang, blocks)
         if lang == "en":
             self.result.coverage[a.id] = coverage
@@ -141,7 +154,10 @@ class Writer:
                     site,
                     lang,
                     self.ctx(lang, a.path),
-                    {b.anchor for b in blocks if isinstance(b, Heading)},
+                    {
+                        **{b.anchor: f"#{b.anchor}" for b in blocks if isinstance(b, Heading)},
+                        **where,
+                    },
                 ),
             ),
         )
@@ -151,6 +167,90 @@ class Writer:
             )
             text = text.replace("</dl>\n", "</dl>\n\n" + legend + "\n", 1)
         self.put(lang, a.path, text + related_block(site, a.id, lang, to_root(a.path)))
+
+    def part_pages(
+        self, a: AssessmentRef, lang: str, blocks: list[Any]
+    ) -> tuple[list[Any], dict[str, str]]:
+        """The parts of OWN_PAGES (rendered for their pages by ``assessment_blocks``) lifted out
+        onto pages of their own. Where each stood, its heading stays (the contents list links
+        it to the part's page) with a list of the part's sections, each linked. Returns the
+        page's blocks and, for every anchor that moved, its address from the page ("risks/#x")."""
+        from generator.render import OWN_PAGES, Html
+
+        out: list[Any] = []  # the page's blocks; a part's name (str) where the part stood
+        parts: dict[str, list[Any]] = {}
+        current: list[Any] | None = None
+        for b in blocks:
+            if isinstance(b, Heading) and b.level == 2:
+                current = None
+                if b.anchor in OWN_PAGES and b.anchor not in parts:
+                    current = parts[b.anchor] = []
+                    out.append(b.anchor)
+            (out if current is None else current).append(b)
+        if not parts:
+            return blocks, {}
+        where: dict[str, str] = {}
+        sep = "：" if lang == "ja" else ": "
+        names = {name: md_inline_html(part[0].text) for name, part in parts.items()}
+        for name, part in parts.items():
+            head = part[0]
+            where.update({b.anchor: f"{name}/#{b.anchor}" for b in part if isinstance(b, Heading)})
+            where[head.anchor] = f"{name}/"
+            label = html.unescape(re.sub(r"<[^>]*>", "", names[name]))
+            title = f"{a.title[lang]}{sep}{label}"
+            nav = [(esc(t("part_main", lang)), "../", False)] + [
+                (names[n], f"../{n}/", n == name) for n in parts
+            ]
+            self.put(
+                lang,
+                f"{a.path.removesuffix('.md')}/{name}.md",
+                render_page(
+                    "subpage.md.j2",
+                    SubPage(
+                        L=words(lang),
+                        title=title,
+                        description=None,
+                        back=t("back_to_assessment", lang, title=a.title[lang]),
+                        facts=self.part_facts(a, lang),
+                        parts=nav,
+                        blocks=part,
+                    ),
+                ),
+            )
+            entries = "".join(
+                f'<li><a href="{name}/#{b.anchor}">{md_inline_html(b.text) or esc(b.toc_label)}</a></li>'
+                for b in part
+                if isinstance(b, Heading) and b.level == 3
+            )
+            stub = (
+                f'<p class="kh-part-link" data-kh-moved="{esc(OWN_PAGES[name])}">'
+                f"{esc(t('part_elsewhere', lang))} "
+                f'<a href="{name}/">{esc(t("part_open", lang))}</a></p>'
+                + (f'<ul class="kh-part-contents">{entries}</ul>' if entries else "")
+            )
+            at = out.index(name)
+            out[at : at + 1] = [replace(head, part=f"{name}/"), Html(stub)]
+        return out, where
+
+    def part_facts(self, a: AssessmentRef, lang: str) -> str:
+        """Whose assessment a part page belongs to, with the search filters of the assessment's
+        own page (a search filtered by municipality finds the part pages too)."""
+        site, rec = self.site, a.record
+        muni = site.municipalities[a.municipality]
+        L = words(lang)
+        form = form_title(getattr(rec, "form", ""), lang)
+        o, c = ("（", "）") if lang == "ja" else (" (", ")")
+        dot = "・" if lang == "ja" else " · "
+        return (
+            f'<p class="kh-part-facts">'
+            f'<span data-pagefind-filter="{L["municipality"]}:{pagefind_value(muni.name.show(lang))}">'
+            f"{esc(muni.name.show(lang))}</span>{o}"
+            f'<span data-pagefind-filter="{L["prefecture"]}:{pagefind_value(muni.prefecture.show(lang))}">'
+            f"{esc(muni.prefecture.show(lang))}</span>{c}{dot}"
+            f'<span data-pagefind-filter="{L["process"]}:{pagefind_value(site.processes[a.process].name.show(lang))}">'
+            f"{esc(site.processes[a.process].name.show(lang))}</span>{dot}"
+            f'<span data-pagefind-filter="{L["form"]}:{pagefind_value(form)}">{esc(form)}</span></p>'
+        )
 
     def changes_page(self, a: AssessmentRef, lang: str, blocks: list[Any]) -> list[Any]:
         """A change log (変更箇所) longer than CHANGES_INLINE rows goes to a page of its own, linked
@@ -182,6 +282,7 @@ class Writer:
                     title=title,
                     description=None,
                     back=t("back_to_assessment", lang, title=a.title[lang]),
+                    facts=self.part_facts(a, lang),
                     blocks=w.blocks,
                 ),
             ),

@@ -31,6 +31,10 @@ PAGES = {
     "home": "",
     "search": "search/",
     "kagoshima-full": "assessments/kagoshima/juki-full/",
+    # the largest assessment's long parts, on pages of their own (generator/render.py OWN_PAGES)
+    "kagoshima-files": "assessments/kagoshima/juki-full/files/",
+    "kagoshima-risks": "assessments/kagoshima/juki-full/risks/",
+    "kagoshima-annexes": "assessments/kagoshima/juki-full/annexes/",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 _COMPRESS = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")

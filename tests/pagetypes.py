@@ -28,6 +28,7 @@ FIXED = [
     ("process", "processes/juki/"),
     ("compare", "compare/juki/"),
     ("assessment-full", "assessments/{full}/"),
+    ("assessment-part", "assessments/{full}/risks/"),  # a long part on a page of its own
     ("assessment-focused", "assessments/{focused}/"),
     ("assessment-basic", "assessments/{basic}/"),
     ("assessment-summary", "assessments/{summary}/"),

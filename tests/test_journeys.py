@@ -241,12 +241,68 @@ def test_contents_list_within_two_phone_screens(
         nav = page.locator("nav.kh-contents")
         assert nav.is_visible()
         assert nav.bounding_box()["y"] < 2 * PHONE["height"]
-        sections = page.eval_on_selector_all("article h2[id]", "hs => hs.map(h => h.id)")
+        # a section on a page of its own (a long part of a 全項目評価書) is linked to that page
+        sections = page.eval_on_selector_all(
+            "article h2[id]", "hs => hs.map(h => h.dataset.khPart || '#' + h.id)"
+        )
         links = page.eval_on_selector_all(
             "nav.kh-contents a", "as => as.map(a => a.getAttribute('href'))"
         )
-        assert links == [f"#{s}" for s in sections]
+        assert links == sections
         assert "#contacts" in links
+    finally:
+        page.close()
+
+
+LARGEST = "assessments/kagoshima/juki-full/"  # its long parts are on pages of their own
+
+
+@pytest.mark.parametrize("lang", ["", "en/"], ids=["ja", "en"])
+def test_long_parts_of_an_assessment_on_pages_of_their_own(
+    browser: Any, bases: dict[str, str], lang: str
+) -> None:
+    """II, III and the 別紙 of the largest assessment are pages of their own: the summary, the
+    contents list and an old address of a moved section lead there, to the section; a part page
+    says whose it is, lists the parts and switches language at the same section."""
+    base = bases["sub"] + lang
+    main = base + LARGEST
+    page = browser.new_page(viewport=PHONE)
+    seen_at_top = (
+        "id => { const h = document.getElementById(id);"
+        " return h !== null && Math.abs(h.getBoundingClientRect().top) < innerHeight; }"
+    )
+    try:
+        # the summary's link to the serious-incident answer opens III at that section
+        page.goto(main, wait_until="load")
+        link = page.locator('.kh-glance a[href^="risks/#"]').first
+        href = link.get_attribute("href")
+        assert href is not None
+        link.click()
+        page.wait_for_url(main + href)
+        page.wait_for_function(seen_at_top, arg=href.split("#")[1])
+        # the parts of the assessment, within the first screen, this one marked
+        parts = page.locator("nav.kh-parts")
+        assert parts.is_visible() and parts.bounding_box()["y"] < PHONE["height"]
+        assert (
+            page.locator("nav.kh-parts a[aria-current=page]").get_attribute("href") == "../risks/"
+        )
+        # the language switch keeps the section on the part page
+        page.goto(main + "risks/#risks-1", wait_until="load")
+        page.locator("a.kh-lang__link").click()
+        twin = bases["sub"] + ("" if lang else "en/") + LARGEST + "risks/#risks-1"
+        page.wait_for_url(twin)
+        page.wait_for_function(seen_at_top, arg="risks-1")
+        # the contents list of the assessment's page opens the 別紙 page
+        page.goto(main, wait_until="load")
+        page.locator('nav.kh-contents a[href="annexes/"]').click()
+        page.wait_for_url(main + "annexes/")
+        assert page.locator("article h2#annexes").count() == 1
+        page.locator("nav.kh-parts a").first.click()  # back to the assessment's page
+        page.wait_for_url(main)
+        # an old address of a section that moved (a bookmark) opens its new page there
+        page.goto(main + "#file1-outsourcing", wait_until="load")
+        page.wait_for_url(main + "files/#file1-outsourcing")
+        page.wait_for_function(seen_at_top, arg="file1-outsourcing")
     finally:
         page.close()
 

@@ -114,7 +114,16 @@ def _list(lang: str) -> ListPage:
 
 
 def _subpage(lang: str) -> SubPage:
-    return SubPage(L=words(lang), title="変更箇所", description=None, back="戻る", blocks=BLOCKS)
+    """A part page of a 全項目評価書 (with whose it is and the list of parts)."""
+    return SubPage(
+        L=words(lang),
+        title="変更箇所",
+        description=None,
+        back="戻る",
+        blocks=BLOCKS,
+        facts='<p class="kh-part-facts">見本市</p>',
+        parts=[("表紙", "../", False), ("III", "../risks/", True)],
+    )
 
 
 def _data(lang: str, documents: bool = True) -> DataPage:

@@ -320,32 +320,36 @@ class Marker:
 
 
 def _assessment_pages(site_dir: Path) -> list[tuple[Path, str, str]]:
-    """(file, language, relative link to the glossary page) of every built assessment page."""
+    """(file, language, relative link to the language root) of every built assessment page and
+    of the pages of its parts (render.OWN_PAGES, the change log)."""
     out = []
     for lang, base in (("ja", site_dir), ("en", site_dir / "en")):
         for f in sorted((base / "assessments").glob("*/*/index.html")):
-            out.append((f, lang, "../../../glossary/"))
+            out.append((f, lang, "../../../"))
+        for f in sorted((base / "assessments").glob("*/*/*/index.html")):
+            out.append((f, lang, "../../../../"))
     return out
 
 
-def mark_page(text: str, terms: list[Term], lang: str, href: str) -> tuple[str, int]:
-    marker = Marker(terms, lang, href)
+def mark_page(text: str, terms: list[Term], lang: str, up: str) -> tuple[str, int]:
+    """The terms of a page marked; ``up``: from the page to its language's root."""
+    marker = Marker(terms, lang, f"{up}glossary/")
     m = _ARTICLE.search(text)
     if m is None:
         return text, 0
     new = marker.rewrite(m.group(2))
     if marker.marked:
         script = '<script src="{}assets/kohyo-terms.js" defer></script>'.format(
-            "../../../" + ("../" if lang == "en" else "")
+            up + ("../" if lang == "en" else "")
         )
         new += script
     return text[: m.start(2)] + new + text[m.end(2) :], marker.marked
 
 
 def _mark_file(job: tuple[str, str, str, list[Term]]) -> None:
-    path, lang, href, terms = job
+    path, lang, up, terms = job
     f = Path(path)
-    new, n = mark_page(f.read_text(encoding="utf-8"), terms, lang, href)
+    new, n = mark_page(f.read_text(encoding="utf-8"), terms, lang, up)
     if n:
         f.write_text(new, encoding="utf-8", newline="")
 
@@ -354,5 +358,5 @@ def after_build(site: Site, site_dir: Path, config: dict[str, Any]) -> None:
     terms = load_terms(site.content)
     if not terms:
         return
-    jobs = [(str(f), lang, href, terms) for f, lang, href in _assessment_pages(site_dir)]
+    jobs = [(str(f), lang, up, terms) for f, lang, up in _assessment_pages(site_dir)]
     each_page(_mark_file, jobs)

@@ -15,3 +15,22 @@
   }, true);
   carryHash();
 })();
+
+/* The long parts of a large assessment have pages of their own (generator/render.py OWN_PAGES).
+ * An address of the assessment's page with a section that moved (a bookmark, a link from
+ * elsewhere: .../juki-full/#risks-1-storage) opens the part's page at that section. */
+(function () {
+  "use strict";
+  function follow() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id || document.getElementById(id)) { return; }
+    Array.prototype.some.call(document.querySelectorAll("[data-kh-moved]"), function (stub) {
+      var link = stub.querySelector("a");
+      if (!link || id.indexOf(stub.getAttribute("data-kh-moved")) !== 0) { return false; }
+      location.replace(link.getAttribute("href") + "#" + encodeURIComponent(id));
+      return true;
+    });
+  }
+  window.addEventListener("hashchange", follow);
+  follow();
+})();
