@@ -194,6 +194,7 @@ VOCAB: Final[Mapping[str, Word]] = MappingProxyType(
         "compare.none_here": Word(
             "この事務の評価書はまだありません。", "No assessments of this process yet."
         ),
+        "compare.n_assessments": Word("{n}件", "{n}"),
         "compare.sort_hint": Word("並べ替え", "sort"),
         "compare.scroll_hint": Word(
             "表は{n}列あります。横にスクロールすると続きが見られます。",

@@ -18,6 +18,13 @@ from markupsafe import Markup
 from generator.link import AssessmentRef, CouncilRef
 from generator.model.base import Doc
 from generator.original import Original
+from generator.pages.compare import (
+    CompareIndex,
+    CompareItem,
+    ComparePage,
+    CompareTable,
+    Link,
+)
 from generator.pages.data import DataPage, DocumentJson, Download
 from generator.pages.glossary import GlossaryEntry, GlossaryGroup, GlossaryPage
 from generator.render import (
@@ -163,6 +170,35 @@ def _glossary(lang: str) -> GlossaryPage:
     )
 
 
+def _compare(lang: str, nation: bool = False) -> ComparePage:
+    table = CompareTable(
+        pid="juki",
+        caption=ATTACK,
+        hint=ATTACK,
+        headers=[ATTACK],
+        rows=[Markup('<tr data-kh-assessment="a"><th scope="row">見本市</th></tr>')],
+        script="../../assets/kohyo-sort.js",
+    )
+    return ComparePage(
+        front_matter=Markup("---\ntitle: x\n---\n"),
+        title=ATTACK,
+        L=words(lang),
+        back=nation,
+        table=None if nation else table,
+        by_prefecture=Markup("<div>都道府県</div>") if nation else None,
+        legend=[(ATTACK, ATTACK)],
+        process=Link("../../processes/juki/", ATTACK),
+    )
+
+
+def _compare_index(lang: str) -> CompareIndex:
+    return CompareIndex(
+        front_matter=Markup("---\ntitle: x\n---\n"),
+        title=ATTACK,
+        items=[CompareItem("juki/", ATTACK, "（3件）")],
+    )
+
+
 SAMPLES: dict[str, Callable[[str], object]] = {
     "assessment.md.j2": _assessment,
     "council.md.j2": _council,
@@ -170,6 +206,8 @@ SAMPLES: dict[str, Callable[[str], object]] = {
     "subpage.md.j2": _subpage,
     "data.html.j2": _data,
     "glossary.html.j2": _glossary,
+    "compare.html.j2": _compare,
+    "compare_index.html.j2": _compare_index,
 }
 
 
@@ -200,6 +238,7 @@ def test_html_templates_escape_and_undefined_names_fail() -> None:
     text = render_page("data.html.j2", _data("en", documents=False))
     assert "&lt;script&gt;" in text and ATTACK not in text
     assert "1,741 files" in text
+    assert "都道府県" in render_page("compare.html.j2", _compare("ja", nation=True))
     with pytest.raises(jinja2.UndefinedError):
         jinja2.Environment(undefined=jinja2.StrictUndefined).from_string("{{ x }}").render()
     with pytest.raises(TypeError):

@@ -10,17 +10,20 @@ Every cell carries ``data-sort`` (a number or an ISO date) so that sorting never
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
+
+from markupsafe import Markup
 
 from generator.fieldstate import EXPLAIN, LABEL, SHORT, UNKNOWN, FieldNotes
 from generator.link import Site, prefecture_groups
 from generator.model.choices import Handlers500, Population, PopulationBasic, Users
 from generator.paths import to_site_root
-from generator.render import Ctx, form_label
+from generator.render import Ctx, form_label, render_page
 from generator.summary import RATINGS, Count, Facts, facts, rating_label
-from generator.textfmt import esc, page_start
-from generator.vocab import t
+from generator.textfmt import esc, front_matter
+from generator.vocab import aside, t, words
 from generator.write import LIST_LIMIT, Writer
 
 FORM_ORDER = {"概要": 0, "基礎項目評価書": 1, "重点項目評価書": 2, "全項目評価書": 3}
@@ -181,7 +184,58 @@ def row(site: Site, ident: str, lang: str, up: str) -> str:
     return f'<tr data-kh-assessment="{esc(ident)}">' + "".join(cells) + "</tr>"
 
 
-def table(site: Site, pid: str, lang: str, up: str, only: list[str] | None = None) -> str:
+@dataclass(frozen=True)
+class CompareTable:
+    """The comparison table of a process (its rows are HTML built by ``row``)."""
+
+    pid: str
+    caption: str
+    hint: str
+    headers: list[str]
+    rows: list[Markup]
+    script: str  # the address of assets/kohyo-sort.js
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ComparePage:
+    """The context of templates/compare.html.j2: a process's comparison, or a prefecture's part
+    of it at nation scale (``back``: a link to the list of comparisons instead of the intro)."""
+
+    front_matter: Markup
+    title: str
+    L: dict[str, str]
+    back: bool
+    table: CompareTable | None
+    by_prefecture: Markup | None  # nation scale: a table of the prefectures, each a page
+    legend: list[tuple[str, str]]  # what each way of showing an empty entry means
+    process: Link | None
+
+
+@dataclass(frozen=True)
+class CompareItem:
+    href: str
+    name: str
+    count: str
+
+
+@dataclass(frozen=True)
+class CompareIndex:
+    """The context of templates/compare_index.html.j2: the processes there is something to compare for."""
+
+    front_matter: Markup
+    title: str
+    items: list[CompareItem]
+
+
+def table(
+    site: Site, pid: str, lang: str, path: str, up: str, only: list[str] | None = None
+) -> CompareTable:
     ids = sorted(
         site.by_process.get(pid, []) if only is None else only,
         key=lambda i: (
@@ -190,61 +244,74 @@ def table(site: Site, pid: str, lang: str, up: str, only: list[str] | None = Non
             i,
         ),
     )
-    caption = t("compare.compare_of", lang, name=site.processes[pid].name.show(lang))
-    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers(lang))
-    body = "".join(row(site, i, lang, up) for i in ids)
-    hint = t("compare.scroll_hint", lang, n=str(len(headers(lang))))
-    return (
-        f'<p class="kh-scroll-hint" id="kh-scroll-hint-{esc(pid)}">{esc(hint)}</p>'
-        f'<div class="kh-table-wrap kh-compare-wrap" tabindex="0" role="region" aria-label="{esc(caption)}"'
-        f' aria-describedby="kh-scroll-hint-{esc(pid)}">'
-        f'<table class="kh-data kh-compare" data-kh-sortable data-sort-label="{esc(t("compare.sort_hint", lang))}">'
-        f"<caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    return CompareTable(
+        pid=pid,
+        caption=t("compare.compare_of", lang, name=site.processes[pid].name.show(lang)),
+        hint=t("compare.scroll_hint", lang, n=str(len(headers(lang)))),
+        headers=headers(lang),
+        rows=[Markup(row(site, i, lang, up)) for i in ids],
+        script=f"{to_site_root(path, lang)}assets/kohyo-sort.js",
     )
+
+
+def _page(
+    title: str,
+    lang: str,
+    *,
+    back: bool = False,
+    table: CompareTable | None = None,
+    by_prefecture: str | None = None,
+    process: Link | None = None,
+) -> str:
+    context = ComparePage(
+        front_matter=Markup(front_matter(title)),
+        title=title,
+        L=words(lang),
+        back=back,
+        table=table,
+        by_prefecture=Markup(by_prefecture) if by_prefecture is not None else None,
+        legend=[(LABEL[s][lang], EXPLAIN[s][lang]) for s in LABEL],
+        process=process,
+    )
+    return render_page("compare.html.j2", context)
 
 
 def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
-    items = []
-    for pid, p in sorted(site.processes.items()):
-        n = len(site.by_process.get(pid, []))
-        if n == 0:  # nothing to compare: not offered
-            continue
-        items.append(
-            f'<li><a href="{pid}/">{esc(t("compare.compare_of", lang, name=p.name.show(lang)))}</a>'
-            f"{'（' if lang == 'ja' else ' ('}{n}{'件）' if lang == 'ja' else ')'}</li>"
+    items = [
+        CompareItem(
+            f"{pid}/",
+            t("compare.compare_of", lang, name=p.name.show(lang)),
+            aside(t("compare.n_assessments", lang, n=len(site.by_process[pid])), lang),
         )
-    yield (
-        "compare/index.md",
-        page_start(t("compare.compare_all", lang))
-        + f'<ul class="kh-browse">{"".join(items)}</ul>\n',
-    )
+        for pid, p in sorted(site.processes.items())
+        if site.by_process.get(pid)  # nothing to compare: not offered
+    ]
+    title = t("compare.compare_all", lang)
+    index = CompareIndex(Markup(front_matter(title)), title, items)
+    yield "compare/index.md", render_page("compare_index.html.j2", index)
     for pid, p in sorted(site.processes.items()):
         path = f"compare/{pid}.md"
         up = "../../"
         name = p.name.show(lang)
         ids = site.by_process.get(pid, [])
-        text = page_start(t("compare.compare_of", lang, name=name))
-        text += f'<p class="kh-intro">{esc(t("compare.intro", lang))}</p>\n\n'
+        title = t("compare.compare_of", lang, name=name)
+        back = Link(f"{up}processes/{pid}/", name)
         if len(ids) > LIST_LIMIT:  # nation scale: one table per prefecture, on its own page
-            section = Writer(site, Path()).by_prefecture(sorted(ids), lang, lambda slug: f"{slug}/")
-            text += _section_html(section)
             for slug, (_pref, members) in prefecture_groups(site, ids).items():
                 sub = f"compare/{pid}/{slug}.md"
                 muni = site.municipalities[site.assessments[members[0]].municipality]
-                title = (
-                    f"{t('compare.compare_of', lang, name=name)}（{muni.prefecture.show(lang)}）"
-                )
-                if lang == "en":
-                    title = (
-                        f"{t('compare.compare_of', lang, name=name)} ({muni.prefecture.show(lang)})"
-                    )
-                yield sub, _compare_page(site, pid, lang, sub, "../../../", title, members)
+                sub_title = title + aside(muni.prefecture.show(lang), lang)
+                sub_table = table(site, pid, lang, sub, "../../../", members)
+                yield sub, _page(sub_title, lang, back=True, table=sub_table)
+            section = Writer(site, Path()).by_prefecture(sorted(ids), lang, lambda slug: f"{slug}/")
+            yield path, _page(title, lang, by_prefecture=_section_html(section), process=back)
         elif ids:
-            text += _compare_body(site, pid, lang, path, up, ids)
+            yield (
+                path,
+                _page(title, lang, table=table(site, pid, lang, path, up, ids), process=back),
+            )
         else:
-            text += f"<p>{esc(t('compare.none_here', lang))}</p>\n"
-        text += f'\n<p><a href="{up}processes/{pid}/">{esc(name)}</a></p>\n'
-        yield path, text
+            yield path, _page(title, lang, process=back)
 
 
 def _section_html(section: dict[str, Any]) -> str:
@@ -261,34 +328,8 @@ def _section_html(section: dict[str, Any]) -> str:
     return (
         f'<div class="kh-table-wrap" tabindex="0" role="region" aria-label="{caption}">'
         f'<table class="kh-data kh-list"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
-        f"<tbody>{body}</tbody></table></div>\n\n"
+        f"<tbody>{body}</tbody></table></div>"
     )
-
-
-def _compare_body(site: Site, pid: str, lang: str, path: str, up: str, ids: list[str]) -> str:
-    return (
-        table(site, pid, lang, up, ids)
-        + "\n\n"
-        + f'<p class="kh-note">{esc(t("compare.handlers_note", lang))}</p>\n\n'
-        + _legend(lang)
-        + f'<p class="kh-note">{esc(t("compare.reassess_note", lang))}</p>\n\n'
-        + f'<script src="{to_site_root(path, lang)}assets/kohyo-sort.js" defer></script>\n'
-    )
-
-
-def _legend(lang: str) -> str:
-    """What each way of showing an empty entry means (generator/fieldstate.py)."""
-    rows = "".join(f"<dt>{esc(LABEL[s][lang])}</dt><dd>{esc(EXPLAIN[s][lang])}</dd>" for s in LABEL)
-    return f'<p class="kh-note">{esc(t("compare.states", lang))}</p>\n<dl class="kh-states">{rows}</dl>\n\n'
-
-
-def _compare_page(
-    site: Site, pid: str, lang: str, path: str, up: str, title: str, ids: list[str]
-) -> str:
-    text = page_start(title)
-    text += f'<p class="kh-intro"><a href="../">{esc(t("compare.compare_all", lang))}</a></p>\n\n'
-    text += _compare_body(site, pid, lang, path, up, ids)
-    return text
 
 
 def nav(lang: str) -> list[tuple[str, str]]:
