@@ -19,8 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.citations import Linker, Recogniser, Session, Span, TextContext
+from generator.citations import Recogniser, Session, Span
 from generator.findings import Findings, Severity
+from generator.linker import Linker, TextContext
 from generator.load import LoadedFile
 from generator.model.base import Check, DateRange, DateValue, Text
 from generator.model.links import (

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from generator.citations import Linker
 from generator.crosslink import CrossLinks, Document, cross_link
 from generator.findings import Findings
+from generator.linker import Linker
 from generator.memory import Translator
 from generator.model import FORM_EN, Municipality, Process
 from generator.model.base import Doc, Text

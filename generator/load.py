@@ -21,6 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.findings import Findings, Severity
 from generator.model.base import YAML11_WORDS
+from generator.yamlerrors import run_in_message, yaml_error_message
 
 PathKey = tuple[str | int, ...]
 
@@ -189,93 +190,6 @@ def _walk(node: Node, path: PathKey, out: LoadedFile, lines: list[str]) -> None:
         and node.value in YAML11_BOOLS
     ):
         out.yaml11_bools[path] = node.value
-
-
-_YAML_PROBLEMS = [
-    (
-        re.compile(r"found character '\\t' that cannot start any token|found a tab character"),
-        "タブ文字は使えません",
-        "tab characters are not allowed",
-        "字下げはスペース2つで書いてください（エディタの「タブをスペースに変換」を使えます）。",
-        "Indent with two spaces (most editors can convert tabs to spaces).",
-    ),
-    (
-        re.compile(r"mapping values are not allowed here"),
-        "ここに「キー: 値」は書けません",
-        "a 'key: value' is not allowed here",
-        '値の中に「: 」（コロンと空白）があるときは、値全体を "…" で囲むか、| を使って次の行から書いてください。字下げがずれていないかも確かめてください。',
-        "Quote the whole value with \"…\" when it contains ': ', or use | and write it on the next lines; also check the indentation.",
-    ),
-    (
-        re.compile(r"could not find expected ':'"),
-        "「:」が見つかりません",
-        "expected ':' was not found",
-        "「キー: 値」の形になっているか、前の行の引用符が閉じているかを確かめてください。",
-        "Check that the line reads 'key: value' and that quotes on the previous line are closed.",
-    ),
-    (
-        re.compile(r"did not find expected key|expected <block end>"),
-        "字下げが揃っていません",
-        "the indentation is inconsistent",
-        "同じ階層の項目は同じ数のスペースで字下げしてください。",
-        "Items at the same level need the same number of spaces.",
-    ),
-    (
-        re.compile(r"found unexpected end of stream|found unexpected end"),
-        "引用符が閉じられていません",
-        "a quotation is not closed",
-        "\" や ' で始めた値は同じ記号で閉じてください。",
-        "Close a value started with \" or ' with the same mark.",
-    ),
-    (
-        re.compile(r"expected ',' or '\}'|expected ',' or '\]'|while parsing a flow"),
-        "{ } や [ ] の中の書き方が誤っています",
-        "a { } or [ ] construct is malformed",
-        '{ } や [ ] の中の値に [ ] { } , が含まれるときは、その値を "…" で囲んでください。',
-        "Quote values that contain [ ] { } or , inside { } or [ ].",
-    ),
-    (
-        re.compile(
-            r"found undefined alias|found unhashable key|expected alphabetic or numeric character"
-        ),
-        "& や * は特別な記号です",
-        "& and * are special characters",
-        '& や * で始まる値は "…" で囲んでください。',
-        "Quote values that start with & or *.",
-    ),
-]
-
-
-# A quoted list item or value with the next key run into the same line: `- "…"    risks:`.
-_RUN_IN = re.compile(
-    r"""^\s*(?:- |[^\s:#"'][^:#]*:\s+)(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s+(?P<key>[^\s:"'#-][^\s:]*):(?:\s|$)"""
-)
-
-
-def _run_in_message(line: str) -> tuple[str, str, str, str] | None:
-    """Two items written on one line (a missing line break), said as such."""
-    m = _RUN_IN.match(line)
-    if m is None:
-        return None
-    key = m.group("key")
-    return (
-        f"1行に2つの項目が続けて書かれています（値の後ろに「{key}:」があります）",
-        f"two items are written on one line (the value is followed by '{key}:')",
-        f"「{key}:」の前で改行し、「{key}:」を同じ階層の項目と同じ字下げで次の行に書いてください。",
-        f"Break the line before '{key}:' and indent it like the other items of its level.",
-    )
-
-
-def _yaml_error_message(problem: str) -> tuple[str, str, str, str]:
-    for rx, ja, en, hint_ja, hint_en in _YAML_PROBLEMS:
-        if rx.search(problem):
-            return ja, en, hint_ja, hint_en
-    return (
-        f"YAMLとして読めません（{problem}）",
-        f"not valid YAML ({problem})",
-        "記号や字下げを確かめてください。",
-        "Check the punctuation and indentation.",
-    )
 
 
 def load_file(path: Path, display: str, findings: Findings) -> LoadedFile | None:
@@ -486,7 +400,7 @@ def load_text(text: str, display: str, findings: Findings) -> LoadedFile | None:
             mark = exc.context_mark  # where the quote opens, not the end of the file
         lines = text.split("\n")
         line_text = lines[mark.line] if mark and mark.line < len(lines) else ""
-        ja, en, hint_ja, hint_en = _run_in_message(line_text) or _yaml_error_message(
+        ja, en, hint_ja, hint_en = run_in_message(line_text) or yaml_error_message(
             str(exc.problem or exc.context or "")
         )
         findings.add(
@@ -598,80 +512,3 @@ def _check_texts(loaded: LoadedFile, findings: Findings) -> None:
             )
 
     visit(loaded.data, ())
-
-
-def content_files(root: Path) -> list[Path]:
-    """Every file below ``root`` (symbolic links included, never followed), in a deterministic
-    order; ``check_content_path`` says which of them are read."""
-    import os
-
-    out: list[Path] = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        base = Path(folder)
-        out.extend(base / d for d in dirs if (base / d).is_symlink())
-        out.extend(base / f for f in files if f != ".gitkeep")
-    return sorted(out)
-
-
-_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
-
-
-def refuse_symlink(display: str, findings: Findings) -> None:
-    findings.add(
-        display,
-        1,
-        1,
-        "symlink",
-        "シンボリックリンクは読み込みません",
-        "symbolic links are not read",
-        "リンク先のファイルをここに置くか、リンクを削除してください（リポジトリの外のファイルが公開されるのを防ぐためです）。",
-        "Put the file itself here or remove the link (a link could publish a file from outside the repository).",
-    )
-
-
-def check_content_path(path: Path, root: Path, display: str, findings: Findings) -> bool:
-    """Whether ``path`` (below the content folder ``root``) is a content file to read; reports
-    symbolic links, .yml files, other files and names outside [a-z0-9-]."""
-    if path.is_symlink():
-        refuse_symlink(display, findings)
-        return False
-    if path.name.endswith(".yml"):
-        findings.add(
-            display,
-            1,
-            1,
-            "yml-extension",
-            "拡張子 .yml のファイルは読み込みません（.yaml にそろえています）",
-            "files ending in .yml are not read (content files end in .yaml)",
-            "名前を .yaml で終わるように変えてください。同じ名前の .yaml があるなら、どちらか一方にまとめてください。",
-            "Rename it to end in .yaml; if a .yaml of the same name exists, merge the two.",
-        )
-        return False
-    if not path.name.endswith(".yaml"):
-        findings.add(
-            display,
-            1,
-            1,
-            "not-yaml",
-            "YAMLファイル（.yaml）ではないので読み込みません",
-            "not a YAML file (.yaml): it is not read",
-            "content/ には .yaml のファイルだけを置いてください。",
-            "Keep only .yaml files in content/.",
-            severity=Severity.WARNING,
-        )
-        return False
-    parts = [*path.relative_to(root).parts[:-1], path.name.removesuffix(".yaml")]
-    bad = [p for p in parts if not _NAME.fullmatch(p)]
-    if bad:
-        findings.add(
-            display,
-            1,
-            1,
-            "bad-file-name",
-            f"ファイルやフォルダの名前「{bad[0]}」に使えない文字があります",
-            f"the file or folder name '{bad[0]}' has characters that cannot be used",
-            "名前は英小文字・数字・ハイフン（a-z 0-9 -）で、英小文字か数字で始めてください（名前がページのアドレスになります）。",
-            "Use lower-case letters, digits and hyphens (a-z 0-9 -), starting with a letter or digit (the name becomes the page address).",
-        )
-        return False
-    return True

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.contentfiles import refuse_symlink
 from generator.findings import Findings
-from generator.load import load_file, refuse_symlink
+from generator.load import load_file
 from generator.model.glossary import SiteConfig
 from generator.validate import validate_record
 

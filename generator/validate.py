@@ -13,9 +13,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from generator.contentfiles import check_content_path, content_files
 from generator.findings import Findings
 from generator.guard import scan_personal_data
-from generator.load import LoadedFile, check_content_path, content_files, load_file
+from generator.load import LoadedFile, load_file
 from generator.memory import check_memory_file
 from generator.messages import suggest, translate_errors
 from generator.model import COUNCIL_KINDS, FORMS, Municipality, ProcessRegistry

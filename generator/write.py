@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from generator.facts import publication_date
 from generator.link import AssessmentRef, Site, prefecture_groups
 from generator.model import FullAssessment
 from generator.model.base import DateValue
@@ -39,7 +40,7 @@ from generator.render import (
     render_page,
     status_label,
 )
-from generator.summary import publication_date, summary_markdown
+from generator.summary import summary_markdown
 from generator.textfmt import esc, md_inline, md_inline_html, pagefind_value
 from generator.vocab import english_only, t, words
 

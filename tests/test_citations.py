@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.citations import Recogniser, segments, to_arabic
+from generator.citations import Recogniser, to_arabic
 from generator.findings import Findings
+from generator.linker import segments
 from generator.load import load_file
 from generator.model.links import ContractorRegistry, LawRegistry, LegalRef, SystemRegistry
 from generator.validate import validate_registry

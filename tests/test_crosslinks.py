@@ -8,10 +8,10 @@ from urllib.parse import unquote
 
 import pytest
 
-from generator.citations import ref_path
 from generator.coverage import measure
 from generator.crosslink import CrossLinks
 from generator.findings import Findings
+from generator.linker import ref_path
 from generator.load import load_text
 from generator.model.links import LegalRef
 from generator.pipeline import BuildResult

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.contentfiles import content_files
 from generator.findings import Findings
 from generator.guard import looks_like_resident_record, scan_personal_data
-from generator.load import content_files, load_file, load_text
+from generator.load import load_file, load_text
 from generator.mynumber import (
     find_individual_numbers,
     individual_number_check_digit,

@@ -47,7 +47,9 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "workers",
     ),
     "load": (
+        "contentfiles",
         "load",
+        "yamlerrors",
         "guard",
         "memory",
         "original",
@@ -58,8 +60,8 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "importer.source",
     ),
     "validate": ("messages", "validate", "terms", "project"),
-    "link": ("citations", "crosslink", "link", "checks", "i18n"),
-    "render": ("render", "summary", "stats", "pages._xlink"),
+    "link": ("citations", "linker", "crosslink", "link", "checks", "i18n"),
+    "render": ("render", "facts", "summary", "stats", "pages._xlink"),
     "write": ("write", "build", "search", "mkdocs_hooks", "cache", "cache_hooks"),
     "pages": (
         "pages.accessibility",
@@ -81,9 +83,11 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "commands": (
         "__main__",
         "bench",
+        "bench_report",
         "cli",
         "coverage",
         "i18n_command",
+        "preview",
         "importer.command",
         "importer.measure",
         "rebuild",

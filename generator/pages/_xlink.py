@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from generator.citations import ref_path
 from generator.crosslink import CrossLinks, Occurrence
 from generator.link import Site, prefecture_slug
+from generator.linker import ref_path
 from generator.model.base import Text
 from generator.model.links import Entity, Law, LegalRef, Renumbering
 from generator.paths import to_root

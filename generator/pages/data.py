@@ -27,13 +27,13 @@ from typing import Any, get_args
 from markupsafe import Markup
 from pydantic import BaseModel
 
+from generator.facts import facts
 from generator.link import AssessmentRef, Site
 from generator.model.base import Check, DateValue, Text
 from generator.model.choices import Rating
 from generator.paths import to_site_root
 from generator.render import render_page
 from generator.schema import schema_documents
-from generator.summary import facts
 from generator.textfmt import esc, front_matter
 from generator.vocab import Word, words
 from generator.write import LIST_LIMIT

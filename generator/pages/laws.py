@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from generator.citations import ref_path
 from generator.link import Site
+from generator.linker import ref_path
 from generator.model.links import Law, LegalRef, renumbering_entry, today_equivalent
 from generator.pages._xlink import (
     COMPACT_ABOVE,
