@@ -854,6 +854,24 @@ OWN_PAGES: dict[str, str] = {"files": "file", "risks": "risks-", "annexes": "ann
 PartCtx = Callable[[str], Ctx]
 
 
+def part_address(doc: Any, loc: tuple[str | int, ...]) -> str:
+    """Where the field at ``loc`` of a document is shown, from the document's page: "" (on the
+    page) or the part page of a 全項目評価書 and the section there ("risks/#risks-2")."""
+    from generator.model import FullAssessment
+
+    if not isinstance(doc, FullAssessment) or len(loc) < 2 or not isinstance(loc[1], int):
+        return ""
+    n = loc[1] + 1
+    if loc[0] == "annexes":
+        return f"annexes/#annex-{n}"
+    if loc[0] != "files":
+        return ""
+    inner = loc[2] if len(loc) > 2 else None
+    if inner == "risks":
+        return f"risks/#risks-{n}"
+    return f"#record-items-{n}" if inner == "record_items" else f"files/#file{n}"
+
+
 def assessment_blocks(
     doc: Doc, lang: str, ctx: Ctx | None = None, muni_ja: str = "", parts: PartCtx | None = None
 ) -> tuple[list[Block], Coverage]:

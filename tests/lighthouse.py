@@ -21,7 +21,7 @@ from functools import partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from tests.pagetypes import CHROMIUM
+from tests.pagetypes import CHROMIUM, page_types
 from tests.subpath import SUBPATH, _Handler
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,7 +62,19 @@ class _Gzip(_Handler):
 
 
 def main(argv: list[str]) -> int:
+    """``python -m tests.lighthouse [--all] [--site=DIR] [page ...]``: the pages of PAGES (or those
+    named), or with ``--all`` one page of every type (tests/pagetypes.py) besides; ``--site``
+    measures another build (a baseline built from an older commit)."""
     site = ROOT / "site"
+    pages = dict(PAGES)
+    for arg in [a for a in argv if a.startswith("--")]:
+        argv.remove(arg)
+        if arg.startswith("--site="):
+            site = Path(arg.split("=", 1)[1]).resolve()
+        elif arg == "--all":
+            for kind, path in page_types(site):
+                if path != "404.html" and path not in pages.values():
+                    pages[kind] = path
     cli = TOOL / "node_modules" / "lighthouse" / "cli" / "index.js"
     if not (site / "index.html").exists() or not cli.exists():
         print("run `make site` and `make lighthouse` (which installs Lighthouse) first")
@@ -75,10 +87,12 @@ def main(argv: list[str]) -> int:
         base = f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
         failed = 0
         try:
-            for name, path in PAGES.items():
+            for name, path in pages.items():
                 if argv and name not in argv:
                     continue
                 for lang in ("ja", "en"):
+                    if lang == "en" and not (site / "en" / path / "index.html").exists():
+                        continue  # a page in Japanese only
                     url = base + ("en/" if lang == "en" else "") + path
                     out = REPORTS / f"{lang}-{name}.json"
                     subprocess.run(
@@ -106,7 +120,7 @@ def main(argv: list[str]) -> int:
                     )
                     failed += not ok
                     print(
-                        f"{lang} {name:15} "
+                        f"{lang} {name:22} "
                         + " ".join(f"{c} {s:3}" for c, s in scores.items())
                         + f"  LCP {lcp}, {dom:,.0f} DOM elements, {weight:,.0f} KiB"
                         + ("" if ok else "  (below target)")

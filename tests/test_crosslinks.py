@@ -113,6 +113,26 @@ def test_assessment_pages_link_out_and_pages_link_back(real_site: tuple[Path, Bu
             assert f"assessments/{ident}/" in back, ident
 
 
+def test_sections_link_to_where_they_are_shown(real_site: tuple[Path, BuildResult]) -> None:
+    """A cited or mentioned place in a long part of a 全項目評価書 (on a page of its own) links to
+    that page and section, in both languages: a contractor named in II, a law cited in III."""
+    site = real_site[0] / "site"
+    for lang in ("", "en/"):
+        found = set()
+        for page in sorted((site / lang / "contractors").glob("*/index.html")) + sorted(
+            (site / lang / "laws").glob("*/*/index.html")
+        ):
+            found.update(
+                re.findall(
+                    r'href="(?:\.\./)+assessments/kagoshima/juki-full/'
+                    r'((?:files/#file|risks/#risks-|annexes/#annex-)\d+)"',
+                    page.read_text(encoding="utf-8"),
+                )
+            )
+        parts = {f.split("/")[0] for f in found}
+        assert {"files", "risks"} <= parts, (lang, sorted(found)[:10])
+
+
 def test_no_broken_internal_links_in_crosslink_pages(real_site: tuple[Path, BuildResult]) -> None:
     site = real_site[0] / "site"
     pages = [

@@ -135,6 +135,15 @@ def test_serves_the_site_with_reload_script(server: Server) -> None:
     assert server.get("en/" + PAGE).count("<html") == 1
 
 
+def test_footer_has_the_newest_publication_date(server: Server) -> None:
+    """The preview's footer says how current the content is, as the built site's does (the
+    newest 公表日 of the corpus: 令和8年1月19日)."""
+    for path, said in ((PAGE, "令和8年1月19日"), ("en/" + PAGE, "19 January 2026")):
+        body = server.get(path)
+        footer = body[body.index('<footer class="md-footer kh-footer"') :]
+        assert f'<time datetime="2026-01-19">{said}</time>' in footer, footer[:2000]
+
+
 def test_edit_shows_and_only_that_page_is_rebuilt(server: Server, project: Path) -> None:
     path = project / SOURCE
     path.write_text(

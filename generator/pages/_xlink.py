@@ -12,7 +12,7 @@ from generator.linker import ref_path
 from generator.model.base import Text
 from generator.model.links import Entity, Law, LegalRef, Renumbering
 from generator.paths import to_root
-from generator.render import ListPage, render_page
+from generator.render import ListPage, part_address, render_page
 from generator.textfmt import esc
 from generator.vocab import t, words
 
@@ -206,10 +206,22 @@ def occurrence_sections(
         for group in groups.values():
             o = group[0]
             proc = site.processes.get(o.process) if o.process else None
-            labels = list(dict.fromkeys(x.section[0] if ja else x.section[1] for x in group))
-            shown = labels[:12]
+            # each section linked where it is shown (a long part of a 全項目評価書 has a page
+            # of its own: render.part_address)
+            record = site.assessments[o.doc].record if o.doc in site.assessments else None
+            doc_href = f"{up}{o.path[:-3]}/"
+            labels = list(
+                dict.fromkeys(
+                    (x.section[0] if ja else x.section[1], part_address(record, x.loc))
+                    for x in group
+                )
+            )
+            shown = [
+                f'<a href="{doc_href}{esc(addr)}">{esc(label)}</a>' if addr else esc(label)
+                for label, addr in labels[:12]
+            ]
             more = len(labels) - len(shown)
-            section_text = sep.join(shown) + (
+            section_text = sep.join(shown) + esc(
                 f"{sep}…（ほか{more}箇所）"
                 if ja and more
                 else f"{sep}… ({more} more)"
@@ -234,7 +246,7 @@ def occurrence_sections(
                     if o.file
                     else ""
                 )
-            cells.append(esc(section_text))
+            cells.append(section_text)
             if with_text and not per_document:
                 cells.append(ja_span(" ".join(o.text.split())[:120], lang))
             rows.append(cells)
