@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import types
-import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, get_args, get_origin
@@ -21,7 +19,7 @@ from pydantic_core import ErrorDetails
 
 from generator.findings import Findings
 from generator.load import LoadedFile, PathKey
-from generator.model.base import ContentError, Text
+from generator.model.base import ContentError, Text, unwrap
 
 
 @dataclass(frozen=True)
@@ -286,22 +284,6 @@ def model_at(model: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
     if isinstance(current, type) and issubclass(current, BaseModel):
         return current
     return None
-
-
-def unwrap(tp: Any) -> Any:
-    """Strip Optional, Annotated and unions of one model."""
-    for _ in range(6):
-        origin = get_origin(tp)
-        if origin is typing.Annotated:
-            tp = get_args(tp)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in get_args(tp) if a is not type(None)]
-            if len(args) != 1:
-                return tp
-            tp = args[0]
-        else:
-            return tp
-    return tp
 
 
 def suggest(word: str, options: list[str]) -> str | None:

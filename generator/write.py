@@ -191,7 +191,7 @@ class Writer:
         if not parts:
             return blocks, {}
         where: dict[str, str] = {}
-        sep = "：" if lang == "ja" else ": "
+        sep = t("sep.colon", lang)
         names = {name: md_inline_html(part[0].text) for name, part in parts.items()}
         for name, part in parts.items():
             head = part[0]

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import types
-import typing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args, get_origin
@@ -21,7 +19,7 @@ from pydantic import BaseModel
 
 from generator.importer.source import RADIO as _RADIO
 from generator.importer.source import TICK, UNKNOWN, Row, norm, norm_label
-from generator.model.base import Check, DateRange, DateValue, Text, parse_date
+from generator.model.base import Check, DateRange, DateValue, Text, parse_date, unwrap
 
 
 @dataclass
@@ -46,21 +44,6 @@ class Ctx:
 
 
 # ------------------------------------------------------------------------------ type helpers
-
-
-def unwrap(tp: Any) -> Any:
-    for _ in range(8):
-        origin = get_origin(tp)
-        if origin is typing.Annotated:
-            tp = get_args(tp)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in get_args(tp) if a is not type(None)]
-            if len(args) != 1:
-                return tp
-            tp = args[0]
-        else:
-            break
-    return tp
 
 
 def is_record(tp: Any) -> bool:

@@ -29,7 +29,6 @@ from generator.importer.engine import (
     model_options,
     read_choice,
     read_count,
-    unwrap,
     value_at,
 )
 from generator.importer.source import RADIO, Row, norm, norm_label
@@ -45,7 +44,7 @@ from generator.model.assessment import (
     System,
     Transferee,
 )
-from generator.model.base import parse_date
+from generator.model.base import parse_date, unwrap
 
 TITLE = re.compile(r"^特定個人情報保護評価書[(（](基礎項目評価書|重点項目評価書|全項目評価書)[)）]")
 SUMMARY = re.compile(r"^特定個人情報保護評価書[(（]全項目評価書[)）](?:[(（]案[)）])?の概要")

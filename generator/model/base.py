@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import types
+import typing
 import unicodedata
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
@@ -26,6 +28,22 @@ __all__ = [
     "field",
     "parse_date",
 ]
+
+
+def unwrap(tp: Any) -> Any:
+    """A field's annotation without Optional, Annotated or a union around one type."""
+    for _ in range(8):
+        origin = get_origin(tp)
+        if origin is typing.Annotated:
+            tp = get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            if len(args) != 1:
+                return tp
+            tp = args[0]
+        else:
+            break
+    return tp
 
 
 class Doc(BaseModel):
