@@ -7,6 +7,7 @@ this module only formats them, so the figures can be re-rendered from the JSON a
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import platform
 import statistics
@@ -17,6 +18,7 @@ from typing import Any
 
 STAGES = ("load", "validate", "link", "write", "mkdocs", "plugins", "search")
 OWN = ("load", "validate", "link", "write", "plugins", "search_normalise")
+ROOT = Path(__file__).resolve().parent.parent
 NOTES = "<!-- notes: kept by make bench -->"
 TARGETS = {
     "total_s": 15 * 60,
@@ -50,6 +52,9 @@ def machine() -> dict[str, str]:
             versions[pkg] = metadata.version(pkg)
         except metadata.PackageNotFoundError:
             versions[pkg] = "-"
+    npm = ROOT / "node_modules" / "pagefind" / "package.json"
+    if npm.is_file():  # Pagefind 1.6 comes from npm (package-lock.json), not from PyPI
+        versions["pagefind"] = str(json.loads(npm.read_text(encoding="utf-8"))["version"])
     return {
         "cores": str(os.cpu_count()),
         "memory": mem,
