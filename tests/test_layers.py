@@ -57,6 +57,9 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "importer.emit",
         "importer.engine",
         "importer.forms",
+        "importer.notes",
+        "importer.pieces",
+        "importer.sections",
         "importer.source",
     ),
     "validate": ("messages", "validate", "terms", "project"),
@@ -94,6 +97,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "scaffold",
         "serve",
         "synth",
+        "synth_text",
     ),
 }
 

@@ -17,7 +17,8 @@ from typing import Any
 
 from generator.importer.emit import to_yaml
 from generator.importer.engine import Guess
-from generator.importer.forms import Document, Parsed, parse_document, split_documents
+from generator.importer.forms import parse_document
+from generator.importer.sections import Document, Parsed, split_documents
 from generator.importer.source import SourceError, read_source, rows_of
 
 __all__ = ["Draft", "SourceError", "import_file", "import_text"]

@@ -30,7 +30,7 @@ from generator.importer.engine import (
     model_labels,
     model_options,
 )
-from generator.importer.forms import FIXED, SECTIONS
+from generator.importer.sections import FIXED, SECTIONS
 from generator.importer.source import clean_cell, fix_radicals, norm, norm_label
 from generator.model.assessment import FORMS
 from generator.model.base import Check, DateValue, Text
