@@ -584,7 +584,7 @@ class Walker:
             word = t("system", lang)
             self.heading(
                 level + 1,
-                f"{word}{i}:" if lang == "ja" else f"{word} {i}:",
+                t("render.numbered", lang, word=word, i=i),
                 f"{path}-{i}",
                 system.name,
             )
@@ -659,7 +659,7 @@ class Walker:
         )
         for i, item in enumerate(items, 1):
             name = getattr(item, "title", None) or getattr(item, "name", None)
-            heading = f"{label}{i}:" if lang == "ja" else f"{label} {i}:"
+            heading = t("render.numbered", lang, word=label, i=i)
             self.heading(level, heading, f"{path}-{i}", name)
             self.model(item, level + 1, f"{path}-{i}", dpath=(*dpath, i - 1))
 
@@ -1158,13 +1158,11 @@ def printed_place(doc: Any, path: FieldPath, lang: str) -> str:
                 idx = nxt
                 short = field_label(finfo, lang, False)
                 if not isinstance(idx, int):
-                    label = f"{short}（すべて）" if lang == "ja" else f"{short} (every entry)"
+                    label = t("render.every_entry", lang, field=short)
                 elif seg == "changes":
-                    label = (
-                        f"{short}（{idx + 1}行目）" if lang == "ja" else f"{short}, row {idx + 1}"
-                    )
+                    label = t("render.row", lang, field=short, n=idx + 1)
                 else:
-                    label = f"{short}{idx + 1}" if lang == "ja" else f"{short} {idx + 1}"
+                    label = t("render.entry", lang, field=short, n=idx + 1)
                 if isinstance(value, list) and isinstance(idx, int) and idx < len(value):
                     value = value[idx]
                 else:

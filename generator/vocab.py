@@ -194,7 +194,6 @@ VOCAB: Final[Mapping[str, Word]] = MappingProxyType(
         "compare.none_here": Word(
             "この事務の評価書はまだありません。", "No assessments of this process yet."
         ),
-        "compare.n_assessments": Word("{n}件", "{n}"),
         "compare.sort_hint": Word("並べ替え", "sort"),
         "compare.scroll_hint": Word(
             "表は{n}列あります。横にスクロールすると続きが見られます。",
@@ -253,7 +252,8 @@ VOCAB: Final[Mapping[str, Word]] = MappingProxyType(
         "data.csv_columns": Word("CSV の列", "CSV columns"),
         "data.column": Word("列", "Column"),
         "data.meaning": Word("内容", "Meaning"),
-        # Punctuation of running text
+        # Punctuation of running text, counts
+        "count_n": Word("{n}件", "{n}"),
         "sep.list": Word("、", ", "),
         "sep.colon": Word("：", ": "),
         # The law pages, the cross-link pages and the assessment page's parts
@@ -282,6 +282,11 @@ VOCAB: Final[Mapping[str, Word]] = MappingProxyType(
         "laws.laws": Word("法令", "Laws"),
         "laws.provisions_cited": Word("引用された条項", "Provisions cited"),
         "laws.all_laws": Word("法令の一覧", "All laws"),
+        "laws.same_provision_today": Word(
+            "今日の同じ規定は{target}です。", "Today the same provision is {target}."
+        ),
+        "laws.n_municipalities": Word("{n}団体", "{n} municipalities"),
+        "laws.citations_in": Word("{name}の評価書での引用", "Citations in {name}"),
         "xlink.citations_by_prefecture": Word("都道府県ごとの引用", "Citations by prefecture"),
         "xlink.as_written_first_example": Word("記載（最初の例）", "As written (first example)"),
         "xlink.other_spellings": Word("別の書き方", "Other spellings"),
@@ -297,6 +302,12 @@ VOCAB: Final[Mapping[str, Word]] = MappingProxyType(
         "xlink.filetypes": Word("特定個人情報ファイルの種類", "File types"),
         "feeds.updates": Word("更新情報", "updates"),
         "render.cover": Word("表紙", "Cover"),
+        "render.numbered": Word("{word}{i}:", "{word} {i}:"),
+        "render.every_entry": Word("{field}（すべて）", "{field} (every entry)"),
+        "render.row": Word("{field}（{n}行目）", "{field}, row {n}"),
+        "render.entry": Word("{field}{n}", "{field} {n}"),
+        "assessment.data": Word("データ", "Data"),
+        "assessment.about_data": Word("公開データについて", "about the open data"),
         "render.attachment_1": Word("(別添1) ", "(Attachment 1) "),
         "render.attachment_2": Word("(別添2) ", "(Attachment 2) "),
         "render.attachment_3": Word("(別添3) ", "(Attachment 3) "),

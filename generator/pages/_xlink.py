@@ -14,7 +14,7 @@ from generator.model.links import Entity, Law, LegalRef, Renumbering
 from generator.paths import to_root
 from generator.render import ListPage, part_address, render_page
 from generator.textfmt import esc
-from generator.vocab import t, words
+from generator.vocab import aside, t, words
 
 # The vocabulary's name of each kind of cross-linked page.
 KIND_WORD = {
@@ -134,7 +134,7 @@ def compact_sections(
             only = next(iter(docs.values()))
             entry[2].append(f'<a href="{up}{only.path[:-3]}/">{label}</a>')
         else:
-            count = f"（{len(docs)}件）" if ja else f" ({len(docs)})"
+            count = aside(t("count_n", lang, n=len(docs)), lang)
             entry[2].append(f'<a href="{up}municipalities/{muni}/">{label}</a>{count}')
     sep = t("sep.list", lang)
     rows = [

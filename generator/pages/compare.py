@@ -68,7 +68,7 @@ def _count(c: Count | int | None, lang: str, unknown: list[str] | None = None) -
             state = sorted(set(unknown))[0]
             return _cell(Ctx(lang).state_html(state), None)
         return _cell(Ctx(lang).empty(), None)
-    text = f"{n}件" if lang == "ja" else str(n)
+    text = t("count_n", lang, n=n)
     return _cell(text + _unknown(unknown, lang), n)
 
 
@@ -282,7 +282,7 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
         CompareItem(
             f"{pid}/",
             t("compare.compare_of", lang, name=p.name.show(lang)),
-            aside(t("compare.n_assessments", lang, n=len(site.by_process[pid])), lang),
+            aside(t("count_n", lang, n=len(site.by_process[pid])), lang),
         )
         for pid, p in sorted(site.processes.items())
         if site.by_process.get(pid)  # nothing to compare: not offered

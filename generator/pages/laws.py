@@ -77,9 +77,7 @@ def old_numbering(law: Law, ref: LegalRef, lang: str, up_law: str, known: set[Le
             if today in known
             else (_egov(law, today.egov_anchor(), lang, label) if law.egov_id else esc(label))
         )
-        equivalent = (
-            f"今日の同じ規定は{target}です。" if ja else f"Today the same provision is {target}."
-        )
+        equivalent = t("laws.same_provision_today", lang, target=target)
     else:
         equivalent = t("laws.the_provision_no_longer_exists", lang)
     written = ref.label_ja() if ja else ref.label_en()
@@ -317,7 +315,7 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
             munis = sorted({o.municipality for o in xl.refs[r]})
             names = [muni_name(site, m, lang) for m in munis]
             if len(docs) > COMPACT_ABOVE:  # the provision's page lists them by prefecture
-                names = [f"{len(munis):,}団体" if ja else f"{len(munis):,} municipalities"]
+                names = [t("laws.n_municipalities", lang, n=f"{len(munis):,}")]
             ref_rows.append(
                 [
                     f'<a href="{r.slug()}/">{esc(ref_title(law, r, lang))}</a>',
@@ -345,9 +343,7 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
         compact = len({o.doc for o in occs}) > COMPACT_ABOVE
         for s in occurrence_sections(site, occs, lang, up, with_text=False, per_document=True):
             if not compact:
-                s["heading"] = (
-                    f"{s['heading']}の評価書での引用" if ja else f"Citations in {s['heading']}"
-                )
+                s["heading"] = t("laws.citations_in", lang, name=s["heading"])
             sections.append(s)
         intro = (
             f'<p class="kh-intro"><a href="../">{esc(t("laws.all_laws", lang))}</a></p>'
