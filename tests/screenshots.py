@@ -1,7 +1,7 @@
 """`make screenshots`: every page type at desktop and phone widths, in both languages.
 
 Builds content/ into build/screenshots/site, then writes full-page PNGs to
-build/screenshots/<width>/<lang>-<type>.png (widths 1280, 375 and 320) and a report of pages
+build/screenshots/<width>/<lang>-<type>.png (widths 1280, 390, 375 and 320) and a report of pages
 whose content is wider than the window (build/screenshots/overflow.txt).
 """
 
@@ -18,7 +18,7 @@ from tests.pagetypes import CHROMIUM, CHROMIUM_ARGS, page_types, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "screenshots"
-WIDTHS = (1280, 375, 320)
+WIDTHS = (1280, 390, 375, 320)
 MAX_HEIGHT = 5000
 
 
