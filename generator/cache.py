@@ -20,7 +20,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -108,6 +110,8 @@ class CacheStats:
     pages_reused: int = 0  # HTML pages from the store (MkDocs did not render them)
     pages_rendered: int = 0  # HTML pages MkDocs rendered
     markdown_reused: int = 0  # assessment pages (one language) whose Markdown came from the store
+    pagefind_reused: int = 0  # Pagefind runs (one language of one bundle) put back from the store
+    pagefind_ran: int = 0
     pruned: int = 0  # entries dropped from the store (unused by this build)
 
 
@@ -290,4 +294,131 @@ class MarkdownMemo:
             if path.stem not in self.used:
                 path.unlink()
                 gone += 1
+        return gone
+
+
+# ---------------------------------------------------------------------------------------------
+# The search index: each Pagefind run (one language of one bundle)
+# ---------------------------------------------------------------------------------------------
+
+
+def _glob_patterns(glob: str) -> list[str]:
+    """A Pagefind glob's alternatives, braces expanded (``{a,b}``, nested)."""
+    depth, start = 0, -1
+    for i, ch in enumerate(glob):
+        if ch == "{":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                inner, parts, level, last = glob[start + 1 : i], [], 0, 0
+                for j, c in enumerate(inner):
+                    level += (c == "{") - (c == "}")
+                    if c == "," and level == 0:
+                        parts.append(inner[last:j])
+                        last = j + 1
+                parts.append(inner[last:])
+                head, tail = glob[:start], glob[i + 1 :]
+                return [p for part in parts for p in _glob_patterns(head + part + tail)]
+    return [glob]
+
+
+def glob_regex(glob: str) -> re.Pattern[str]:
+    """A Pagefind (wax) glob as a regular expression over paths relative to the site: ``*``
+    stays within one folder, ``**/`` is any number of folders (none too); checked against
+    Pagefind itself (``*.html`` indexes the top folder only, ``x/**/*.html`` includes x/)."""
+    alternatives = []
+    for pattern in _glob_patterns(glob):
+        out = ""
+        for part in pattern.split("/")[:-1]:
+            out += "(?:[^/]+/)*" if part == "**" else re.escape(part).replace(r"\*", "[^/]*") + "/"
+        last = pattern.split("/")[-1]
+        out += re.escape(last).replace(r"\*", "[^/]*")
+        alternatives.append(out)
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+class PagefindMemo:
+    """Each Pagefind run of ``search.index_site`` (one language of one bundle) kept under the hash
+    of the Pagefind binary, its arguments and every page its ``--glob`` matches: a run whose pages
+    did not change is not made again, its files are put back. With one bundle any changed page
+    changes both runs; with bundles by prefecture (``--search-shards``) a change to one assessment
+    runs Pagefind over its own group only. Stands in for ``run_child`` (``run``)."""
+
+    def __init__(self, cache: Path, run: Any) -> None:
+        self.store = cache / "pagefind"
+        self.store.mkdir(parents=True, exist_ok=True)
+        self._run = run
+        self.used: set[str] = set()
+        self.reused = 0
+        self.ran = 0
+
+    def _key(self, cmd: list[str], site: Path) -> str:
+        glob = glob_regex(cmd[cmd.index("--glob") + 1])
+        h = hashlib.sha256()
+        h.update(FORMAT.encode() + hashlib.sha256(Path(cmd[0]).read_bytes()).digest())
+        h.update(json.dumps(cmd[1:]).encode())
+        for path in sorted(p for p in site.rglob("*.html") if p.is_file()):
+            rel = path.relative_to(site).as_posix()
+            if glob.fullmatch(rel):
+                h.update(rel.encode("utf-8") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        return h.hexdigest()
+
+    @staticmethod
+    def _files(folder: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).digest()
+            for p in folder.rglob("*")
+            if p.is_file()
+        }
+
+    def run(
+        self, cmd: Any, cwd: Path | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        cmd = list(cmd)
+        if "--glob" not in cmd or "--output-subdir" not in cmd or cwd is None:
+            return self._run(cmd, cwd=cwd, env=env)  # type: ignore[no-any-return]
+        site = Path(cwd)
+        bundle = site / cmd[cmd.index("--output-subdir") + 1]
+        key = self._key(cmd, site)
+        stored = self.store / key[:2] / key
+        if stored.is_dir():
+            for path in sorted(p for p in stored.rglob("*") if p.is_file()):
+                out = bundle / path.relative_to(stored)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, out)
+            self.used.add(key)
+            self.reused += 1
+            return subprocess.CompletedProcess(cmd, 0, "", "")
+        before = self._files(bundle) if bundle.is_dir() else {}
+        proc: subprocess.CompletedProcess[str] = self._run(cmd, cwd=cwd, env=env)
+        if proc.returncode != 0:
+            return proc
+        self.ran += 1
+        after = self._files(bundle)
+        # what this run wrote: new or changed files, and its own entry file always
+        wrote = sorted(
+            k for k, v in after.items() if before.get(k) != v or k == "pagefind-entry.json"
+        )
+        tmp = Path(tempfile.mkdtemp(prefix="pagefind-", dir=self.store))
+        for rel in wrote:
+            out = tmp / rel
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(bundle / rel, out)
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(stored, ignore_errors=True)
+        tmp.rename(stored)
+        self.used.add(key)
+        return proc
+
+    def prune(self) -> int:
+        gone = 0
+        for sub in sorted(self.store.glob("*/*")):
+            if sub.is_dir() and sub.name not in self.used:
+                shutil.rmtree(sub)
+                gone += 1
+        for tmp in sorted(self.store.glob("pagefind-*")):
+            shutil.rmtree(tmp, ignore_errors=True)
         return gone

@@ -61,10 +61,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         c = result.cache
         print(
             f"キャッシュ: HTML {c.pages_reused} ページを再利用、{c.pages_rendered} ページを描画"
-            f"（評価書の Markdown {c.markdown_reused} ページを再利用）"
+            f"（評価書の Markdown {c.markdown_reused} ページ、Pagefind {c.pagefind_reused} 回分を再利用）"
             if args.lang == "ja"
             else f"cache: {c.pages_reused} HTML pages reused, {c.pages_rendered} rendered "
-            f"({c.markdown_reused} assessment pages' Markdown reused)"
+            f"({c.markdown_reused} assessment pages' Markdown, {c.pagefind_reused} Pagefind runs reused)"
         )
     return 0
 

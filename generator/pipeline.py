@@ -19,7 +19,7 @@ from subprocess import CompletedProcess
 
 from generator import children
 from generator.build import TMP_PREFIX, BuildError, mkdocs_build, recover, swap
-from generator.cache import CacheStats, MarkdownMemo
+from generator.cache import CacheStats, MarkdownMemo, PagefindMemo
 from generator.checks import check_site
 from generator.findings import Findings
 from generator.link import Site, link
@@ -160,10 +160,12 @@ def after_build(
     search: bool = True,
     observer: Observer = QUIET,
     search_shards: int = 1,
+    pagefind: PagefindMemo | None = None,
 ) -> None:
     """What comes after MkDocs: the page plugins' files (data, feeds, glossary marks), then the
     search index over the finished pages (``search_shards`` > 1: the assessment pages in that many
-    groups of prefectures, one Pagefind bundle each; generator/search.py)."""
+    groups of prefectures, one Pagefind bundle each; generator/search.py; ``pagefind``: Pagefind
+    runs from the build cache)."""
     with observer.stage("plugins"):
         for plugin in PAGES:
             if hasattr(plugin, "after_build"):
@@ -171,7 +173,7 @@ def after_build(
     if search:
         shards = prefecture_shards(site, search_shards) if search_shards > 1 else None
         with observer.stage("search"):
-            index_site(site_dir, shards, run=observer.run_child)
+            index_site(site_dir, shards, run=pagefind.run if pagefind else observer.run_child)
 
 
 def build_site(
@@ -211,7 +213,11 @@ def build_site(
         if cache_stats is not None and memo is not None:
             cache_stats.markdown_reused = memo.reused
             cache_stats.pruned += memo.prune()
-        after_build(project, site, tmp, search, observer, search_shards)
+        pagefind = PagefindMemo(cache, observer.run_child) if cache else None
+        after_build(project, site, tmp, search, observer, search_shards, pagefind)
+        if cache_stats is not None and pagefind is not None:
+            cache_stats.pagefind_reused, cache_stats.pagefind_ran = pagefind.reused, pagefind.ran
+            cache_stats.pruned += pagefind.prune()
         swap(tmp, out)
     finally:
         if tmp.exists():

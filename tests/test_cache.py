@@ -35,18 +35,23 @@ def _edit_one_assessment(project: Path) -> Path:
 
 
 @pytest.mark.slow
-def test_cached_rebuild_equals_a_clean_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize("shards", [1, 2], ids=["one-bundle", "two-bundles"])
+def test_cached_rebuild_equals_a_clean_build(tmp_path: Path, shards: int) -> None:
     project = tmp_path / "project"
     args = ["--root", str(ROOT), "synth", "--municipalities", "2", "--seed", "3"]
     assert main([*args, "--out", str(project)]) == 0
     cache = tmp_path / "cache"
 
-    first = build_site(Project.open(project), tmp_path / "first", cache=cache)  # fills the cache
+    first = build_site(
+        Project.open(project), tmp_path / "first", cache=cache, search_shards=shards
+    )  # fills the cache
     assert first.ok and first.cache is not None
     assert first.cache.pages_reused == 0 and first.cache.pages_rendered > 0
 
     _edit_one_assessment(project)
-    cached = build_site(Project.open(project), tmp_path / "cached", cache=cache)
+    cached = build_site(
+        Project.open(project), tmp_path / "cached", cache=cache, search_shards=shards
+    )
     assert cached.ok and cached.cache is not None
     # only the pages the change touches are rendered again (the assessment in two languages,
     # and the pages that show its text), the rest comes from the cache
@@ -57,7 +62,7 @@ def test_cached_rebuild_equals_a_clean_build(tmp_path: Path) -> None:
         cached.cache.markdown_reused == 2 * len(cached.site.assessments) - 2 if cached.site else 0
     )
 
-    clean = build_site(Project.open(project), tmp_path / "clean")  # no cache
+    clean = build_site(Project.open(project), tmp_path / "clean", search_shards=shards)  # no cache
     assert clean.ok
     want, got = _tree(tmp_path / "clean"), _tree(tmp_path / "cached")
     assert sorted(got) == sorted(want)
