@@ -33,7 +33,7 @@ def text(html: str) -> str:
 
 
 def glance(html: str) -> str:
-    m = re.search(r'<div class="kh-glance">(.*?)</div>', html, re.S)
+    m = re.search(r'<div class="kh-glance"[^>]*>(.*?)</div>', html, re.S)
     assert m, "every assessment page opens with the plain summary"
     return m.group(1)
 
