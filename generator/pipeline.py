@@ -23,13 +23,15 @@ from generator.cache import CacheStats, MarkdownMemo, PagefindMemo
 from generator.checks import check_site
 from generator.findings import Findings
 from generator.link import Site, link
+from generator.listing import WriteResult
 from generator.load import LoadedFile, load_file
 from generator.memory import load_translator
+from generator.mkdocs_yml import content_updated, mkdocs_config
 from generator.plugins import PAGES
 from generator.project import Project
 from generator.search import index_site, prefecture_shards
 from generator.validate import Corpus, validate_corpus
-from generator.write import Writer, WriteResult, content_updated, mkdocs_config, write_pages
+from generator.write import Writer, write_pages
 
 LoadFile = Callable[[Path, str, Findings], LoadedFile | None]
 

@@ -38,11 +38,13 @@ from generator.build import swap
 from generator.contentfiles import content_files
 from generator.findings import Finding, Findings, Severity
 from generator.link import Site
+from generator.listing import LANGS
+from generator.mkdocs_yml import extra_nav
 from generator.pipeline import Project, after_build, configure, link_site, read, render
 from generator.plugins import PAGES
 from generator.search import index_site
 from generator.validate import Corpus
-from generator.write import LANGS, Writer, extra_nav
+from generator.write import Writer
 
 NAV_TARGETS = ("index.md", "municipalities/index.md", "processes/index.md", "assessments/index.md")
 

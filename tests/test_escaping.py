@@ -28,7 +28,7 @@ from generator.pipeline import write as write_site
 from generator.textfmt import md_inline, one_line, text_html
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
-MD_EXTENSIONS = ["attr_list", "tables", "toc"]  # as in generator.write.mkdocs_config
+MD_EXTENSIONS = ["attr_list", "tables", "toc"]  # as in generator.mkdocs_yml.mkdocs_config
 
 NASTY = [
     "<script>alert(1)</script>",

@@ -65,7 +65,16 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "validate": ("messages", "validate", "terms", "project"),
     "link": ("citations", "linker", "crosslink", "link", "checks", "i18n"),
     "render": ("render", "facts", "summary", "stats", "pages._xlink"),
-    "write": ("write", "build", "search", "mkdocs_hooks", "cache", "cache_hooks"),
+    "write": (
+        "listing",
+        "write",
+        "mkdocs_yml",
+        "build",
+        "search",
+        "mkdocs_hooks",
+        "cache",
+        "cache_hooks",
+    ),
     "pages": (
         "pages.accessibility",
         "pages.browse",

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+import generator.listing as listing
 import generator.pages.browse as browse
 import generator.pages.compare as compare
 import generator.pages.data as data
-import generator.write as write
 from generator.findings import Findings
 from generator.pipeline import Project, prepare
 from generator.pipeline import write as write_site
@@ -24,8 +24,8 @@ def test_long_lists_by_prefecture(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     synthesize(ROOT, tmp_path / "p", 24, 3)
     findings = Findings()
     site = prepare(Project.open(tmp_path / "p"), findings)[1]
-    monkeypatch.setattr(write, "LIST_LIMIT", 10)
-    for module in (compare, browse, data):  # they import the limit of generator/write.py
+    monkeypatch.setattr(listing, "LIST_LIMIT", 10)
+    for module in (compare, browse, data):  # they import the limit of generator/listing.py
         monkeypatch.setattr(module, "LIST_LIMIT", 10)
     write_site(site, tmp_path / "build")
     docs = tmp_path / "build" / "docs"

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from generator.link import Site, prefecture_slug
+from generator.listing import LIST_LIMIT
 from generator.model import FORM_EN
 from generator.render import ListPage, form_label, render_page
 from generator.textfmt import esc
 from generator.vocab import t, words
-from generator.write import LIST_LIMIT, Writer
+from generator.write import Writer
 
 FORMS = {
     "全項目評価書": "full",

@@ -19,13 +19,14 @@ from markupsafe import Markup
 from generator.facts import RATINGS, Count, Facts, facts
 from generator.fieldstate import EXPLAIN, LABEL, SHORT, UNKNOWN, FieldNotes
 from generator.link import Site, prefecture_groups
+from generator.listing import LIST_LIMIT
 from generator.model.choices import Handlers500, Population, PopulationBasic, Users
 from generator.paths import to_site_root
 from generator.render import Ctx, form_label, render_page
 from generator.summary import rating_label
 from generator.textfmt import esc, front_matter
 from generator.vocab import aside, t, words
-from generator.write import LIST_LIMIT, Writer
+from generator.write import Writer
 
 FORM_ORDER = {"概要": 0, "基礎項目評価書": 1, "重点項目評価書": 2, "全項目評価書": 3}
 _BANDS: dict[str, int] = {}

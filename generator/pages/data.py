@@ -29,6 +29,7 @@ from pydantic import BaseModel
 
 from generator.facts import facts
 from generator.link import AssessmentRef, Site
+from generator.listing import LIST_LIMIT
 from generator.model.base import Check, DateValue, Text
 from generator.model.choices import Rating
 from generator.paths import to_site_root
@@ -36,7 +37,6 @@ from generator.render import render_page
 from generator.schema import schema_documents
 from generator.textfmt import esc, front_matter
 from generator.vocab import Word, words
-from generator.write import LIST_LIMIT
 
 DATA_DIR = "data"
 SCHEMA_DIR = "data/schema"
