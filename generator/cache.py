@@ -244,7 +244,7 @@ class MarkdownMemo:
 
     def reuse(self, writer: Any, jobs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """Write the stored pages of ``jobs``; return the jobs still to render."""
-        from generator.render import Coverage
+        from generator.blocks import Coverage
 
         todo = []
         for lang, ident in jobs:

@@ -11,19 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.blocks import Coverage, Ctx
+from generator.document import form_label, kind_label, status_label
 from generator.facts import publication_date
 from generator.link import AssessmentRef, Site, prefecture_groups
 from generator.model.base import DateValue
+from generator.pagetemplates import ListPage, render_page
 from generator.paths import to_root
-from generator.render import (
-    Coverage,
-    Ctx,
-    ListPage,
-    form_label,
-    kind_label,
-    render_page,
-    status_label,
-)
 from generator.textfmt import esc
 from generator.vocab import t, words
 

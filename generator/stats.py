@@ -6,8 +6,9 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from generator.blocks import Ctx
+from generator.document import assessment_blocks
 from generator.link import Site
-from generator.render import Ctx, assessment_blocks
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from generator.blocks import Ctx
+from generator.document import form_label
 from generator.facts import RATINGS, RATINGS_EN, Count, Facts, facts
 from generator.fieldstate import (
     LABEL,
@@ -28,7 +30,6 @@ from generator.fieldstate import (
 )
 from generator.link import AssessmentRef, Site
 from generator.model.base import Text
-from generator.render import Ctx, form_label
 from generator.textfmt import esc, one_line
 from generator.vocab import aside, t
 

@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Callable
 
-# Splits a raw line into (segment, href or None); see generator.render.Linker.
+# Splits a raw line into (segment, href or None); see generator.blocks.Linker.
 LineLinker = Callable[[str], "list[tuple[str, str | None]]"]
 
 # Elements that have no end tag (for the small HTML scanners in search and glossary marking).

@@ -15,23 +15,14 @@ from dataclasses import replace
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from generator.blocks import Coverage, Heading
+from generator.document import assessment_blocks, form_title, kind_label, status_label
 from generator.link import AssessmentRef
 from generator.listing import LANGS, PageWriter, WriteResult, date_html, published_date
 from generator.model import FullAssessment
 from generator.pages._xlink import related_block
+from generator.pagetemplates import AssessmentPage, CouncilPage, SubPage, render_page
 from generator.paths import to_root
-from generator.render import (
-    AssessmentPage,
-    CouncilPage,
-    Coverage,
-    Heading,
-    SubPage,
-    assessment_blocks,
-    form_title,
-    kind_label,
-    render_page,
-    status_label,
-)
 from generator.summary import summary_markdown
 from generator.textfmt import esc, md_inline_html, pagefind_value
 from generator.vocab import english_only, t, words
@@ -122,7 +113,8 @@ class Writer(PageWriter):
         onto pages of their own. Where each stood, its heading stays (the contents list links
         it to the part's page) with a list of the part's sections, each linked. Returns the
         page's blocks and, for every anchor that moved, its address from the page ("risks/#x")."""
-        from generator.render import OWN_PAGES, Html
+        from generator.blocks import Html
+        from generator.document import OWN_PAGES
 
         out: list[Any] = []  # the page's blocks; a part's name (str) where the part stood
         parts: dict[str, list[Any]] = {}
@@ -205,7 +197,9 @@ class Writer(PageWriter):
         elements a phone lays out before the reader can scroll). It stays searchable there."""
         import html as _html
 
-        from generator.render import Html, Table, Walker, changes
+        from generator.blocks import Html, Table
+        from generator.document import changes
+        from generator.render import Walker
 
         at = next(
             (i for i, b in enumerate(blocks) if isinstance(b, Table) and b.cls == "kh-changes"),

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.blocks import Ctx
 from generator.cli import main
 from generator.findings import Findings
 from generator.i18n import XLIFF
@@ -25,7 +26,6 @@ from generator.memory import (
 )
 from generator.model.base import Text
 from generator.pipeline import BuildResult, Project, prepare
-from generator.render import Ctx
 from generator.stats import document_stats
 
 ROOT = Path(__file__).resolve().parent.parent

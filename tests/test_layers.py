@@ -64,7 +64,16 @@ LAYERS: dict[str, tuple[str, ...]] = {
     ),
     "validate": ("messages", "validate", "terms", "project"),
     "link": ("citations", "linker", "crosslink", "link", "checks", "i18n"),
-    "render": ("render", "facts", "summary", "stats", "pages._xlink"),
+    "render": (
+        "blocks",
+        "render",
+        "document",
+        "pagetemplates",
+        "facts",
+        "summary",
+        "stats",
+        "pages._xlink",
+    ),
     "write": (
         "listing",
         "write",
@@ -204,3 +213,20 @@ def test_a_cycle_through_a_function_level_import_is_found(tmp_path: Path) -> Non
 def test_every_form_of_import_is_seen(tmp_path: Path, text: str, target: str) -> None:
     root = _package(tmp_path, {"__init__.py": "", "a.py": text, "b.py": "name = 1\n"})
     assert graph(root)["generator.a"] == {target}
+
+
+# ---------------------------------------------------------------- module size
+
+MAX_LINES = 600  # a module longer than this mixes concerns: split it along them
+LONG_ALLOWED = {
+    "model.assessment": "the declarative model of the forms: one field per printed item"
+}
+
+
+def test_no_module_is_over_the_line_limit() -> None:
+    long = {
+        short(name): n
+        for name, path in modules().items()
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert sorted(set(long) - set(LONG_ALLOWED)) == [], long

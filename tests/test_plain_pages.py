@@ -177,7 +177,7 @@ def test_the_raw_notes_stay_in_the_json(site: Path) -> None:
 
 
 def test_the_printed_place_of_a_note(real_site: tuple[Path, BuildResult]) -> None:
-    from generator.render import printed_place
+    from generator.document import printed_place
 
     rec = real_site[1].site.assessments["takatsuki/juki-full"].record  # type: ignore[union-attr]
     place = printed_place(rec, parse_path("files[0].outsourcing.items[*].contractor"), "ja")

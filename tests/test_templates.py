@@ -15,6 +15,7 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
+from generator.blocks import KV, Heading, Html, Table
 from generator.link import AssessmentRef, CouncilRef
 from generator.model.base import Doc
 from generator.original import Original
@@ -27,18 +28,7 @@ from generator.pages.compare import (
 )
 from generator.pages.data import DataPage, DocumentJson, Download
 from generator.pages.glossary import GlossaryEntry, GlossaryGroup, GlossaryPage
-from generator.render import (
-    ENV,
-    KV,
-    AssessmentPage,
-    CouncilPage,
-    Heading,
-    Html,
-    ListPage,
-    SubPage,
-    Table,
-    render_page,
-)
+from generator.pagetemplates import ENV, AssessmentPage, CouncilPage, ListPage, SubPage, render_page
 from generator.vocab import words
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "generator" / "templates"

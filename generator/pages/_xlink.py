@@ -7,12 +7,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator.crosslink import CrossLinks, Occurrence
+from generator.document import part_address
 from generator.link import Site, prefecture_slug
 from generator.linker import ref_path
 from generator.model.base import Text
 from generator.model.links import Entity, Law, LegalRef, Renumbering
+from generator.pagetemplates import ListPage, render_page
 from generator.paths import to_root
-from generator.render import ListPage, part_address, render_page
 from generator.textfmt import esc
 from generator.vocab import aside, t, words
 

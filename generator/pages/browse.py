@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from generator.document import form_label
 from generator.link import Site, prefecture_slug
 from generator.listing import LIST_LIMIT
 from generator.model import FORM_EN
-from generator.render import ListPage, form_label, render_page
+from generator.pagetemplates import ListPage, render_page
 from generator.textfmt import esc
 from generator.vocab import t, words
 from generator.write import Writer

@@ -16,13 +16,15 @@ from typing import Any, get_args
 
 from markupsafe import Markup
 
+from generator.blocks import Ctx
+from generator.document import form_label
 from generator.facts import RATINGS, Count, Facts, facts
 from generator.fieldstate import EXPLAIN, LABEL, SHORT, UNKNOWN, FieldNotes
 from generator.link import Site, prefecture_groups
 from generator.listing import LIST_LIMIT
 from generator.model.choices import Handlers500, Population, PopulationBasic, Users
+from generator.pagetemplates import render_page
 from generator.paths import to_site_root
-from generator.render import Ctx, form_label, render_page
 from generator.summary import rating_label
 from generator.textfmt import esc, front_matter
 from generator.vocab import aside, t, words

@@ -32,8 +32,8 @@ from generator.link import AssessmentRef, Site
 from generator.listing import LIST_LIMIT
 from generator.model.base import Check, DateValue, Text
 from generator.model.choices import Rating
+from generator.pagetemplates import render_page
 from generator.paths import to_site_root
-from generator.render import render_page
 from generator.schema import schema_documents
 from generator.textfmt import esc, front_matter
 from generator.vocab import Word, words

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.document import form_title
 from generator.link import AssessmentRef, Site
 from generator.model.base import DateValue
-from generator.render import form_title
 from generator.vocab import t
 
 ATOM = "http://www.w3.org/2005/Atom"

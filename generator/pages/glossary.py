@@ -26,7 +26,7 @@ from markupsafe import Markup
 
 from generator.link import Site
 from generator.model.glossary import ENGLISH_SOURCE, SOURCE
-from generator.render import render_page
+from generator.pagetemplates import render_page
 from generator.terms import Term, load_terms
 from generator.textfmt import HTML_VOID_ELEMENTS as _VOID
 from generator.textfmt import esc, front_matter

@@ -196,7 +196,7 @@ def _check(text: str) -> bool:
         p = _parse(html)
         # the structure content conventions give a text (sub-headings, lists: textfmt.text_html)
         # the text's own structure (paragraphs, lists), and on an English page a long untranslated
-        # text's note quoting its beginning in <q lang="ja"> (generator/render.py to_japanese)
+        # text's note quoting its beginning in <q lang="ja"> (generator/blocks.py to_japanese)
         structure = {"p", "ul", "li", "strong", "q"}
         assert p.tags <= base.tags | structure, (key, p.tags - base.tags)
         # ... and the note's link to the Japanese page (hreflang="ja")
