@@ -27,6 +27,7 @@ from tests.subpath import SUBPATH, serve_site
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 PHONE = {"width": 390, "height": 844}
+NARROWEST = 320
 DESKTOP = {"width": 1280, "height": 900}
 MIN_CELL = 44  # px: no table cell with text may be narrower (a finger's width)
 ASSESSMENT = "assessments/neyagawa/juki-focused/"  # has IV 開示請求、問合せ with phone numbers
@@ -205,7 +206,8 @@ def test_phone_tables_and_no_sideways_scroll(
     browser: Any, bases: dict[str, str], built: Path
 ) -> None:
     """At 390 px no table cell with text is narrower than 44 px (Japanese would read vertically)
-    and nothing makes the page scroll sideways, on every page type in both languages."""
+    and nothing makes the page scroll sideways, at 390 and 320 px, on every page type in both
+    languages."""
     page = browser.new_page(viewport=PHONE)
     report, problems = [], []
     try:
@@ -217,6 +219,13 @@ def test_phone_tables_and_no_sideways_scroll(
                 problems.append(f"{kind}: {m['narrow']} cells narrower than {MIN_CELL} px")
             if m["scroll"] > PHONE["width"]:
                 problems.append(f"{kind}: the page is {m['scroll']} px wide")
+        # 320 px, the width WCAG 1.4.10 (reflow) asks for: still no sideways scroll
+        page.set_viewport_size({"width": NARROWEST, "height": PHONE["height"]})
+        for kind, path in _types(built):
+            page.goto(bases["sub"] + path, wait_until="load")
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            if wide > NARROWEST:
+                problems.append(f"{kind}: the page is {wide} px wide at {NARROWEST} px")
     finally:
         page.close()
     print("\n" + "\n".join(report))
