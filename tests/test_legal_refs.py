@@ -244,12 +244,13 @@ def test_my_number_enforcement_regulation_is_registered(
 
 def test_legal_basis_columns_are_linked(real_site: tuple[Path, BuildResult]) -> None:
     site = real_site[0] / "site"
-    page = _page(site, "assessments/takatsuki/vaccination-full")
+    # the provision and transfer tables are in II, on the part page files/ of a 全項目評価書
+    page = _page(site, "assessments/takatsuki/vaccination-full/files")
     summaries = re.findall(r'<table class="[^"]*kh-summary[^"]*".*?</table>', page, re.S)
-    assert any('href="../../../laws/bango/a19-i8/"' in t for t in summaries)
-    page = _page(site, "assessments/takatsuki/juki-full")
+    assert any('href="../../../../laws/bango/a19-i8/"' in t for t in summaries)
+    page = _page(site, "assessments/takatsuki/juki-full/files")
     summaries = re.findall(r'<table class="[^"]*kh-summary[^"]*".*?</table>', page, re.S)
-    assert any('href="../../../laws/juki/a30-6/"' in t for t in summaries)
+    assert any('href="../../../../laws/juki/a30-6/"' in t for t in summaries)
 
 
 def test_law_pages_list_only_the_assessments_citations(real_site: tuple[Path, BuildResult]) -> None:
