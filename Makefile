@@ -68,7 +68,7 @@ lock:
 validate: venv
 	$(BIN)/kohyo validate
 
-# The build cache (generator/cache.py) keeps each page's HTML between builds: a rebuild redoes only
+# The build cache (generator/output/cache.py) keeps each page's HTML between builds: a rebuild redoes only
 # what changed. `make site CACHE=` builds without it.
 CACHE ?= build/cache
 site: venv
@@ -99,7 +99,7 @@ lint: venv
 	$(BIN)/mypy
 
 bench: venv
-	$(BIN)/python -m generator.bench
+	$(BIN)/python -m generator.devtools.bench
 
 screenshots: venv
 	$(BIN)/python -m tests.screenshots

@@ -17,21 +17,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from subprocess import CompletedProcess
 
-from generator import children
-from generator.build import TMP_PREFIX, BuildError, mkdocs_build, recover, swap
-from generator.cache import CacheStats, MarkdownMemo, PagefindMemo
-from generator.checks import check_site
-from generator.findings import Findings
-from generator.link import Site, link
-from generator.listing import WriteResult
-from generator.load import LoadedFile, load_file
-from generator.memory import load_translator
-from generator.mkdocs_yml import content_updated, mkdocs_config
+from generator.core import children
+from generator.core.findings import Findings
+from generator.linking.checks import check_site
+from generator.linking.link import Site, link
+from generator.loading.load import LoadedFile, load_file
+from generator.loading.memory import load_translator
+from generator.output.build import TMP_PREFIX, BuildError, mkdocs_build, recover, swap
+from generator.output.cache import CacheStats, MarkdownMemo, PagefindMemo
+from generator.output.listing import WriteResult
+from generator.output.mkdocs_yml import content_updated, mkdocs_config
+from generator.output.search import index_site, prefecture_shards
+from generator.output.write import Writer, write_pages
 from generator.plugins import PAGES
-from generator.project import Project
-from generator.search import index_site, prefecture_shards
-from generator.validate import Corpus, validate_corpus
-from generator.write import Writer, write_pages
+from generator.validation.project import Project
+from generator.validation.validate import Corpus, validate_corpus
 
 LoadFile = Callable[[Path, str, Findings], LoadedFile | None]
 
@@ -166,7 +166,7 @@ def after_build(
 ) -> None:
     """What comes after MkDocs: the page plugins' files (data, feeds, glossary marks), then the
     search index over the finished pages (``search_shards`` > 1: the assessment pages in that many
-    groups of prefectures, one Pagefind bundle each; generator/search.py; ``pagefind``: Pagefind
+    groups of prefectures, one Pagefind bundle each; generator/output/search.py; ``pagefind``: Pagefind
     runs from the build cache)."""
     with observer.stage("plugins"):
         for plugin in PAGES:
@@ -192,7 +192,7 @@ def build_site(
     """The whole build into ``out`` (the project's site/ by default), swapped in only when every
     step succeeded, so a failed build leaves the published folder as it was.  ``findings``: where
     the findings go (with those of opening the project, if the caller has them); ``cache``: the
-    build cache's folder (generator/cache.py), None for none; ``search_shards``: see
+    build cache's folder (generator/output/cache.py), None for none; ``search_shards``: see
     ``after_build``."""
     findings = findings if findings is not None else Findings()
     _corpus, site = prepare(project, findings, only, observer)

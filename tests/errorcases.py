@@ -114,7 +114,7 @@ def run_validate_in_process(root: Path, variant: str) -> Run:
     """Run the real command line's `main` in this process (the catalogue's many cases would
     otherwise pay an interpreter start and the model's import each).  An exception escaping
     `main` is returned as its traceback on stderr, as the interpreter would print it."""
-    from generator.cli import main
+    from generator.commands.cli import main
 
     err = io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from generator.textfmt import HTML_VOID_ELEMENTS
+from generator.core.textfmt import HTML_VOID_ELEMENTS
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
 VOID = HTML_VOID_ELEMENTS

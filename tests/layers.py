@@ -75,7 +75,7 @@ def imports(name: str, path: Path, known: Iterable[str]) -> list[Import]:
     """The generator modules ``name`` imports, at any depth.
 
     ``from generator.pages import glossary`` imports the submodule when one exists, else the
-    package (which defines the name); ``import generator.load as load_mod`` imports the module.
+    package (which defines the name); ``import generator.loading.load as load_mod`` imports the module.
     """
     known = set(known)
     is_package = path.name == "__init__.py"

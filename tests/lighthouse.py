@@ -31,7 +31,7 @@ PAGES = {
     "home": "",
     "search": "search/",
     "kagoshima-full": "assessments/kagoshima/juki-full/",
-    # the largest assessment's long parts, on pages of their own (generator/document.py OWN_PAGES)
+    # the largest assessment's long parts, on pages of their own (generator/rendering/document.py OWN_PAGES)
     "kagoshima-files": "assessments/kagoshima/juki-full/files/",
     "kagoshima-risks": "assessments/kagoshima/juki-full/risks/",
     "kagoshima-annexes": "assessments/kagoshima/juki-full/annexes/",

@@ -1,4 +1,4 @@
-"""The build cache (generator/cache.py): a rebuild after one assessment changed reuses what did
+"""The build cache (generator/output/cache.py): a rebuild after one assessment changed reuses what did
 not change and gives the same site, byte for byte, as a clean build of the changed content,
 the search bundle included."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from generator.commands.cli import main
 from generator.pipeline import Project, build_site
 
 ROOT = Path(__file__).resolve().parent.parent

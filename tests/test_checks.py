@@ -1,4 +1,4 @@
-"""Consistency warnings (generator.checks) on small edits of the fixture corpus."""
+"""Consistency warnings (generator.linking.checks) on small edits of the fixture corpus."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.findings import Findings
+from generator.core.findings import Findings
 from generator.pipeline import Project, prepare
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.citations import Recogniser, to_arabic
-from generator.findings import Findings
-from generator.linker import segments
-from generator.load import load_file
+from generator.core.findings import Findings
+from generator.linking.citations import Recogniser, to_arabic
+from generator.linking.linker import segments
+from generator.loading.load import load_file
 from generator.model.links import ContractorRegistry, LawRegistry, LegalRef, SystemRegistry
-from generator.validate import validate_registry
+from generator.validation.validate import validate_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 REG = ROOT / "content" / "registries"

@@ -1,7 +1,7 @@
 """The comparison page of 住民基本台帳に関する事務 (juki) against the content YAML.
 
 The expected figures are counted here straight from the YAML files (plain dicts, not the
-generator's model), so a mistake in generator/summary.py or generator/pages/compare.py shows.
+generator's model), so a mistake in generator/rendering/summary.py or generator/pages/compare.py shows.
 """
 
 from __future__ import annotations

@@ -8,14 +8,14 @@ from urllib.parse import unquote
 
 import pytest
 
-from generator.coverage import measure
-from generator.crosslink import CrossLinks
-from generator.findings import Findings
-from generator.linker import ref_path
-from generator.load import load_text
+from generator.commands.coverage import measure
+from generator.core.findings import Findings
+from generator.linking.crosslink import CrossLinks
+from generator.linking.linker import ref_path
+from generator.loading.load import load_text
 from generator.model.links import LegalRef
 from generator.pipeline import BuildResult
-from generator.validate import validate_registry
+from generator.validation.validate import validate_registry
 
 HREF = re.compile(r'href="([^"#?]*)[^"]*"')
 

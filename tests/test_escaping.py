@@ -22,13 +22,13 @@ import yaml
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from generator.findings import Findings
+from generator.core.findings import Findings
+from generator.core.textfmt import md_inline, one_line, text_html
 from generator.pipeline import Project, prepare
 from generator.pipeline import write as write_site
-from generator.textfmt import md_inline, one_line, text_html
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
-MD_EXTENSIONS = ["attr_list", "tables", "toc"]  # as in generator.mkdocs_yml.mkdocs_config
+MD_EXTENSIONS = ["attr_list", "tables", "toc"]  # as in generator.output.mkdocs_yml.mkdocs_config
 
 NASTY = [
     "<script>alert(1)</script>",

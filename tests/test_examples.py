@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from generator.load import StrictLoader
+from generator.commands.scaffold import EXAMPLES, assessment_skeleton
+from generator.loading.load import StrictLoader
 from generator.model import FORMS
 from generator.model.assessment import (
     Change,
@@ -23,7 +24,6 @@ from generator.model.assessment import (
     RecordGroup,
     Transferee,
 )
-from generator.scaffold import EXAMPLES, assessment_skeleton
 from tests.test_schema_agreement import schema_errors
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.findings import Findings
+from generator.core.findings import Findings
 from generator.pipeline import Project, prepare
 from generator.pipeline import write as write_site
 

@@ -1,4 +1,4 @@
-"""The personal-data guard (generator.guard)."""
+"""The personal-data guard (generator.loading.guard)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.contentfiles import content_files
-from generator.findings import Findings
-from generator.guard import looks_like_resident_record, scan_personal_data
-from generator.load import load_file, load_text
-from generator.mynumber import (
+from generator.core.findings import Findings
+from generator.core.mynumber import (
     find_individual_numbers,
     individual_number_check_digit,
     is_individual_number,
 )
+from generator.loading.contentfiles import content_files
+from generator.loading.guard import looks_like_resident_record, scan_personal_data
+from generator.loading.load import load_file, load_text
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -239,7 +239,7 @@ def test_message_names_the_acknowledgement_and_masks_the_number() -> None:
 
 
 def test_no_message_prints_a_number() -> None:
-    from generator.findings import Findings
+    from generator.core.findings import Findings
 
     findings = Findings()
     findings.add(

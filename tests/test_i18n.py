@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.blocks import Ctx
-from generator.cli import main
-from generator.findings import Findings
-from generator.i18n import XLIFF
-from generator.memory import (
+from generator.commands.cli import main
+from generator.core.findings import Findings
+from generator.linking.i18n import XLIFF
+from generator.loading.memory import (
     Entry,
     Memory,
     Translator,
@@ -26,7 +25,8 @@ from generator.memory import (
 )
 from generator.model.base import Text
 from generator.pipeline import BuildResult, Project, prepare
-from generator.stats import document_stats
+from generator.rendering.blocks import Ctx
+from generator.rendering.stats import document_stats
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "corpus"

@@ -20,7 +20,7 @@ import pytest
 
 from generator.pages.glossary import reading_key
 from generator.pipeline import BuildResult
-from generator.terms import load_terms
+from generator.validation.terms import load_terms
 from tests.pagetypes import CHROMIUM, CHROMIUM_ARGS, page_types
 from tests.subpath import SUBPATH, serve_site
 

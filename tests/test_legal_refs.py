@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.citations import Recogniser
-from generator.coverage import measure
-from generator.crosslink import CrossLinks
-from generator.findings import Findings
+from generator.commands.coverage import measure
+from generator.core.findings import Findings
+from generator.linking.citations import Recogniser
+from generator.linking.crosslink import CrossLinks
 from generator.model.links import LegalRef, today_equivalent
 from generator.pipeline import BuildResult, Project, prepare
 
@@ -348,8 +348,8 @@ def test_validate_warns_about_a_basis_cell_citing_nothing(tmp_path: Path) -> Non
 
 
 def test_a_citation_is_read_at_its_texts_date() -> None:
-    from generator.load import load_file
-    from generator.validate import validate_registry
+    from generator.loading.load import load_file
+    from generator.validation.validate import validate_registry
 
     findings = Findings()
     path = ROOT / "content" / "registries" / "laws.yaml"

@@ -1,16 +1,16 @@
 """pydantic errors become bilingual findings through one handler per error type
-(generator/messages.py); the model's own validators say both languages themselves."""
+(generator/validation/messages.py); the model's own validators say both languages themselves."""
 
 from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
 
-from generator.findings import Findings
-from generator.load import LoadedFile, load_text
-from generator.messages import HANDLERS, handler, translate_errors
+from generator.core.findings import Findings
+from generator.loading.load import LoadedFile, load_text
 from generator.model import Municipality
 from generator.model.base import ContentError, DateError, parse_date
+from generator.validation.messages import HANDLERS, handler, translate_errors
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""generator/mkdocs_hooks.py: raw HTML blocks bypass Python-Markdown, and the pages stay the same."""
+"""generator/output/mkdocs_hooks.py: raw HTML blocks bypass Python-Markdown, and the pages stay the same."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.mkdocs_hooks import restore_blocks, stash_blocks
+from generator.output.mkdocs_hooks import restore_blocks, stash_blocks
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 PAGES = sorted(GOLDEN.rglob("*.md"))

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.core.schema import schema_documents
 from generator.model import parse_date
 from generator.model.base import DateError
 from generator.model.registry import lg_code_check_digit
-from generator.schema import schema_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,8 +1,8 @@
-"""Relative links from where a page is written (generator/paths.py)."""
+"""Relative links from where a page is written (generator/core/paths.py)."""
 
 from __future__ import annotations
 
-from generator.paths import to_root, to_site_root
+from generator.core.paths import to_root, to_site_root
 
 
 def test_up_to_the_language_root_and_the_site_root() -> None:

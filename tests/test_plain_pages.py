@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.fieldstate import FieldNotes, parse_path
-from generator.i18n import avoided_renderings, other_renderings
+from generator.core.fieldstate import FieldNotes, parse_path
+from generator.linking.i18n import avoided_renderings, other_renderings
 from generator.pipeline import BuildResult
-from generator.terms import load_terms
+from generator.validation.terms import load_terms
 from tests.htmltext import CJK, japanese_leaks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -177,7 +177,7 @@ def test_the_raw_notes_stay_in_the_json(site: Path) -> None:
 
 
 def test_the_printed_place_of_a_note(real_site: tuple[Path, BuildResult]) -> None:
-    from generator.document import printed_place
+    from generator.rendering.document import printed_place
 
     rec = real_site[1].site.assessments["takatsuki/juki-full"].record  # type: ignore[union-attr]
     place = printed_place(rec, parse_path("files[0].outsourcing.items[*].contractor"), "ja")
@@ -328,10 +328,10 @@ def test_english_pages_are_marked_unofficial_and_never_elide(
 
 def test_the_generator_s_own_english_uses_the_glossary_names() -> None:
     """Labels, choices and field labels of the model follow the glossary too."""
+    from generator.core.vocab import ENGLISH_ONLY, VOCAB
     from generator.model import FORMS
     from generator.model.choices import CHOICE_EN
-    from generator.render import STATEMENTS
-    from generator.vocab import ENGLISH_ONLY, VOCAB
+    from generator.rendering.render import STATEMENTS
 
     strings = (
         [w.en for w in VOCAB.values()] + list(ENGLISH_ONLY.values()) + list(CHOICE_EN.values())

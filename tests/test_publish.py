@@ -18,9 +18,9 @@ import yaml
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 from referencing import Registry, Resource
 
+from generator.core.schema import schema_documents
 from generator.model import FORMS
 from generator.pages.data import CSV_FIELDS
-from generator.schema import schema_documents
 from tests.subpath import Served
 
 ROOT = Path(__file__).resolve().parent.parent

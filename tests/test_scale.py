@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-import generator.listing as listing
+import generator.output.listing as listing
 import generator.pages.browse as browse
 import generator.pages.compare as compare
 import generator.pages.data as data
-from generator.findings import Findings
+from generator.core.findings import Findings
+from generator.devtools.synth import synthesize
 from generator.pipeline import Project, prepare
 from generator.pipeline import write as write_site
-from generator.synth import synthesize
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,7 +25,7 @@ def test_long_lists_by_prefecture(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     findings = Findings()
     site = prepare(Project.open(tmp_path / "p"), findings)[1]
     monkeypatch.setattr(listing, "LIST_LIMIT", 10)
-    for module in (compare, browse, data):  # they import the limit of generator/listing.py
+    for module in (compare, browse, data):  # they import the limit of generator/output/listing.py
         monkeypatch.setattr(module, "LIST_LIMIT", 10)
     write_site(site, tmp_path / "build")
     docs = tmp_path / "build" / "docs"

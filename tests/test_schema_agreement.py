@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
-from generator.load import StrictLoader
+from generator.commands.scaffold import assessment_skeleton
+from generator.loading.load import StrictLoader
 from generator.model import FORMS
-from generator.scaffold import assessment_skeleton
 from tests.errorcases import load_cases
 
 ROOT = Path(__file__).resolve().parent.parent

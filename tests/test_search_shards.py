@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from generator.search import index_site, prefecture_shards
+from generator.output.search import index_site, prefecture_shards
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.findings import Findings
-from generator.pipeline import Project, prepare
-from generator.synth import (
+from generator.commands.cli import main
+from generator.core.findings import Findings
+from generator.devtools.synth import (
     MARKER,
     POPULATION_BANDS,
     _populations,
@@ -17,6 +16,7 @@ from generator.synth import (
     municipalities,
     synthesize,
 )
+from generator.pipeline import Project, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,7 +55,7 @@ def synth(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_validates_without_errors(synth: Path) -> None:
-    from generator.checks import check_site
+    from generator.linking.checks import check_site
 
     findings = Findings()
     _corpus, site = prepare(Project.open(synth), findings)
@@ -108,7 +108,7 @@ def test_deterministic(synth: Path, tmp_path: Path) -> None:
 @pytest.mark.slow  # synthesises and validates a large corpus
 def test_nation_mix_follows_the_threshold_rule(tmp_path: Path) -> None:
     """The default mix: Japan's population bands, and the form each 対象人数 requires."""
-    from generator.checks import check_site
+    from generator.linking.checks import check_site
 
     synthesize(ROOT, tmp_path / "n", 24, 3)
     findings = Findings()

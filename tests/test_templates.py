@@ -15,10 +15,10 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from generator.blocks import KV, Heading, Html, Table
-from generator.link import AssessmentRef, CouncilRef
+from generator.core.vocab import words
+from generator.linking.link import AssessmentRef, CouncilRef
+from generator.loading.original import Original
 from generator.model.base import Doc
-from generator.original import Original
 from generator.pages.compare import (
     CompareIndex,
     CompareItem,
@@ -28,8 +28,15 @@ from generator.pages.compare import (
 )
 from generator.pages.data import DataPage, DocumentJson, Download
 from generator.pages.glossary import GlossaryEntry, GlossaryGroup, GlossaryPage
-from generator.pagetemplates import ENV, AssessmentPage, CouncilPage, ListPage, SubPage, render_page
-from generator.vocab import words
+from generator.rendering.blocks import KV, Heading, Html, Table
+from generator.rendering.pagetemplates import (
+    ENV,
+    AssessmentPage,
+    CouncilPage,
+    ListPage,
+    SubPage,
+    render_page,
+)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "generator" / "templates"
 ATTACK = "<script>alert(1)</script>"

@@ -1,4 +1,4 @@
-"""The site's vocabulary (generator/vocab.py): every word in both languages, every key used."""
+"""The site's vocabulary (generator/core/vocab.py): every word in both languages, every key used."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 import string
 from pathlib import Path
 
-from generator.vocab import ENGLISH_ONLY, VOCAB, t
+from generator.core.vocab import ENGLISH_ONLY, VOCAB, t
 
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
 

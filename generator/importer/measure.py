@@ -212,7 +212,7 @@ class Result:
 
 def measure(root: Path, seeds: Path) -> list[Result]:
     from generator.importer import import_file
-    from generator.load import StrictLoader
+    from generator.loading.load import StrictLoader
 
     out = []
     cache: dict[str, tuple[list[Any], float, list[str]]] = {}

@@ -79,7 +79,7 @@ MEASURES = ("リスクに対する措置の内容", "Measures against the risk")
 
 
 class SourceNote(Doc):
-    """A note on how a field was read from the source: its state (generator/fieldstate.py) and why.
+    """A note on how a field was read from the source: its state (generator/core/fieldstate.py) and why.
 
     The page shows residents the printed section and a plain explanation of the state; the
     ``note`` itself (line numbers, markup of the source text) stays in the JSON."""

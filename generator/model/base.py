@@ -188,7 +188,7 @@ _PLANNED = re.compile(r"[（(]?予定[）)]?$")
 class ContentError(ValueError):
     """A content mistake found by a validator, said in Japanese and in English, each with a hint.
 
-    ``generator.messages`` turns it into a finding as it stands: no English is guessed from the
+    ``generator.validation.messages`` turns it into a finding as it stands: no English is guessed from the
     Japanese text.
     """
 
@@ -446,7 +446,7 @@ CheckIn = Annotated[
 
 Lang = Literal["ja", "en"]
 
-# How a field was read from the source (generator/fieldstate.py): 空欄 the city left it empty or
+# How a field was read from the source (generator/core/fieldstate.py): 空欄 the city left it empty or
 # wrote 「－」; 未収録 the part is missing from the source text the conversion used; 判読不能 the
 # source has it but it cannot be read with certainty; 注記 the value is given, with a reading note.
 NoteState = Literal["空欄", "未収録", "判読不能", "注記"]

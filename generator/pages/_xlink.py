@@ -6,16 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from generator.crosslink import CrossLinks, Occurrence
-from generator.document import part_address
-from generator.link import Site, prefecture_slug
-from generator.linker import ref_path
+from generator.core.paths import to_root
+from generator.core.textfmt import esc
+from generator.core.vocab import aside, t, words
+from generator.linking.crosslink import CrossLinks, Occurrence
+from generator.linking.link import Site, prefecture_slug
+from generator.linking.linker import ref_path
 from generator.model.base import Text
 from generator.model.links import Entity, Law, LegalRef, Renumbering
-from generator.pagetemplates import ListPage, render_page
-from generator.paths import to_root
-from generator.textfmt import esc
-from generator.vocab import aside, t, words
+from generator.rendering.document import part_address
+from generator.rendering.pagetemplates import ListPage, render_page
 
 # The vocabulary's name of each kind of cross-linked page.
 KIND_WORD = {

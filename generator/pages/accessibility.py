@@ -14,13 +14,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from generator.findings import Findings
-from generator.link import Site
-from generator.load import load_file
+from generator.core.findings import Findings
+from generator.core.textfmt import esc, page_start
+from generator.core.vocab import t
+from generator.linking.link import Site
+from generator.loading.load import load_file
 from generator.model.glossary import A11yResults
-from generator.textfmt import esc, page_start
-from generator.validate import validate_record
-from generator.vocab import t
+from generator.validation.validate import validate_record
 
 RESULTS = Path("registries") / "accessibility-results.yaml"  # in the content/ folder built
 

@@ -1,7 +1,7 @@
 """Browse by place and by type: prefecture pages and lists per assessment type.
 
 The home page (with the latest publications), the municipality pages and the lists per process
-come from generator/write.py; this plugin adds
+come from generator/output/write.py; this plugin adds
 
 - ``prefectures/index.md`` and ``prefectures/<slug>.md``: the municipalities of each prefecture;
 - ``forms/index.md`` and ``forms/<slug>.md``: every assessment of one type (全項目, 重点項目, ...).
@@ -13,14 +13,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from generator.document import form_label
-from generator.link import Site, prefecture_slug
-from generator.listing import LIST_LIMIT
+from generator.core.textfmt import esc
+from generator.core.vocab import t, words
+from generator.linking.link import Site, prefecture_slug
 from generator.model import FORM_EN
-from generator.pagetemplates import ListPage, render_page
-from generator.textfmt import esc
-from generator.vocab import t, words
-from generator.write import Writer
+from generator.output.listing import LIST_LIMIT
+from generator.output.write import Writer
+from generator.rendering.document import form_label
+from generator.rendering.pagetemplates import ListPage, render_page
 
 FORMS = {
     "全項目評価書": "full",

@@ -16,19 +16,19 @@ from typing import Any, get_args
 
 from markupsafe import Markup
 
-from generator.blocks import Ctx
-from generator.document import form_label
-from generator.facts import RATINGS, Count, Facts, facts
-from generator.fieldstate import EXPLAIN, LABEL, SHORT, UNKNOWN, FieldNotes
-from generator.link import Site, prefecture_groups
-from generator.listing import LIST_LIMIT
+from generator.core.fieldstate import EXPLAIN, LABEL, SHORT, UNKNOWN, FieldNotes
+from generator.core.paths import to_site_root
+from generator.core.textfmt import esc, front_matter
+from generator.core.vocab import aside, t, words
+from generator.linking.link import Site, prefecture_groups
 from generator.model.choices import Handlers500, Population, PopulationBasic, Users
-from generator.pagetemplates import render_page
-from generator.paths import to_site_root
-from generator.summary import rating_label
-from generator.textfmt import esc, front_matter
-from generator.vocab import aside, t, words
-from generator.write import Writer
+from generator.output.listing import LIST_LIMIT
+from generator.output.write import Writer
+from generator.rendering.blocks import Ctx
+from generator.rendering.document import form_label
+from generator.rendering.facts import RATINGS, Count, Facts, facts
+from generator.rendering.pagetemplates import render_page
+from generator.rendering.summary import rating_label
 
 FORM_ORDER = {"概要": 0, "基礎項目評価書": 1, "重点項目評価書": 2, "全項目評価書": 3}
 _BANDS: dict[str, int] = {}

@@ -8,7 +8,7 @@ Files, all below ``data/`` at the site root (one copy for both languages):
 - ``data/assessments.json.gz``: every assessment with its id, titles and page addresses
   (``data/schema/assessments.schema.json``);
 - ``data/assessments.csv``: the headline figures per assessment (UTF-8 with BOM, CRLF);
-- ``data/schema/*.schema.json``: the JSON Schemas of generator/schema.py.
+- ``data/schema/*.schema.json``: the JSON Schemas of generator/core/schema.py.
 
 Output is sorted and carries no build date, so two builds give the same bytes.
 """
@@ -27,16 +27,16 @@ from typing import Any, get_args
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from generator.facts import facts
-from generator.link import AssessmentRef, Site
-from generator.listing import LIST_LIMIT
+from generator.core.paths import to_site_root
+from generator.core.schema import schema_documents
+from generator.core.textfmt import esc, front_matter
+from generator.core.vocab import Word, words
+from generator.linking.link import AssessmentRef, Site
 from generator.model.base import Check, DateValue, Text
 from generator.model.choices import Rating
-from generator.pagetemplates import render_page
-from generator.paths import to_site_root
-from generator.schema import schema_documents
-from generator.textfmt import esc, front_matter
-from generator.vocab import Word, words
+from generator.output.listing import LIST_LIMIT
+from generator.rendering.facts import facts
+from generator.rendering.pagetemplates import render_page
 
 DATA_DIR = "data"
 SCHEMA_DIR = "data/schema"

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.document import form_title
-from generator.link import AssessmentRef, Site
+from generator.core.vocab import t
+from generator.linking.link import AssessmentRef, Site
 from generator.model.base import DateValue
-from generator.vocab import t
+from generator.rendering.document import form_title
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEEDS = {"ja": "feed.xml", "en": "feed.en.xml"}

@@ -24,14 +24,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.link import Site
+from generator.core.textfmt import HTML_VOID_ELEMENTS as _VOID
+from generator.core.textfmt import esc, front_matter
+from generator.core.vocab import listing, t, words
+from generator.core.workers import each_page
+from generator.linking.link import Site
 from generator.model.glossary import ENGLISH_SOURCE, SOURCE
-from generator.pagetemplates import render_page
-from generator.terms import Term, load_terms
-from generator.textfmt import HTML_VOID_ELEMENTS as _VOID
-from generator.textfmt import esc, front_matter
-from generator.vocab import listing, t, words
-from generator.workers import each_page
+from generator.rendering.pagetemplates import render_page
+from generator.validation.terms import Term, load_terms
 
 # The rows of the 五十音 table: a term is filed under the row of its reading's first kana.
 KANA_ROWS = ("あ", "か", "さ", "た", "な", "は", "ま", "や", "ら", "わ")

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.link import Site
-from generator.textfmt import front_matter, page_start
+from generator.core.textfmt import front_matter, page_start
+from generator.linking.link import Site
 
 SOURCE = Path(__file__).resolve().parent.parent.parent / "docs" / "editing-guide.md"
 PATH = "guide/index.md"

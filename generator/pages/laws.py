@@ -7,8 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from generator.link import Site
-from generator.linker import ref_path
+from generator.core.paths import to_root
+from generator.core.textfmt import esc
+from generator.core.vocab import listing, t
+from generator.linking.link import Site
+from generator.linking.linker import ref_path
 from generator.model.links import Law, LegalRef, renumbering_entry, today_equivalent
 from generator.pages._xlink import (
     COMPACT_ABOVE,
@@ -24,9 +27,6 @@ from generator.pages._xlink import (
     renumbering_of,
     xl_of,
 )
-from generator.paths import to_root
-from generator.textfmt import esc
-from generator.vocab import listing, t
 
 EGOV = "https://laws.e-gov.go.jp/law/"
 JLT = "https://www.japaneselawtranslation.go.jp/en/laws/view/"

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator.link import Site
+from generator.linking.link import Site
 
 _LASTMOD = re.compile(r"\n[ \t]*<lastmod>[^<]*</lastmod>")
 

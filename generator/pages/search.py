@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from generator.link import Site
-from generator.paths import to_site_root
-from generator.search import BUNDLE, META_WEIGHTS
-from generator.textfmt import esc, front_matter
-from generator.vocab import t
+from generator.core.paths import to_site_root
+from generator.core.textfmt import esc, front_matter
+from generator.core.vocab import t
+from generator.linking.link import Site
+from generator.output.search import BUNDLE, META_WEIGHTS
 
 PAGE = "search.md"
 # Built pages that must not be searchable, relative to the site root (the search pages themselves).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator.link import Site
+from generator.linking.link import Site
 from generator.pages._xlink import entity_pages
 
 

@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from generator.findings import Findings
-from generator.load import load_text
+from generator.core.findings import Findings
+from generator.loading.load import load_text
 from generator.pipeline import Project, prepare
 
 REPO = Path(__file__).resolve().parent.parent.parent

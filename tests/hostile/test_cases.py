@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.guard import find_individual_numbers
+from generator.loading.guard import find_individual_numbers
 from tests.errorcases import Run, run_validate_in_process
 from tests.hostile.cases import CASES, Case
 

@@ -2,7 +2,7 @@
 
 Render level, through the build's own path: the text goes into the fixture corpus (municipality
 name, assessment title, process name, council title, task number), then validate -> link ->
-the write stage writes the pages with their front matter (generator/textfmt.py front_matter);
+the write stage writes the pages with their front matter (generator/core/textfmt.py front_matter);
 MkDocs' front-matter reader reads it back, and the theme's own templates (theme/main.html's
 title and meta blocks, theme/partials/header.html, through Material's Jinja environment)
 and Python-Markdown with the build's extensions and hooks turn each page into HTML.  No element
@@ -26,12 +26,12 @@ from hypothesis import strategies as st
 from mkdocs.theme import Theme
 from mkdocs.utils import meta
 
-from generator.findings import Findings
-from generator.load import load_text
-from generator.mkdocs_hooks import restore_blocks, stash_blocks
+from generator.core.findings import Findings
+from generator.core.textfmt import one_line
+from generator.loading.load import load_text
+from generator.output.mkdocs_hooks import restore_blocks, stash_blocks
 from generator.pipeline import Project, prepare
 from generator.pipeline import write as write_site
-from generator.textfmt import one_line
 from tests.hostile.payloads import FIXTURE, PAYLOADS, REPO
 
 MD_EXTENSIONS = ["attr_list", "tables", "toc"]
@@ -196,7 +196,7 @@ def _check(text: str) -> bool:
         p = _parse(html)
         # the structure content conventions give a text (sub-headings, lists: textfmt.text_html)
         # the text's own structure (paragraphs, lists), and on an English page a long untranslated
-        # text's note quoting its beginning in <q lang="ja"> (generator/blocks.py to_japanese)
+        # text's note quoting its beginning in <q lang="ja"> (generator/rendering/blocks.py to_japanese)
         structure = {"p", "ul", "li", "strong", "q"}
         assert p.tags <= base.tags | structure, (key, p.tags - base.tags)
         # ... and the note's link to the Japanese page (hreflang="ja")

@@ -10,12 +10,12 @@ import sys
 import time
 from pathlib import Path
 
-from generator.build import TMP_PREFIX, recover
+from generator.output.build import TMP_PREFIX, recover
 
 CHILD = """
 import sys
 sys.path.insert(0, {repo!r})
-from generator.children import run_child
+from generator.core.children import run_child
 print("started", flush=True)
 run_child([sys.executable, "-c", "import time; time.sleep(600)"])
 """

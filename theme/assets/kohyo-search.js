@@ -2,7 +2,7 @@
  *
  * Pagefind 1.6 segments Japanese the same way in the index and in the query (ICU4X), so the query
  * goes to Pagefind as typed, after NFKC (full-width digits and letters, as in 第１９条, become ASCII
- * like the index's). Ranking uses Pagefind's own weights (generator/search.py): an assessment's
+ * like the index's). Ranking uses Pagefind's own weights (generator/output/search.py): an assessment's
  * process and municipality are meta fields, weighted like the title, so that for a process name
  * (予防接種, vaccination) the assessments come before the registry pages that name it.
  */
@@ -38,7 +38,7 @@
   }
 
   function processResult(result) {
-    // meta fields that only weigh the ranking (generator/search.py) are not shown as tags
+    // meta fields that only weigh the ranking (generator/output/search.py) are not shown as tags
     delete result.meta.process;
     delete result.meta.municipality;
     result.meta.title = heading(result.meta.title);
@@ -59,7 +59,7 @@
     // root, whatever sub-path it is served under.
     var root = new URL(host.getAttribute("data-root") || "../", document.baseURI).pathname;
     var metaWeights = JSON.parse(host.getAttribute("data-meta-weights") || "{}");
-    // A sharded build (generator/search.py): the other shards' bundles, merged into the results
+    // A sharded build (generator/output/search.py): the other shards' bundles, merged into the results
     // with Pagefind's multisite search. Their index holds root-relative URLs like the first one's.
     var merge = JSON.parse(host.getAttribute("data-merge") || "[]").map(function (bundle) {
       return { bundlePath: new URL(bundle, document.baseURI).href, baseUrl: root, ranking: { metaWeights: metaWeights } };

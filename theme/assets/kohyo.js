@@ -16,7 +16,7 @@
   carryHash();
 })();
 
-/* The long parts of a large assessment have pages of their own (generator/render.py OWN_PAGES).
+/* The long parts of a large assessment have pages of their own (generator/rendering/render.py OWN_PAGES).
  * An address of the assessment's page with a section that moved (a bookmark, a link from
  * elsewhere: .../juki-full/#risks-1-storage) opens the part's page at that section. */
 (function () {

@@ -1,0 +1,1 @@
+"""Tools for developers: the benchmark, the rebuild measurement, synthetic corpora."""
