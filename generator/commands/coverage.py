@@ -17,6 +17,7 @@ from generator.core.findings import Findings
 from generator.linking.citations import N, Recogniser, _norm
 from generator.linking.crosslink import iter_texts
 from generator.linking.link import Site
+from generator.model.base import Doc
 from generator.model.links import LegalRef, renumbering_entry
 from generator.pipeline import Project, prepare
 
@@ -76,7 +77,9 @@ def measure(site: Site) -> Coverage:
     if linker is None:
         return cov
     known = linker.known or set()
-    docs = [(i, a.path, a.record) for i, a in sorted(site.assessments.items())]
+    docs: list[tuple[str, str, Doc]] = [
+        (i, a.path, a.record) for i, a in sorted(site.assessments.items())
+    ]
     docs += [(f"council:{i}", c.path, c.record) for i, c in sorted(site.council.items())]
     for doc, path, record in docs:
         page = linker.for_page(path)

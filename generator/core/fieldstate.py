@@ -23,6 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.model.assessment import AssessmentBase, SourceNote
 from generator.model.base import Check, DateRange, DateValue, Doc, Text
 
 Path = tuple[str | int, ...]
@@ -106,18 +107,18 @@ class Noted:
     number: int  # 1-based position in source_notes (the anchor #source-note-N)
     path: Path
     state: str
-    note: Any  # the SourceNote
+    note: SourceNote
 
 
 class FieldNotes:
     """The source notes of one record, looked up by field path."""
 
-    def __init__(self, notes: Sequence[Any]) -> None:
+    def __init__(self, notes: Sequence[SourceNote]) -> None:
         self.notes = [Noted(i, parse_path(n.field), n.state, n) for i, n in enumerate(notes, 1)]
 
     @classmethod
-    def of(cls, rec: Any) -> FieldNotes:
-        return cls(getattr(rec, "source_notes", []) or [])
+    def of(cls, rec: AssessmentBase) -> FieldNotes:
+        return cls(rec.source_notes)
 
     def covering(self, path: Path) -> Noted | None:
         """The most specific note that says why a field at ``path`` is empty."""

@@ -17,8 +17,9 @@ from pydantic import BaseModel
 from generator.core.findings import Findings, Severity
 from generator.linking.i18n import check_glossary
 from generator.linking.link import Site
-from generator.model import BasicAssessment, FocusedAssessment, FullAssessment
-from generator.model.base import DateValue, Text
+from generator.model import AssessmentBase, BasicAssessment, FocusedAssessment, FullAssessment
+from generator.model.assessment import FileFocused, FileFull
+from generator.model.base import DateValue, Doc, Text
 from generator.validation.validate import Validated
 
 # 特定個人情報保護評価に関する規則 / 指針: the form the 対象人数 requires (ignoring 取扱者数 and 重大事故,
@@ -44,10 +45,10 @@ def _dotted(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def noted(rec: Any, loc: tuple[Any, ...]) -> bool:
+def noted(rec: AssessmentBase, loc: tuple[Any, ...]) -> bool:
     """Whether a source_note already explains this field (or a group containing it, or a part of it)."""
     path = _dotted(loc)
-    for note in getattr(rec, "source_notes", []):
+    for note in rec.source_notes:
         f = note.field.replace("[*]", "")
         if f.startswith(path) or (path.startswith(f) and f.count("[") >= path.count("[")):
             return True
@@ -73,7 +74,7 @@ def _warn(
 _PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+|\*)\]")
 
 
-def path_exists(rec: Any, dotted: str) -> bool:
+def path_exists(rec: Doc, dotted: str) -> bool:
     """Whether a source note's field path names a field of the model (indexes may be [*])."""
     model: Any = type(rec)
     value: Any = rec
@@ -101,8 +102,8 @@ def path_exists(rec: Any, dotted: str) -> bool:
     return True
 
 
-def check_source_notes(rec: Any, v: Validated, findings: Findings) -> None:
-    for i, note in enumerate(getattr(rec, "source_notes", [])):
+def check_source_notes(rec: AssessmentBase, v: Validated, findings: Findings) -> None:
+    for i, note in enumerate(rec.source_notes):
         if not path_exists(rec, note.field):
             _warn(
                 findings,
@@ -138,8 +139,8 @@ def _refers_to_annex(text: Text | None) -> bool:
 
 
 def check_counts(rec: FocusedAssessment | FullAssessment, v: Validated, findings: Findings) -> None:
-    annexes = getattr(rec, "annexes", [])
-    files: list[Any] = list(rec.files)
+    annexes = rec.annexes if isinstance(rec, FullAssessment) else []
+    files: list[FileFocused | FileFull] = list(rec.files)
     for i, f in enumerate(files):
         out = f.outsourcing
         if out is not None and out.count is not None and out.items and out.count != len(out.items):
@@ -188,7 +189,11 @@ def check_counts(rec: FocusedAssessment | FullAssessment, v: Validated, findings
                 )
 
 
-def check_threshold(rec: Any, v: Validated, findings: Findings) -> None:
+def check_threshold(
+    rec: FocusedAssessment | FullAssessment | BasicAssessment, v: Validated, findings: Findings
+) -> None:
+    population: str | None  # the forms' choices differ: read as text
+    result: str | None
     if isinstance(rec, BasicAssessment):
         population = rec.threshold.population if rec.threshold else None
         loc: tuple[Any, ...] = ("threshold", "population")
@@ -249,7 +254,7 @@ def _walk_risks(
 def check_ratings(
     rec: FocusedAssessment | FullAssessment, v: Validated, findings: Findings
 ) -> None:
-    files: list[Any] = list(rec.files)
+    files: list[FileFocused | FileFull] = list(rec.files)
     for i, f in enumerate(files):
         if f.risks is None:
             continue

@@ -13,17 +13,34 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from generator.core.findings import Findings, Severity
 from generator.linking.citations import Recogniser, Session, Span
 from generator.linking.linker import Linker, TextContext
 from generator.loading.load import LoadedFile
-from generator.model.base import Check, DateRange, DateValue, Text
+from generator.model import (
+    Assessment,
+    BasicAssessment,
+    CouncilDocument,
+    FocusedAssessment,
+    FullAssessment,
+    SummaryDocument,
+)
+from generator.model.assessment import (
+    Change,
+    FileFocused,
+    FileFull,
+    OutsourcingItemFocused,
+    OutsourcingItemFull,
+    SummaryFile,
+)
+from generator.model.base import Check, DateRange, DateValue, Doc, Text
 from generator.model.links import (
     ContractorRegistry,
     Entity,
@@ -37,6 +54,7 @@ from generator.model.links import (
     provision_matches,
     renumbering_entry,
 )
+from generator.validation.validate import Validated
 
 Loc = tuple[str | int, ...]
 KINDS = ("systems", "contractors", "recipients", "filetypes")
@@ -114,14 +132,14 @@ def iter_texts(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Text]]:
             yield from iter_texts(v, (*loc, str(k)))
 
 
-def _label(finfo: Any, lang: str) -> str:
+def _label(finfo: FieldInfo, lang: str) -> str:
     extra = finfo.json_schema_extra if isinstance(finfo.json_schema_extra, dict) else {}
     label = str(extra.get("label_en" if lang == "en" else "label_ja", finfo.title or ""))
     num = str(extra.get("num", "")) if lang == "ja" else ""
     return f"{num}{label}"
 
 
-def section_label(record: Any, loc: Loc) -> tuple[tuple[str, str], tuple[str, str] | None]:
+def section_label(record: Doc, loc: Loc) -> tuple[tuple[str, str], tuple[str, str] | None]:
     """(ja, en) label of the field at ``loc`` and the (ja, en) name of the file it is in."""
     ja: list[str] = []
     en: list[str] = []
@@ -200,12 +218,12 @@ class Document:
     path: str  # docs path without language
     municipality: str
     process: str | None
-    record: Any
-    source: Any  # generator.validation.validate.Validated: where its fields are in the file
+    record: Assessment | CouncilDocument
+    source: Validated  # where its fields are in the file
 
 
 def cross_link(
-    docs: list[Document], regs: dict[str, Any], findings: Findings
+    docs: list[Document], regs: dict[str, Validated], findings: Findings
 ) -> tuple[CrossLinks, Linker] | None:
     """The indexes and the citation linker of the linked site (None without registries); warns
     about unresolved citations."""
@@ -295,7 +313,7 @@ def _dates(value: Any) -> Iterator[DateValue]:
             yield from _dates(v)
 
 
-def document_date(record: Any) -> dt.date | None:
+def document_date(record: Doc) -> dt.date | None:
     """When a document was written, at the earliest: its latest date that is not planned
     (publication, consultation, review, change dates, a council paper's date).  Its citations
     mean the provisions in force then."""
@@ -320,20 +338,16 @@ def _refs(session: Session, text: Text | None) -> list[LegalRef]:
     ]
 
 
-def before_date(rec: Recogniser, change: Any, doc_date: dt.date | None) -> dt.date | None:
+def before_date(rec: Recogniser, change: Change, doc_date: dt.date | None) -> dt.date | None:
     """The date of a change row's 変更前 text.  It was written before the change (the day
     before its date, else the document's date), and before any renumbering that turns a
     provision it cites into one its 変更後 text cites (第19条第7号 -> 第19条第8号) or that
     removed a provision it cites (別表第二): then the day before that renumbering."""
-    date = getattr(change, "date", None)
-    bound = (
-        date.date - dt.timedelta(days=1)
-        if isinstance(date, DateValue) and not date.planned
-        else doc_date
-    )
-    after = _refs(rec.session(doc_date), getattr(change, "after", None))
+    date = change.date
+    bound = date.date - dt.timedelta(days=1) if date is not None and not date.planned else doc_date
+    after = _refs(rec.session(doc_date), change.after)
     found: list[dt.date] = []
-    for ref in _refs(rec.session(None), getattr(change, "before", None)):
+    for ref in _refs(rec.session(None), change.before):
         law = rec.laws.get(ref.law)
         if law is None:
             continue
@@ -350,7 +364,7 @@ def before_date(rec: Recogniser, change: Any, doc_date: dt.date | None) -> dt.da
     return min(found) if found else bound
 
 
-def text_contexts(record: Any, linker: Linker) -> dict[int, TextContext]:
+def text_contexts(record: Assessment | CouncilDocument, linker: Linker) -> dict[int, TextContext]:
     """id(Text) -> context, for every text of a document: its date, whether it is the
     document's own words, and the abbreviations the document defines (in its own words)."""
     doc_date = document_date(record)
@@ -365,7 +379,11 @@ def text_contexts(record: Any, linker: Linker) -> dict[int, TextContext]:
     abbreviations = tuple(sorted(harvest.abbreviations.items()))
     rec = linker.recogniser(abbreviations)
     out: dict[int, TextContext] = {}
-    changes = getattr(record, "changes", None) or []
+    changes: Sequence[Change] = (
+        record.changes
+        if isinstance(record, (FocusedAssessment, FullAssessment, BasicAssessment))
+        else []
+    )
     for loc, text in texts:
         as_of = doc_date
         if loc[:1] == ("changes",) and len(loc) > 2 and isinstance(loc[1], int):
@@ -375,8 +393,8 @@ def text_contexts(record: Any, linker: Linker) -> dict[int, TextContext]:
                 as_of = before_date(rec, change, doc_date)
                 out[id(text)] = TextContext(as_of, (), True)
                 continue
-            date = getattr(change, "date", None)
-            if isinstance(date, DateValue) and not date.planned:
+            date = change.date
+            if date is not None and not date.planned:
                 as_of = date.date
         out[id(text)] = TextContext(as_of, abbreviations, not (loc and loc[0] in NOTES))
     return out
@@ -384,7 +402,7 @@ def text_contexts(record: Any, linker: Linker) -> dict[int, TextContext]:
 
 def _warn(
     findings: Findings,
-    source: Any,
+    source: Validated,
     loc: Loc,
     sp: Span,
     reason: str,
@@ -461,7 +479,12 @@ def _warn(
 
 
 def _structured_mentions(
-    xl: CrossLinks, doc: str, path: str, muni: str, proc: str | None, record: Any
+    xl: CrossLinks,
+    doc: str,
+    path: str,
+    muni: str,
+    proc: str | None,
+    record: Assessment | CouncilDocument,
 ) -> None:
     """Systems, contractors, recipients and file types named in their own fields."""
 
@@ -469,37 +492,43 @@ def _structured_mentions(
         section, file = section_label(record, loc)
         return Occurrence(doc, path, muni, proc, loc, section, file, text)
 
-    basic = getattr(record, "basic_info", None)
-    for i, system in enumerate(getattr(basic, "systems", None) or []):
-        for ident in match_entities(system.name.ja.split("\n")[0], xl.entities["systems"]):
-            xl.add_mention(
-                "systems", ident, occ(("basic_info", "systems", i, "name"), system.name.ja)
-            )
-    for fi, f in enumerate(getattr(record, "files", None) or []):
-        name = getattr(f, "name", None)
-        if isinstance(name, Text):
-            for ident in match_entities(name.ja, xl.entities["filetypes"]):
-                xl.add_mention("filetypes", ident, occ(("files", fi, "name"), name.ja))
-        outsourcing = getattr(f, "outsourcing", None)
-        for ii, item in enumerate(getattr(outsourcing, "items", None) or []):
-            c = getattr(item, "contractor", None)
-            if isinstance(c, Text):
+    if isinstance(record, (FocusedAssessment, FullAssessment)) and record.basic_info is not None:
+        for i, system in enumerate(record.basic_info.systems):
+            for ident in match_entities(system.name.ja.split("\n")[0], xl.entities["systems"]):
+                xl.add_mention(
+                    "systems", ident, occ(("basic_info", "systems", i, "name"), system.name.ja)
+                )
+    files: Sequence[FileFocused | FileFull | SummaryFile] = (
+        record.files
+        if isinstance(record, (FocusedAssessment, FullAssessment, SummaryDocument))
+        else []
+    )
+    for fi, f in enumerate(files):
+        for ident in match_entities(f.name.ja, xl.entities["filetypes"]):
+            xl.add_mention("filetypes", ident, occ(("files", fi, "name"), f.name.ja))
+        if isinstance(f, SummaryFile):  # a summary names its files, no more
+            continue
+        items: Sequence[OutsourcingItemFocused | OutsourcingItemFull] = (
+            f.outsourcing.items if f.outsourcing is not None else []
+        )
+        for ii, item in enumerate(items):
+            c = item.contractor
+            if c is not None:
                 for ident in match_entities(c.ja, xl.entities["contractors"]):
                     xl.add_mention(
                         "contractors",
                         ident,
                         occ(("files", fi, "outsourcing", "items", ii, "contractor"), c.ja),
                     )
-        disclosure = getattr(f, "disclosure", None)
-        for ri, r in enumerate(getattr(disclosure, "recipients", None) or []):
+        for ri, r in enumerate(f.disclosure.recipients if f.disclosure is not None else []):
             for ident in match_entities(r.name.ja, xl.entities["recipients"]):
                 xl.add_mention(
                     "recipients",
                     ident,
                     occ(("files", fi, "disclosure", "recipients", ri, "name"), r.name.ja),
                 )
-    for ai, annex in enumerate(getattr(record, "annexes", None) or []):
-        if getattr(annex, "kind", "") != "提供":
+    for ai, annex in enumerate(record.annexes if isinstance(record, FullAssessment) else []):
+        if annex.kind != "提供":
             continue
         for pi, part in enumerate(annex.parts):
             for ri, row in enumerate(part.rows):

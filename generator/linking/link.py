@@ -17,8 +17,16 @@ from generator.linking.crosslink import CrossLinks, Document, cross_link
 from generator.linking.linker import Linker
 from generator.loading.memory import Translator
 from generator.loading.original import Originals, load_originals
-from generator.model import FORM_EN, Municipality, Process
-from generator.model.base import Doc, Text
+from generator.model import (
+    FORM_EN,
+    Assessment,
+    Consultation,
+    CouncilDocument,
+    Municipality,
+    Process,
+    SummaryDocument,
+)
+from generator.model.base import Text
 from generator.validation.project import Project
 from generator.validation.validate import Corpus, Validated
 
@@ -27,7 +35,7 @@ from generator.validation.validate import Corpus, Validated
 class AssessmentRef:
     id: str  # "<municipality>/<slug>"
     path: str  # docs path without language, e.g. "assessments/neyagawa/juki-focused.md"
-    record: Doc
+    record: Assessment
     municipality: str
     process: str
     title: dict[str, str]
@@ -38,7 +46,7 @@ class AssessmentRef:
 class CouncilRef:
     id: str
     path: str
-    record: Doc
+    record: CouncilDocument
     municipality: str
     title: dict[str, str]
     assessments: tuple[str, ...]
@@ -72,7 +80,7 @@ class Site:
         return self.project.content
 
 
-def prefecture_slug(prefecture: Any, code: str) -> str:
+def prefecture_slug(prefecture: Text, code: str) -> str:
     """``osaka`` for 大阪府 (from the English name), else the 2-digit prefecture code."""
     if prefecture.en:
         word = re.sub(r"[^a-z]", "", str(prefecture.en).split()[0].lower())
@@ -81,9 +89,9 @@ def prefecture_slug(prefecture: Any, code: str) -> str:
     return code[:2]
 
 
-def prefecture_groups(site: Site, ids: list[str]) -> dict[str, tuple[Any, list[str]]]:
+def prefecture_groups(site: Site, ids: list[str]) -> dict[str, tuple[Text, list[str]]]:
     """Assessment ids by prefecture slug: (prefecture name, ids), prefectures in code order."""
-    groups: dict[str, tuple[str, Any, list[str]]] = {}
+    groups: dict[str, tuple[str, Text, list[str]]] = {}
     for ident in ids:
         muni = site.municipalities[site.assessments[ident].municipality]
         slug = prefecture_slug(muni.prefecture, muni.code)
@@ -122,8 +130,10 @@ def _ref_error(
     )
 
 
-def assessment_title(rec: Any, muni: Municipality | None, proc: Process | None) -> dict[str, str]:
-    title: Text = rec.cover.title if hasattr(rec, "cover") else rec.title
+def assessment_title(
+    rec: Assessment, muni: Municipality | None, proc: Process | None
+) -> dict[str, str]:
+    title: Text = rec.title if isinstance(rec, SummaryDocument) else rec.cover.title
     ja = " ".join(title.ja.split())
     if muni is not None and muni.name.ja not in ja:
         ja = f"{muni.name.ja} {ja}"
@@ -133,7 +143,7 @@ def assessment_title(rec: Any, muni: Municipality | None, proc: Process | None) 
     if proc is None and title.en:
         proc_en = " ".join(title.en.split())
     en = f"{muni_en}: {proc_en} — {FORM_EN.get(rec.form, rec.form)}"
-    if getattr(rec, "status", "") == "案":
+    if rec.status == "案":
         en += " (draft)"
     return {"ja": ja, "en": en}
 
@@ -149,7 +159,9 @@ def link(
     procs: dict[str, Process] = dict(corpus.processes)
     site = Site(project, munis, procs, {}, {}, translator=translator)
     for ident, v in sorted(corpus.assessments.items()):
-        rec: Any = v.record
+        rec = v.record
+        if not isinstance(rec, Assessment):  # the corpus reads assessments by their form
+            raise TypeError(f"{v.path}: {type(rec).__name__} is not an assessment")
         folder = ident.split("/")[0]
         ok = True
         if rec.municipality not in munis:
@@ -203,7 +215,9 @@ def link(
         site.by_municipality.setdefault(rec.municipality, []).append(ident)
         site.by_process.setdefault(rec.process, []).append(ident)
     for ident, v in sorted(corpus.council.items()):
-        crec: Any = v.record
+        crec = v.record
+        if not isinstance(crec, CouncilDocument):  # the corpus reads council papers by their kind
+            raise TypeError(f"{v.path}: {type(crec).__name__} is not a council paper")
         if crec.municipality not in munis:
             _ref_error(
                 findings,
@@ -228,7 +242,7 @@ def link(
                 "content/registries/processes.yaml ",
             )
         targets: list[str] = []
-        for i, target in enumerate(getattr(crec, "assessments", [])):
+        for i, target in enumerate(crec.assessments if isinstance(crec, Consultation) else []):
             if target in site.assessments:
                 targets.append(target)
             else:
@@ -243,7 +257,9 @@ def link(
                     "content/assessments/ ",
                 )
         muni = munis[crec.municipality]
-        subject: Text | None = crec.subject or getattr(crec, "title", None)
+        subject: Text | None = crec.subject or (
+            crec.title if isinstance(crec, Consultation) else None
+        )
         subject_ja = " ".join(subject.ja.split()) if subject else ""
         subject_en = " ".join(subject.en.split()) if subject and subject.en else ""
         kind_en = {"諮問": "Consultation", "答申": "Council report"}[crec.kind]
@@ -268,7 +284,7 @@ def link(
             f"council:{ident}",
             c.path,
             c.municipality,
-            getattr(c.record, "process", None),
+            c.record.process,
             c.record,
             c.source,
         )

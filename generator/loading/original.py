@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from generator.core.textfmt import esc, ja_quotes
+from generator.model import Assessment, SummaryDocument
 
 REGISTRY = Path("registries") / "original-search.yaml"  # below the project's content/
 
@@ -41,7 +42,7 @@ class Originals:
 
     searches: dict[str, Any] = field(default_factory=dict)
 
-    def of(self, rec: Any, municipality_ja: str = "") -> Original | None:
+    def of(self, rec: Assessment, municipality_ja: str = "") -> Original | None:
         return original(rec, municipality_ja, self.searches)
 
 
@@ -54,14 +55,13 @@ def load_originals(content: Path) -> Originals:
     return Originals(data if isinstance(data, dict) else {})
 
 
-def original(rec: Any, municipality_ja: str, searches: dict[str, Any]) -> Original | None:
+def original(rec: Assessment, municipality_ja: str, searches: dict[str, Any]) -> Original | None:
     """The original of ``rec`` (None when the content says nothing about it); ``searches``:
     the project's national searches by name."""
-    source = getattr(rec, "source", None)
-    cover = getattr(rec, "cover", None)
-    number = str(getattr(cover, "number", "") or "")
-    assessor_text = getattr(cover, "assessor", None)
-    assessor = assessor_text.ja if assessor_text is not None else ""
+    source = rec.source
+    cover = None if isinstance(rec, SummaryDocument) else rec.cover  # a summary has no cover
+    number = cover.number if cover is not None else ""
+    assessor = cover.assessor.ja if cover is not None else ""
     if source is not None and source.url:
         return Original(
             source.url,
@@ -71,7 +71,7 @@ def original(rec: Any, municipality_ja: str, searches: dict[str, Any]) -> Origin
             number,
             assessor,
         )
-    where = getattr(source, "find_at", None) if source is not None else None
+    where = source.find_at if source is not None else None
     entry = searches.get(where) if where else None
     if not isinstance(entry, dict):
         return None

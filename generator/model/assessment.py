@@ -1539,6 +1539,9 @@ class SummaryDocument(_Common):
 
 
 Assessment = FocusedAssessment | FullAssessment | BasicAssessment | SummaryDocument
+# The base every form shares (municipality, process, status, source, source_notes): the type of
+# code that reads only those fields.
+AssessmentBase = _Common
 
 FORMS: dict[str, type[Doc]] = {
     "重点項目評価書": FocusedAssessment,

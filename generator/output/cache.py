@@ -28,9 +28,12 @@ import tempfile
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:  # (the cache module stays light at run time: the MkDocs hooks import it)
+    from generator.linking.link import Site
 
 ENV = "KOHYO_CACHE"
 FORMAT = "kohyo-cache-1"  # raise when the store's layout or the keys change
@@ -197,7 +200,7 @@ def _content_digest(content: Path) -> str:
     return h.hexdigest()
 
 
-def _site_digest(site: Any) -> str:
+def _site_digest(site: Site) -> str:
     """What an assessment page reads from the rest of the linked site: the other assessments'
     ids, places and titles (the comparison link counts them; council papers name them), and the
     provisions cited anywhere (a citation becomes a link only if some indexed text cites it)."""
@@ -205,10 +208,9 @@ def _site_digest(site: Any) -> str:
         [ident, a.municipality, a.process, a.title, site.council_by_assessment.get(ident, [])]
         for ident, a in sorted(site.assessments.items())
     ]
-    known = getattr(site.linker, "known", None)
+    known = site.linker.known if site.linker is not None else None
     cited = sorted(repr(r) for r in known) if known is not None else None
-    xl = getattr(site, "crosslinks", None)
-    laws = list(getattr(xl, "laws", {}))
+    laws = list(site.crosslinks.laws) if site.crosslinks is not None else []
     return _sha(json.dumps([shape, cited, laws], ensure_ascii=False, sort_keys=True).encode())
 
 
@@ -216,7 +218,7 @@ class MarkdownMemo:
     """Assessment pages' Markdown from earlier builds, under the hash of the assessment's own file
     and of everything else a page may read (``shared``). Passed to ``write_docs``."""
 
-    def __init__(self, cache: Path, site: Any, root: Path, config: dict[str, Any]) -> None:
+    def __init__(self, cache: Path, site: Site, root: Path, config: dict[str, Any]) -> None:
         self.store = cache / "markdown"
         self.store.mkdir(parents=True, exist_ok=True)
         self.site = site

@@ -15,7 +15,7 @@ from generator.core.paths import to_root
 from generator.core.textfmt import esc
 from generator.core.vocab import t, words
 from generator.linking.link import AssessmentRef, Site, prefecture_groups
-from generator.model.base import DateValue
+from generator.model.base import DateValue, Text
 from generator.rendering.blocks import Coverage, Ctx
 from generator.rendering.document import form_label, kind_label, status_label
 from generator.rendering.facts import publication_date
@@ -62,13 +62,14 @@ class PageWriter:
 
     def ctx(self, lang: str, path: str) -> Ctx:
         """The rendering context of a page: translation memory and citation links come from the site."""
-        scoped = getattr(self.site.linker, "for_page", None)  # a municipality's own ordinances
+        linker = self.site.linker
         return Ctx(
             lang,
             up=to_root(path),
             translator=self.site.translator if lang == "en" else None,
             originals=self.site.originals,
-            linker=scoped(path) if callable(scoped) else self.site.linker,
+            # a municipality's own ordinances
+            linker=linker.for_page(path) if linker is not None else None,
             page=path.removesuffix(".md").removesuffix("index")
             + ("" if path.endswith("index.md") else "/"),
         )
@@ -92,7 +93,7 @@ class PageWriter:
         )
         for ident in order:
             a = self.site.assessments[ident]
-            rec: Any = a.record
+            rec = a.record
             muni = self.site.municipalities[a.municipality]
             rows.append(
                 [
@@ -101,7 +102,7 @@ class PageWriter:
                     f'<a href="{up}processes/{a.process}/">{esc(self.site.processes[a.process].name.show(lang))}</a>',
                     esc(form_label(rec.form, lang)),
                     esc(status_label(rec.status, lang)),
-                    date_html(published_date(a), lang, getattr(a.record, "status", "") == "案"),
+                    date_html(published_date(a), lang, rec.status == "案"),
                 ]
             )
         return rows
@@ -125,7 +126,7 @@ class PageWriter:
         forms = ("基礎項目評価書", "重点項目評価書", "全項目評価書")
         rows = []
         for slug, (pref, members) in groups.items():
-            form_of = [getattr(self.site.assessments[i].record, "form", "") for i in members]
+            form_of: list[str] = [self.site.assessments[i].record.form for i in members]
             munis = {self.site.assessments[i].municipality for i in members}
             rows.append(
                 [
@@ -260,7 +261,7 @@ class PageWriter:
                         "rows": [
                             [
                                 f'<a href="{up}council/{c}/">{esc(site.council[c].title[lang])}</a>',
-                                esc(kind_label(getattr(site.council[c].record, "kind", ""), lang)),
+                                esc(kind_label(site.council[c].record.kind, lang)),
                             ]
                             for c in council_ids
                         ],
@@ -299,7 +300,11 @@ class PageWriter:
         )
         for pid, p in sorted(site.processes.items()):
             path = f"processes/{pid}.md"
-            intro = f'<div class="kh-intro">{_desc_html(p, lang)}</div>' if p.description else ""
+            intro = (
+                f'<div class="kh-intro">{_desc_html(p.description, lang)}</div>'
+                if p.description
+                else ""
+            )
             if len(site.by_process.get(pid, [])) > 1:
                 intro += (
                     f'\n\n<p class="kh-compare-link"><a href="../../compare/{pid}/">'
@@ -391,10 +396,9 @@ class PageWriter:
         )
 
 
-def _desc_html(p: Any, lang: str) -> str:
+def _desc_html(d: Text, lang: str) -> str:
     from generator.core.textfmt import text_html
 
-    d = p.description
     if lang == "en" and d.en:
         return text_html(d.en)
     if lang == "en":

@@ -19,7 +19,7 @@ from generator.core.paths import to_root
 from generator.core.textfmt import esc, md_inline_html, pagefind_value
 from generator.core.vocab import english_only, t, words
 from generator.linking.link import AssessmentRef
-from generator.model import FullAssessment
+from generator.model import FullAssessment, SummaryDocument
 from generator.output.listing import LANGS, PageWriter, WriteResult, date_html, published_date
 from generator.pages._xlink import related_block
 from generator.rendering.blocks import Coverage, Heading
@@ -43,7 +43,7 @@ class Writer(PageWriter):
     # ---------------------------------------------------------------- assessment pages
     def assessment(self, a: AssessmentRef, lang: str) -> None:
         site = self.site
-        rec: Any = a.record
+        rec = a.record
         muni = site.municipalities[a.municipality]
         proc = site.processes[a.process]
         base = a.path.removesuffix(".md")
@@ -177,7 +177,7 @@ class Writer(PageWriter):
         site, rec = self.site, a.record
         muni = site.municipalities[a.municipality]
         L = words(lang)
-        form = form_title(getattr(rec, "form", ""), lang)
+        form = form_title(rec.form, lang)
         o, c = ("（", "）") if lang == "ja" else (" (", ")")
         dot = "・" if lang == "ja" else " · "
         return (
@@ -205,13 +205,14 @@ class Writer(PageWriter):
             (i for i, b in enumerate(blocks) if isinstance(b, Table) and b.cls == "kh-changes"),
             None,
         )
-        if at is None or len(blocks[at].rows) <= CHANGES_INLINE:
-            return blocks
+        rec = a.record
+        if at is None or isinstance(rec, SummaryDocument) or len(blocks[at].rows) <= CHANGES_INLINE:
+            return blocks  # (a summary has no change log)
         table = blocks[at]
         prefix = _html.unescape(table.caption).removesuffix(t("changes", lang))
         sub = a.path.removesuffix(".md") + "/changes.md"
         w = Walker(self.ctx(lang, sub))
-        changes(w, a.record, prefix)
+        changes(w, rec, prefix)
         title = f"{a.title[lang]}{t('sep.colon', lang)}{prefix}{t('changes', lang)}"
         self.put(
             lang,
@@ -238,7 +239,7 @@ class Writer(PageWriter):
         from generator.rendering.render import Walker
 
         c = self.site.council[ident]
-        rec: Any = c.record
+        rec = c.record
         w = Walker(self.ctx(lang, c.path))
         w.model(rec, 2, "", skip=("kind", "municipality", "process", "assessments", "source_notes"))
         text = render_page(

@@ -126,7 +126,7 @@ def _flag(flag: bool | None, lang: str, state: str) -> str:
 
 def row(site: Site, ident: str, lang: str, up: str) -> str:
     a = site.assessments[ident]
-    rec: Any = a.record
+    rec = a.record
     f = facts(rec)
     ctx = Ctx(lang)
     muni = site.municipalities[a.municipality]
@@ -244,7 +244,7 @@ def table(
         site.by_process.get(pid, []) if only is None else only,
         key=lambda i: (
             site.municipalities[site.assessments[i].municipality].code,
-            FORM_ORDER.get(getattr(site.assessments[i].record, "form", ""), 9),
+            FORM_ORDER.get(site.assessments[i].record.form, 9),
             i,
         ),
     )

@@ -32,6 +32,8 @@ from generator.core.schema import schema_documents
 from generator.core.textfmt import esc, front_matter
 from generator.core.vocab import Word, words
 from generator.linking.link import AssessmentRef, Site
+from generator.model import BasicAssessment, FocusedAssessment, FullAssessment
+from generator.model.assessment import Disclosure, OutsourcingFocused, OutsourcingFull
 from generator.model.base import Check, DateValue, Text
 from generator.model.choices import Rating
 from generator.output.listing import LIST_LIMIT
@@ -122,26 +124,28 @@ def _sum(values: Iterable[int | None]) -> int | None:
 def headline(site: Site, a: AssessmentRef) -> dict[str, Any]:
     """The figures of one assessment, keyed as in ``CSV_FIELDS``; None where the source is silent."""
 
-    rec: Any = a.record
+    rec = a.record
     muni = site.municipalities[a.municipality]
     f = facts(rec)
-    outsourcing: list[Any] = []
-    disclosures: list[Any] = []
+    outsourcing: list[OutsourcingFocused | OutsourcingFull] = []
+    disclosures: list[Disclosure] = []
     found = site.originals.of(rec, muni.name.ja)
 
     def visit(owner: BaseModel, name: str, v: Any) -> None:
-        if name == "outsourcing" and hasattr(v, "items"):
+        # a file's entrustment and provision sections (the risk sections of the same names
+        # are other types)
+        if name == "outsourcing" and isinstance(v, (OutsourcingFocused, OutsourcingFull)):
             outsourcing.append(v)
-        if name == "disclosure" and hasattr(v, "recipients"):
+        if name == "disclosure" and isinstance(v, Disclosure):
             disclosures.append(v)
 
     _walk(rec, visit)
-    population = None
-    if rec.form in ("重点項目評価書", "全項目評価書"):
+    population: str | None = None
+    if isinstance(rec, (FocusedAssessment, FullAssessment)):
         info = rec.basic_info.process if rec.basic_info else None
         population = info.population if info else None
         files = len(rec.files)
-    elif rec.form == "基礎項目評価書":
+    elif isinstance(rec, BasicAssessment):
         population = rec.threshold.population if rec.threshold else None
         files = len(rec.related.files) if rec.related else 0
     else:

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.core.vocab import t
 from generator.linking.link import AssessmentRef, Site
+from generator.model import SummaryDocument
+from generator.model.assessment import Change
 from generator.model.base import DateValue
 from generator.rendering.document import form_title
 
@@ -45,13 +48,13 @@ def entries(site: Site) -> list[Entry]:
     """Every dated event of every assessment, newest first (ties in id order)."""
     out: list[Entry] = []
     for ident, a in sorted(site.assessments.items()):
-        rec: Any = a.record
-        cover = getattr(rec, "cover", None)
-        published: DateValue | None = cover.published if cover is not None else None
+        rec = a.record
+        published = None if isinstance(rec, SummaryDocument) else rec.cover.published
         if published is not None and not published.planned and rec.status == "公表":
             out.append(Entry(published, "published", ident))
         by_date: dict[DateValue, list[str]] = {}
-        for change in getattr(rec, "changes", []):
+        changes: Sequence[Change] = [] if isinstance(rec, SummaryDocument) else rec.changes
+        for change in changes:
             if change.date is not None and not change.date.planned:
                 label = " ".join(change.item.ja.split()) if change.item else ""
                 by_date.setdefault(change.date, []).append(label)
@@ -63,7 +66,7 @@ def entries(site: Site) -> list[Entry]:
 
 
 def _summary(site: Site, a: AssessmentRef, e: Entry, lang: str) -> str:
-    rec: Any = a.record
+    rec = a.record
     muni = site.municipalities[a.municipality].name.show(lang)
     proc = site.processes[a.process].name.show(lang)
     form = form_title(rec.form, lang)

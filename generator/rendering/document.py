@@ -6,7 +6,7 @@ labels of forms, states and kinds.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -27,9 +27,24 @@ from generator.core.textfmt import (
     ja_quotes,
 )
 from generator.core.vocab import KIND_EN, STATUS, aside, t
-from generator.model import FORM_EN
-from generator.model.assessment import RecordItem
-from generator.model.base import Doc
+from generator.model import (
+    FORM_EN,
+    Assessment,
+    BasicAssessment,
+    FocusedAssessment,
+    FullAssessment,
+    SummaryDocument,
+)
+from generator.model.assessment import (
+    AnnexRow,
+    Change,
+    Cover,
+    CoverFull,
+    FileFocused,
+    FileFull,
+    RecordItem,
+    SummaryFile,
+)
 from generator.model.choices import CHOICE_EN
 from generator.rendering.blocks import (
     Block,
@@ -59,11 +74,9 @@ OWN_PAGES: dict[str, str] = {"files": "file", "risks": "risks-", "annexes": "ann
 PartCtx = Callable[[str], Ctx]
 
 
-def part_address(doc: Any, loc: tuple[str | int, ...]) -> str:
+def part_address(doc: Assessment | None, loc: tuple[str | int, ...]) -> str:
     """Where the field at ``loc`` of a document is shown, from the document's page: "" (on the
     page) or the part page of a 全項目評価書 and the section there ("risks/#risks-2")."""
-    from generator.model import FullAssessment
-
     if not isinstance(doc, FullAssessment) or len(loc) < 2 or not isinstance(loc[1], int):
         return ""
     n = loc[1] + 1
@@ -78,16 +91,18 @@ def part_address(doc: Any, loc: tuple[str | int, ...]) -> str:
 
 
 def assessment_blocks(
-    doc: Doc, lang: str, ctx: Ctx | None = None, muni_ja: str = "", parts: PartCtx | None = None
+    doc: Assessment,
+    lang: str,
+    ctx: Ctx | None = None,
+    muni_ja: str = "",
+    parts: PartCtx | None = None,
 ) -> tuple[list[Block], Coverage]:
     """Every section of an assessment, in the form's order. With ``parts`` (a 全項目評価書 only),
     the sections of OWN_PAGES are rendered for their own pages, in the context ``parts`` gives
     (their blocks still come in order: the caller lifts each out, from its h2 to the next)."""
-    from generator.model import BasicAssessment, FocusedAssessment, FullAssessment, SummaryDocument
-
     ctx = ctx or Ctx(lang)
     ctx.notes = FieldNotes.of(doc)
-    ctx.draft = getattr(doc, "status", "") == "案"
+    ctx.draft = doc.status == "案"
     w = Walker(ctx)
     fields = type(doc).model_fields
 
@@ -116,12 +131,12 @@ def assessment_blocks(
         else:
             w.kv([(label_html(finfo, lang), value_html(value, ctx, (name,)))])
 
-    def cover() -> None:
+    def cover(value: Cover | CoverFull) -> None:
         w.heading(2, t("render.cover", lang), "cover")
-        w.model(doc.cover, 3, "cover", dpath=("cover",))  # type: ignore[attr-defined]
+        w.model(value, 3, "cover", dpath=("cover",))
 
     if isinstance(doc, FullAssessment):
-        cover()
+        cover(doc.cover)
         section("basic_info")
         flows(w, doc, t("render.attachment_1", lang))
         own("files", lambda: files_overview(w, doc, "II"))
@@ -134,7 +149,7 @@ def assessment_blocks(
         own("annexes", lambda: annexes(w, doc))
         glossary(w, doc)
     elif isinstance(doc, FocusedAssessment):
-        cover()
+        cover(doc.cover)
         section("basic_info")
         files_overview(w, doc, "II")
         record_items(w, doc, t("render.attachment_1", lang))
@@ -143,7 +158,7 @@ def assessment_blocks(
         section("procedure")
         changes(w, doc, t("render.attachment_2", lang))
     elif isinstance(doc, BasicAssessment):
-        cover()
+        cover(doc.cover)
         for name in ("related", "threshold", "threshold_result", "risks"):
             section(name)
         changes(w, doc, "")
@@ -167,20 +182,25 @@ def assessment_blocks(
     return w.blocks, ctx.coverage
 
 
-def files_overview(w: Walker, doc: Any, num: str) -> None:
+def _files(doc: FocusedAssessment | FullAssessment) -> Sequence[FileFocused | FileFull]:
+    """The files of a form that has sections on each (one type for both forms' lists)."""
+    return doc.files
+
+
+def files_overview(w: Walker, doc: FocusedAssessment | FullAssessment, num: str) -> None:
     lang = w.ctx.lang
     w.heading(2, f"{num} {t('files_overview', lang)}", "files")
     if not doc.files:
         w.empty_group(("files",))
-    for i, f in enumerate(doc.files, 1):
+    for i, f in enumerate(_files(doc), 1):
         w.heading(3, f"({i})", f"file{i}", f.name)
         w.model(f, 4, f"file{i}", skip=("risks", "record_items"), dpath=("files", i - 1))
 
 
-def record_items(w: Walker, doc: Any, prefix: str) -> None:
+def record_items(w: Walker, doc: FocusedAssessment | FullAssessment, prefix: str) -> None:
     lang, ctx = w.ctx.lang, w.ctx
     w.heading(2, f"{prefix}{t('record_items', lang)}", "record-items")
-    for i, f in enumerate(doc.files, 1):
+    for i, f in enumerate(_files(doc), 1):
         w.heading(3, f"({i})", f"record-items-{i}", f.name)
         if not f.record_items:
             w.empty_group(("files", i - 1, "record_items"))
@@ -203,11 +223,11 @@ def _record_item(ctx: Ctx, item: RecordItem) -> str:
     return f'{ctx.inline(item)}<span class="kh-cut-off">{esc(mark)}</span>'
 
 
-def risks(w: Walker, doc: Any, num: str, full: bool) -> None:
+def risks(w: Walker, doc: FocusedAssessment | FullAssessment, num: str, full: bool) -> None:
     lang, ctx = w.ctx.lang, w.ctx
     title = t("risks_full" if full else "risks", lang)
     w.heading(2, f"{num} {title}", "risks")
-    for i, f in enumerate(doc.files, 1):
+    for i, f in enumerate(_files(doc), 1):
         w.heading(3, f"({i})", f"risks-{i}", f.name)
         w.kv([(esc(f"1. {t('file_name', lang)}"), ctx.inline(f.name))])
         if f.risks is None:
@@ -216,7 +236,7 @@ def risks(w: Walker, doc: Any, num: str, full: bool) -> None:
             w.model(f.risks, 4, f"risks-{i}", dpath=("files", i - 1, "risks"))
 
 
-def flows(w: Walker, doc: Any, prefix: str) -> None:
+def flows(w: Walker, doc: FullAssessment, prefix: str) -> None:
     lang, ctx = w.ctx.lang, w.ctx
     w.heading(2, f"{prefix}{t('flows', lang)}", "flows")
     if not doc.process_flows:
@@ -257,9 +277,9 @@ def _step_id(ident: str | None, lang: str) -> str:
     return esc(ident) + " "
 
 
-def changes(w: Walker, doc: Any, prefix: str) -> None:
-    from generator.model.assessment import Change
-
+def changes(
+    w: Walker, doc: FocusedAssessment | FullAssessment | BasicAssessment, prefix: str
+) -> None:
     lang, ctx = w.ctx.lang, w.ctx
     w.heading(2, f"{prefix}{t('changes', lang)}", "changes")
     if not doc.changes:
@@ -280,9 +300,7 @@ def changes(w: Walker, doc: Any, prefix: str) -> None:
     w.blocks.append(Table(esc(f"{prefix}{t('changes', lang)}"), headers, rows, "kh-changes"))
 
 
-def annexes(w: Walker, doc: Any) -> None:
-    from generator.model.assessment import AnnexRow
-
+def annexes(w: Walker, doc: FullAssessment) -> None:
     lang, ctx = w.ctx.lang, w.ctx
     if not doc.annexes:
         return
@@ -303,7 +321,7 @@ def annexes(w: Walker, doc: Any) -> None:
             w.blocks.append(Table(caption, headers, rows, "kh-annex"))
 
 
-def glossary(w: Walker, doc: Any) -> None:
+def glossary(w: Walker, doc: FullAssessment) -> None:
     lang, ctx = w.ctx.lang, w.ctx
     if not doc.glossary:
         return
@@ -320,7 +338,7 @@ def glossary(w: Walker, doc: Any) -> None:
     )
 
 
-def printed_place(doc: Any, path: FieldPath, lang: str) -> str:
+def printed_place(doc: Assessment, path: FieldPath, lang: str) -> str:
     """Where a field sits, as the form prints it: section numbers and labels, never field names
     (``files[0].outsourcing.items[*].contractor`` -> 「II (1) 住民基本台帳ファイル › 4. … › 委託事項（すべて） › ⑥委託先名」)."""
     parts: list[str] = []
@@ -329,11 +347,13 @@ def printed_place(doc: Any, path: FieldPath, lang: str) -> str:
     i = 0
     if len(path) >= 2 and path[0] == "files" and isinstance(path[1], int):
         n = path[1]
-        files = getattr(doc, "files", [])
+        files: Sequence[FileFocused | FileFull | SummaryFile] = (
+            [] if isinstance(doc, BasicAssessment) else doc.files
+        )
         name = files[n].name if n < len(files) else None
         risky = len(path) > 2 and path[2] == "risks"
         if risky:
-            full = type(doc).__name__ == "FullAssessment"
+            full = isinstance(doc, FullAssessment)
             parts.append(f"III {t('risks_full' if full else 'risks', lang)}")
         elif len(path) > 2 and path[2] == "record_items":
             parts.append(t("record_items", lang))
@@ -383,13 +403,13 @@ def printed_place(doc: Any, path: FieldPath, lang: str) -> str:
     return " › ".join(p for p in parts if p)
 
 
-def about_version(w: Walker, doc: Any, muni_ja: str = "") -> None:
+def about_version(w: Walker, doc: Assessment, muni_ja: str = "") -> None:
     """「この電子版について」: how the electronic version was made, the states of empty fields,
     and each reading note said for residents (the printed place and a plain explanation).  The
     editors' own notes (line numbers, markup of the source text) stay in the JSON."""
     lang, ctx = w.ctx.lang, w.ctx
     ja = lang == "ja"
-    notes = getattr(doc, "source_notes", [])
+    notes = doc.source_notes
     w.heading(2, t("about_version", lang), "about-this-version")
     out = [
         '<details class="kh-about" data-pagefind-ignore="all">',
@@ -415,7 +435,7 @@ def about_version(w: Walker, doc: Any, muni_ja: str = "") -> None:
             place = printed_place(doc, n.path, lang) or esc(t("whole_document", lang))
             said = LABEL[n.state][lang] if n.state in LABEL else t("note_reading", lang)
             explain = f"{'。' if ja else '. '}{esc(EXPLAIN[NOTE][lang])}" if n.state == NOTE else ""
-            plain = getattr(n.note, "plain", None)
+            plain = n.note.plain
             if plain is not None and not plain.is_blank:
                 sep = ("" if explain else "。") if ja else (" " if explain else ". ")
                 said_plain = ctx.inline(plain)

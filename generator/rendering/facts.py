@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, get_args
+from typing import get_args
+
+from pydantic.fields import FieldInfo
 
 from generator.core.fieldstate import (
     BLANK,
@@ -19,7 +22,19 @@ from generator.core.fieldstate import (
     is_empty,
     leaves,
 )
-from generator.model import BasicAssessment, FocusedAssessment, FullAssessment, SummaryDocument
+from generator.model import (
+    Assessment,
+    BasicAssessment,
+    FocusedAssessment,
+    FullAssessment,
+    SummaryDocument,
+)
+from generator.model.assessment import (
+    FileFocused,
+    FileFull,
+    OutsourcingItemFocused,
+    OutsourcingItemFull,
+)
 from generator.model.base import Check, DateValue, Text
 from generator.model.choices import Rating
 
@@ -33,13 +48,12 @@ RATINGS_EN = {
 REASSESS_YEARS = 5  # 規則第15条: re-assess within five years of the last publication
 
 
-def publication_date(rec: Any) -> DateValue | None:
+def publication_date(rec: Assessment) -> DateValue | None:
     """The 公表日 of a published report; a draft (状態 案) has none of its own, whatever date
-    its cover prints (often the previous version's)."""
-    if getattr(rec, "status", "") == "案":
+    its cover prints (often the previous version's).  A summary (概要) has no cover."""
+    if rec.status == "案" or isinstance(rec, SummaryDocument):
         return None
-    cover = getattr(rec, "cover", None)
-    return getattr(cover, "published", None) if cover is not None else None
+    return rec.cover.published
 
 
 @dataclass
@@ -143,11 +157,13 @@ def _count(stated: int | None, listed: int, flag: bool | None) -> int | None:
     return 0 if flag is False else None
 
 
-def _is_rating(finfo: Any) -> bool:
+def _is_rating(finfo: FieldInfo) -> bool:
     return Rating in (finfo.annotation, *get_args(finfo.annotation))
 
 
-def _self_ratings(rec: Any, f: Facts, notes: FieldNotes) -> None:
+def _self_ratings(
+    rec: FocusedAssessment | FullAssessment | BasicAssessment, f: Facts, notes: FieldNotes
+) -> None:
     """Every 「リスクへの対策は十分か」 of the record: stated, or its state when empty."""
     for path, finfo, value in leaves(rec):
         if path and path[0] in ("changes", "source_notes"):
@@ -168,7 +184,7 @@ def _self_ratings(rec: Any, f: Facts, notes: FieldNotes) -> None:
                     f.incidents_unknown.append(state)
 
 
-def facts(rec: Any) -> Facts:
+def facts(rec: Assessment) -> Facts:
     f = Facts(form=rec.form)
     notes = FieldNotes.of(rec)
     f.published = publication_date(rec)
@@ -177,7 +193,7 @@ def facts(rec: Any) -> Facts:
         f.process_name = proc.name if proc else None
         f.population = proc.population if proc else None
         f.population_state = notes.state(("basic_info", "process", "population"))[0]
-        files: list[Any] = list(rec.files)
+        files: list[FileFocused | FileFull] = list(rec.files)
         for i, file in enumerate(files):
             ff = FileFacts(i + 1, file.name)
             f.file_names.append(file.name)
@@ -202,7 +218,8 @@ def facts(rec: Any) -> Facts:
                     for item in out.items
                     if item.subcontract and item.subcontract.status == "再委託する"
                 )
-                for j, item in enumerate(out.items):
+                items: Sequence[OutsourcingItemFocused | OutsourcingItemFull] = out.items
+                for j, item in enumerate(items):
                     if is_empty(item.contractor):
                         state = notes.state((*where, "outsourcing", "items", j, "contractor"))[0]
                         if state in UNKNOWN:

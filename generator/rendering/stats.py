@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Any
 
 from generator.linking.link import Site
+from generator.model import BasicAssessment, SummaryDocument
 from generator.rendering.blocks import Ctx
 from generator.rendering.document import assessment_blocks
 
@@ -27,7 +27,7 @@ class DocStats:
 def document_stats(site: Site) -> list[DocStats]:
     out = []
     for ident, a in sorted(site.assessments.items()):
-        rec: Any = a.record
+        rec = a.record
         _blocks, cov = assessment_blocks(rec, "en", Ctx("en", translator=site.translator))
         out.append(
             DocStats(
@@ -37,9 +37,9 @@ def document_stats(site: Site) -> list[DocStats]:
                 cov.en_chars,
                 round(cov.ratio, 4),
                 cov.memory_chars,
-                len(getattr(rec, "files", [])),
-                len(getattr(rec, "changes", [])),
-                len(getattr(rec, "source_notes", [])),
+                0 if isinstance(rec, BasicAssessment) else len(rec.files),
+                0 if isinstance(rec, SummaryDocument) else len(rec.changes),
+                len(rec.source_notes),
             )
         )
     return out

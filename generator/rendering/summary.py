@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any
 
 from generator.core.fieldstate import (
     LABEL,
@@ -28,6 +27,7 @@ from generator.core.fieldstate import (
 from generator.core.textfmt import esc, one_line
 from generator.core.vocab import aside, t
 from generator.linking.link import AssessmentRef, Site
+from generator.model import Assessment, FullAssessment
 from generator.model.base import Text
 from generator.rendering.blocks import Ctx
 from generator.rendering.document import form_label
@@ -119,7 +119,7 @@ def summary_markdown(
 ) -> str:
     """Markdown for the summary box (a heading and a list of short sentences). ``anchors``: the
     sections it may link, each with its address from the page ("#contacts", "risks/#risks-1")."""
-    rec: Any = a.record
+    rec = a.record
     ctx.notes = FieldNotes.of(rec)
     f = facts(rec)
     s = _Say(lang, ctx, anchors)
@@ -249,7 +249,7 @@ def summary_markdown(
     )
 
 
-def _receivers(s: _Say, rec: Any, f: Facts) -> None:
+def _receivers(s: _Say, rec: Assessment, f: Facts) -> None:
     ja, lang = s.ja, s.lang
     rc, tc = f.recipients, f.transferees
     if rc.known is None and tc.known is None and not rc.unknown:
@@ -294,7 +294,7 @@ def _receivers(s: _Say, rec: Any, f: Facts) -> None:
             f"Whether the data is provided or transferred: {s.link(said, *anchor)}.",
         )
     # The main recipients by name, with what they use it for.
-    annexes = bool(getattr(rec, "annexes", []))
+    annexes = isinstance(rec, FullAssessment) and bool(rec.annexes)
     named: list[str] = []
     via_annex = False
     for ff in f.files:
