@@ -47,6 +47,13 @@ NODE_MODULES = ROOT / "node_modules"
 BUNDLE = "pagefind"  # below the site folder; both languages
 # Weights of the meta fields an assessment page adds (Pagefind's own: title 5, image 1).
 META_WEIGHTS = {"process": 5.0, "municipality": 5.0}
+# What an English page shows in Japanese (``lang="ja"``: untranslated texts, names, quotations) is
+# not in the English index: the Japanese index holds the same text from the twin page, segmented
+# as Japanese; in the English index it was unsegmented runs that an English query never matches
+# (about two fifths of the English pages' text), and a query in Japanese script on the English
+# search page is offered the Japanese search (theme/assets/kohyo-search.js). The filters and
+# meta fields of an assessment are outside such elements (generator/templates/assessment.md.j2).
+EXCLUDE: dict[str, tuple[str, ...]] = {"ja": (), "en": ("--exclude-selectors", '[lang="ja"]')}
 
 
 class PagefindMissing(RuntimeError):
@@ -154,6 +161,7 @@ def index_site(
                     *("--glob", globs[lang]),
                     # the permalink sign of each heading ("¶") is not part of its title
                     *("--exclude-selectors", ".headerlink"),
+                    *EXCLUDE[lang],
                 ],
                 cwd=site_dir,
             )
