@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -86,8 +87,13 @@ def test_comparison_names_neyagawa_population_as_missing_not_absent(site: Path, 
     assert "no such entry" not in html and "該当する記載がない" not in html
 
 
+def _record(site: Path, ident: str) -> str:
+    """The text of one assessment's published JSON (gzip-compressed)."""
+    return gzip.decompress((site / f"data/assessments/{ident}.json.gz").read_bytes()).decode()
+
+
 def test_states_are_chosen_in_the_content_and_kept_in_the_json(site: Path) -> None:
-    data = json.loads((site / "data/assessments/neyagawa/juki-focused.json").read_text("utf-8"))
+    data = json.loads(_record(site, "neyagawa/juki-focused"))
     states = {n["field"]: n["state"] for n in data["source_notes"]}
     assert states["basic_info.process"] == "未収録"
     assert states["files[1].risks.training.level"] == "判読不能"
@@ -172,7 +178,7 @@ def test_source_notes_are_for_residents(site: Path, lang: str, ident: str) -> No
 
 
 def test_the_raw_notes_stay_in_the_json(site: Path) -> None:
-    data = (site / "data/assessments/neyagawa/juki-focused.json").read_text("utf-8")
+    data = _record(site, "neyagawa/juki-focused")
     assert "原本テキスト54行目" in data
 
 
@@ -276,7 +282,7 @@ def test_every_assessment_links_its_original(
     raw = (site / "data/assessments.csv").read_text(encoding="utf-8-sig")
     for row in csv.DictReader(io.StringIO(raw)):
         assert row["original_url"] == PPC and row["original_how"], row["id"]
-    data = json.loads((site / "data/assessments/takatsuki/juki-basic.json").read_text("utf-8"))
+    data = json.loads(_record(site, "takatsuki/juki-basic"))
     assert data["source"]["find_at"] == "個人情報保護委員会"
 
 

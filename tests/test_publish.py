@@ -34,6 +34,13 @@ def _schemas(site: Path) -> dict[str, Any]:
     }
 
 
+def _record(path: Path) -> Any:
+    """One assessment's published JSON (gzip-compressed, deterministic: no time stamp)."""
+    raw = path.read_bytes()
+    assert raw[:2] == b"\x1f\x8b" and raw[4:8] == b"\0\0\0\0", path  # gzip, mtime 0
+    return json.loads(gzip.decompress(raw))
+
+
 def _validator(site: Path, name: str) -> Draft202012Validator:
     schemas = _schemas(site)
     registry: Registry[Any] = Registry().with_resources(
@@ -54,21 +61,24 @@ def test_json_downloads_validate_against_the_published_schema(subpath_site: Serv
     site, linked = subpath_site.site, subpath_site.result.site
     assert linked is not None
     one = _validator(site, "assessment.schema.json")
-    files = sorted((site / "data/assessments").rglob("*.json"))
+    # one gzip-compressed file per assessment, nothing else (no uncompressed copy)
+    files = sorted(p for p in (site / "data/assessments").rglob("*") if p.is_file())
     assert [
-        f.relative_to(site / "data/assessments").with_suffix("").as_posix() for f in files
+        f.relative_to(site / "data/assessments").as_posix().removesuffix(".json.gz")
+        for f in files
     ] == sorted(linked.assessments)
+    assert all(f.name.endswith(".json.gz") for f in files)
     for f in files:
         errors = [
             f"{list(e.absolute_path)}: {e.message}"
-            for e in one.iter_errors(json.loads(f.read_text(encoding="utf-8")))
+            for e in one.iter_errors(_record(f))
         ]
         assert errors == [], f.name
     bulk = json.loads(gzip.decompress((site / "data/assessments.json.gz").read_bytes()))
     assert list(_validator(site, "assessments.schema.json").iter_errors(bulk)) == []
     assert [a["id"] for a in bulk["assessments"]] == sorted(linked.assessments)
     # The validator is live: a document without its cover fails.
-    broken = dict(json.loads(files[0].read_text(encoding="utf-8")))
+    broken = dict(_record(files[0]))
     broken.pop("cover", None)
     broken.pop("title", None)
     assert list(one.iter_errors(broken))
@@ -85,7 +95,7 @@ def test_json_reads_back_into_the_same_record_in_both_languages(subpath_site: Se
     }
     english = 0
     for ident, ref in linked.assessments.items():
-        data = json.loads((site / f"data/assessments/{ident}.json").read_text(encoding="utf-8"))
+        data = _record(site / f"data/assessments/{ident}.json.gz")
         assert FORMS[data["form"]].model_validate(data) == ref.record
         assert bulk[ident]["record"] == data
         assert bulk[ident]["title"] == ref.title
@@ -190,7 +200,7 @@ def test_pages_link_their_feed_and_data(subpath_site: Served) -> None:
             feed = 'feed.xml"' if lang == "ja" else 'feed.en.xml"'
             assert 'type="application/atom+xml"' in html and feed in html
             href = html.split('class="kh-data" href="', 1)[1].split('"', 1)[0]
-            assert urljoin(base + page, href) == f"{base}data/assessments/{ident}.json"
+            assert urljoin(base + page, href) == f"{base}data/assessments/{ident}.json.gz"
     licence = yaml.safe_load(
         (ROOT / "tests/fixtures/corpus/site_config.yml").read_text(encoding="utf-8")
     )["licence"]
