@@ -152,7 +152,6 @@ VOCAB: Final[Mapping[str, Word]] = MappingProxyType(
         "kind": Word("種類", "Type"),
         # Wayfinding on every page (generator/output/mkdocs_hooks.py)
         "contents": Word("このページの内容", "On this page"),
-        "permalink": Word("この見出しへのリンク", "Link to this heading"),
         # Browsing by prefecture and by form (generator/pages/browse.py)
         "browse.prefectures": Word("都道府県", "Prefectures"),
         "browse.all_prefectures": Word("都道府県から探す", "Browse by prefecture"),

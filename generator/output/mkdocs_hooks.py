@@ -1,7 +1,7 @@
 """MkDocs hooks (``hooks:`` in the generated mkdocs.yml): raw HTML blocks bypass Python-Markdown;
 compiled templates are cached; a preview's side build skips the site-wide templates.
 
-The pages we write are Markdown headings (for the table of contents and the permalinks) between
+The pages we write are Markdown headings (for the table of contents and the section ids) between
 blocks of HTML that generator/rendering/render.py and generator/core/textfmt.py have already escaped and built.
 Python-Markdown passes such blocks through unchanged, but only after running ``html.parser`` over
 each of them twice (its own ``html_block`` preprocessor and MkDocs' anchor collector): measured
@@ -87,7 +87,7 @@ def on_page_markdown(markdown: str, page: Any, **_kw: Any) -> str:
 def on_page_content(html: str, page: Any, config: Any, **_kw: Any) -> str:
     key, blocks = _STASH.pop(page.file.src_uri, ("", []))
     lang = "en" if config.theme.get("language") == "en" else "ja"
-    html = quiet_permalinks(restore_blocks(html, blocks, key), lang)
+    html = restore_blocks(html, blocks, key)
     return contents_list(phone_links(html), lang)
 
 
@@ -96,22 +96,11 @@ def on_page_content(html: str, page: Any, config: Any, **_kw: Any) -> str:
 _H2 = re.compile(r'<h2((?:\s+data-[\w-]+="[^"]*")*) id="([^"<>]+)"([^>]*)>(.*?)</h2>', re.S)
 _TOC_LABEL = re.compile(r'\sdata-toc-label="([^"]*)"')
 _PART = re.compile(r'\sdata-kh-part="([^"]*)"')
-_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _LINKS = re.compile(r"</?a\b[^>]*>")
 _ID_ATTR = re.compile(r'\sid="[^"]*"')
 _H1_END = re.compile(r"</h1>")
 # A page with this many sections or more starts with a list of them.
 CONTENTS_FROM = 3
-
-
-def quiet_permalinks(html: str, lang: str) -> str:
-    """The "¶" link after each heading, in the page's language and out of the way of screen
-    readers and the Tab key (the contents list and the sidebar link every section already)."""
-    title = t("permalink", lang)
-    return html.replace(
-        'title="Permanent link">',
-        f'title="{title}" aria-hidden="true" tabindex="-1">',
-    )
 
 
 def contents_list(html: str, lang: str) -> str:
@@ -123,7 +112,7 @@ def contents_list(html: str, lang: str) -> str:
         attrs = m.group(1) + m.group(3)
         label = _TOC_LABEL.search(attrs)
         # the heading's own markup stays (a span lang="ja" in an English heading), links and ids do not
-        inner = _LINKS.sub("", _HEADERLINK.sub("", m.group(4)))
+        inner = _LINKS.sub("", m.group(4))
         text = label.group(1) if label else _ID_ATTR.sub("", inner)
         # a section on a page of its own (render.OWN_PAGES): the entry opens that page
         part = _PART.search(attrs)

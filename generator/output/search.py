@@ -159,8 +159,6 @@ def index_site(
                     str(pagefind_binary()),
                     *("--site", ".", "--output-subdir", name, "--quiet"),
                     *("--glob", globs[lang]),
-                    # the permalink sign of each heading ("¶") is not part of its title
-                    *("--exclude-selectors", ".headerlink"),
                     *EXCLUDE[lang],
                 ],
                 cwd=site_dir,
