@@ -8,7 +8,11 @@ first occurrence of each marked term in each section (``h2``) of an assessment p
 
 The definition shows on hover and on keyboard focus (CSS), screen readers read it as the link's
 description, Escape hides it (``assets/kohyo-terms.js``), and without CSS or JavaScript the link
-still leads to the glossary entry.  Terms are never marked inside links, headings, buttons,
+still leads to the glossary entry.  A page holds each definition once: a later section's mark of
+the same term is the link alone, described by the first definition (``aria-describedby``; a
+description may be hidden), and the script gives it a copy to open in place; without the script
+it shows no tooltip of its own.  (Written at every mark, the definitions were 6 % of the
+assessment pages' bytes.)  Terms are never marked inside links, headings, buttons,
 code, abbreviations or text in another language than the page.
 """
 
@@ -242,6 +246,7 @@ class Marker:
             self.pattern = re.compile(alternation) if words else None
         self.count = 0
         self.marked = 0
+        self.defined: dict[str, str] = {}  # term id -> the id of its definition on this page
 
     def mark_text(self, text: str, done: set[str]) -> str:
         if self.pattern is None:
@@ -257,14 +262,21 @@ class Marker:
             ):
                 continue
             done.add(term.id)
-            self.count += 1
             self.marked += 1
-            ident = f"kh-def-{self.count}"
             out.append(html.escape(raw[pos : m.start()], quote=False))
+            ident = self.defined.get(term.id)
+            definition = ""
+            if ident is None:  # the page's first mark of the term carries its definition
+                self.count += 1
+                ident = self.defined[term.id] = f"kh-def-{self.count}"
+                definition = (
+                    f'<span class="kh-def" role="tooltip" id="{ident}" data-pagefind-ignore>'
+                    f"{esc(meaning_shown(term, self.lang))}</span>"
+                )
             out.append(
                 f'<span class="kh-term"><a class="kh-term-link" href="{self.href}#{term.id}" '
                 f'aria-describedby="{ident}">{html.escape(m.group(0), quote=False)}</a>'
-                f'<span class="kh-def" role="tooltip" id="{ident}" data-pagefind-ignore>{esc(meaning_shown(term, self.lang))}</span></span>'
+                f"{definition}</span>"
             )
             pos = m.end()
         if not out:

@@ -53,6 +53,18 @@
       place(term);
     });
   }
+  // A page holds each definition once (generator/pages/glossary.py): a later mark of the same
+  // term gets a copy of it, so that every term opens its definition in place.
+  Array.prototype.forEach.call(document.querySelectorAll(".kh-term"), function (term, i) {
+    var link = term.querySelector("a.kh-term-link");
+    if (!link || term.querySelector(".kh-def")) { return; }
+    var source = document.getElementById(link.getAttribute("aria-describedby"));
+    if (!source) { return; }
+    var copy = source.cloneNode(true);
+    copy.id = source.id + "-" + i;
+    link.setAttribute("aria-describedby", copy.id);
+    term.appendChild(copy);
+  });
   Array.prototype.forEach.call(document.querySelectorAll(".kh-term"), enhance);
   function show(event) {
     var term = event.target.closest && event.target.closest(".kh-term");
