@@ -8,6 +8,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -64,15 +65,11 @@ def test_json_downloads_validate_against_the_published_schema(subpath_site: Serv
     # one gzip-compressed file per assessment, nothing else (no uncompressed copy)
     files = sorted(p for p in (site / "data/assessments").rglob("*") if p.is_file())
     assert [
-        f.relative_to(site / "data/assessments").as_posix().removesuffix(".json.gz")
-        for f in files
+        f.relative_to(site / "data/assessments").as_posix().removesuffix(".json.gz") for f in files
     ] == sorted(linked.assessments)
     assert all(f.name.endswith(".json.gz") for f in files)
     for f in files:
-        errors = [
-            f"{list(e.absolute_path)}: {e.message}"
-            for e in one.iter_errors(_record(f))
-        ]
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in one.iter_errors(_record(f))]
         assert errors == [], f.name
     bulk = json.loads(gzip.decompress((site / "data/assessments.json.gz").read_bytes()))
     assert list(_validator(site, "assessments.schema.json").iter_errors(bulk)) == []
@@ -208,6 +205,45 @@ def test_pages_link_their_feed_and_data(subpath_site: Served) -> None:
         html = (site / page).read_text(encoding="utf-8")
         assert licence[lang].replace("'", "&#x27;") in html
         assert all(f"<code>{name}</code>" in html for name, _, _ in CSV_FIELDS)
+
+
+def test_pages_carry_no_inline_icons(subpath_site: Served) -> None:
+    """The frame's icons come from the stylesheet (fetched once), not as SVG inlined into every
+    page; Material's page configuration has no translations of its search, which is off."""
+    site = subpath_site.site
+    pages = [
+        p for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith("pagefind")
+    ]
+    assert len(pages) > 50
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "<svg" not in html, page.relative_to(site)
+        assert "search.result" not in html, page.relative_to(site)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    css = (site / "assets/kohyo.css").read_text(encoding="utf-8")
+    for icon in ("logo", "menu", "translate", "search", "top"):
+        assert f"kh-icon--{icon}" in home and f".kh-icon--{icon} {{ --kh-icon: url(" in css, icon
+
+
+def test_a_page_holds_each_glossary_definition_once(subpath_site: Served) -> None:
+    """Each term marked on an assessment page has its definition once on the page; every mark,
+    the later ones too, is described by it (aria-describedby names an element of the page)."""
+    site = subpath_site.site
+    pages = sorted((site / "assessments").glob("*/*/index.html"))
+    pages += sorted((site / "en/assessments").glob("*/*/index.html"))
+    later = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        marks = re.findall(
+            r'<a class="kh-term-link" href="[^"#]*#([^"]+)" aria-describedby="([^"]+)"', html
+        )
+        defs = re.findall(r'<span class="kh-def" role="tooltip" id="([^"]+)"', html)
+        assert len(defs) == len(set(defs)) == len({term for term, _ in marks}), page
+        first = {}
+        for term, ident in marks:
+            assert ident == first.setdefault(term, ident) and ident in defs, (page, term)
+        later += len(marks) - len(defs)
+    assert later > 0  # terms marked again in later sections, without a second definition
 
 
 def test_sitemap_and_robots(subpath_site: Served) -> None:

@@ -105,6 +105,33 @@ def test_index_has_body_only_and_titles_as_written(site_dir: Path) -> None:
     assert en["filters"]["Municipality"] and en["filters"]["Prefecture"] == ["Osaka Prefecture"]
 
 
+_JA_ELEMENT = re.compile(r'<(\w+)[^<>]*\slang="ja"[^<>]*>([^<]{4,})</\1>')
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def test_english_index_leaves_out_the_japanese_shown_on_english_pages(site_dir: Path) -> None:
+    """What an English page shows in Japanese (lang="ja") is not in the English index (the
+    Japanese index has it from the twin page); the filters and meta fields stay. Before, a
+    quarter of the English index's text was Japanese."""
+    frags = {f["url"]: f for f in _fragments(site_dir)}
+    checked = 0
+    for url, frag in frags.items():
+        if not url.startswith("/en/assessments/") or url.count("/") != 5:
+            continue
+        html = (site_dir / url.strip("/") / "index.html").read_text(encoding="utf-8")
+        article = html.split("<article", 1)[1]
+        shown = [" ".join(text.split()) for _, text in _JA_ELEMENT.findall(article)]
+        twin = frags[url.removeprefix("/en")]["content"]
+        for text in shown:
+            if _CJK.search(text) and text in twin:  # indexed on the Japanese page only
+                assert text not in frag["content"], (url, text)
+                checked += 1
+        assert frag["filters"]["Municipality"] and frag["meta"]["municipality"], url
+    assert checked > 0
+    english = "".join(f["content"] for u, f in frags.items() if u.startswith("/en/"))
+    assert len(_CJK.findall(english)) < 0.03 * len(english)
+
+
 # ---------------------------------------------------------------- the browser: residents' journeys
 #
 # One build of content/ (no site URL set, as the README's `make site`), served twice: at the root of
