@@ -20,6 +20,7 @@ import time
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -130,6 +131,77 @@ def test_english_index_leaves_out_the_japanese_shown_on_english_pages(site_dir: 
     assert checked > 0
     english = "".join(f["content"] for u, f in frags.items() if u.startswith("/en/"))
     assert len(_CJK.findall(english)) < 0.03 * len(english)
+
+
+class _PageText(HTMLParser):
+    """The indexed body of an assessment page (``data-pagefind-body`` without what is ignored) in
+    text nodes by kind: ``form`` the form's own words (field labels, states of empty fields,
+    unticked options and group labels of a checklist, words for screen readers), ``heading``,
+    ``value`` (a field's value) and ``other``."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict[str, str | None]]] = []
+        self.text: dict[str, list[str]] = {"form": [], "heading": [], "value": [], "other": []}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ("br", "img", "input", "meta", "link", "hr", "wbr"):
+            self.stack.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def _kind(self) -> str | None:
+        classes = [(t, (a.get("class") or "").split()) for t, a in self.stack]
+        if not any("data-pagefind-body" in a for _, a in self.stack):
+            return None
+        if any(
+            "data-pagefind-ignore" in a or "headerlink" in (a.get("class") or "")
+            for _, a in self.stack
+        ):
+            return None
+        for i, (tag, cls) in enumerate(classes):
+            table = next((c for t, c in reversed(classes[:i]) if t == "table"), [])
+            if (
+                (tag == "th" and "kh-kv" in table)
+                or "kh-state" in cls
+                or "kh-sr" in cls
+                or (tag == "li" and ("kh-off" in cls or "kh-group" in cls))
+            ):
+                return "form"
+        if any(t in ("h2", "h3", "h4") for t, _ in classes):
+            return "heading"
+        if any(t == "td" for t, _ in classes):
+            return "value"
+        return "other"
+
+    def handle_data(self, data: str) -> None:
+        kind, text = self._kind(), " ".join(data.split())
+        if kind is not None and text:
+            self.text[kind].append(text)
+
+
+def test_the_forms_words_are_not_indexed(site_dir: Path) -> None:
+    """An assessment's index entry holds its headings and what the municipality wrote, not the
+    form's own words, the same on every assessment (generator/output/search.py, EXCLUDE_SELECTORS):
+    field labels, 記載なし（空欄） and the other states, unticked options, screen-reader words."""
+    url = "/assessments/neyagawa/juki-focused/"
+    frag = next(f for f in _fragments(site_dir) if f["url"] == url)
+    indexed = " ".join(frag["content"].replace("\u200b", "").split())
+    parser = _PageText()
+    parser.feed((site_dir / url.strip("/") / "index.html").read_text(encoding="utf-8"))
+    form, headings, values = (parser.text[k] for k in ("form", "heading", "value"))
+    elsewhere = " ".join(headings + values + parser.text["other"])
+    # words of the form that the page does not also say elsewhere
+    own = sorted({w for w in form if len(w) >= 3 and w not in elsewhere})
+    assert len(own) >= 20 and "記載なし（空欄）" in own and "②所属長の役職名" in own, own
+    assert [w for w in own if w in indexed] == []
+    assert [h for h in headings if h not in indexed] == []
+    assert len(values) >= 100
+    assert [v for v in values if len(v) >= 2 and v not in indexed] == []
+    # the form's name stays a filter (and is in the title)
+    assert frag["filters"]["評価書の種類"] == ["特定個人情報保護評価書（重点項目評価書）"]
 
 
 # ---------------------------------------------------------------- the browser: residents' journeys
@@ -443,6 +515,21 @@ def test_first_query_cost(browser: Any, base_url: str, report: Report) -> None:
             "requests": len(sizes),
             "latency_ms": round(latency),
         }
+
+
+def test_a_fields_value_finds_its_page(bases: dict[str, str], contexts: dict[int, Any]) -> None:
+    """A field's label is not indexed, its value is: a query for the value (寝屋川市's ②所属長の
+    役職名, 「市民サービス部課長」) finds the assessment on the real search page, and the result's
+    link opens it."""
+    page = contexts[1280].new_page()
+    try:
+        results = _search(page, bases["root"], "ja", "市民サービス部課長")[:TOP]
+        found = [i for i, (t, _) in enumerate(results) if "寝屋川市" in t and "重点項目評価書" in t]
+        assert found, results
+        status, _url, heading = _click(page, found[0])
+        assert status == 200 and _plain(heading) == _plain(results[found[0]][0])
+    finally:
+        page.close()
 
 
 def _no_axe_violation(page: Any) -> None:

@@ -21,6 +21,19 @@ as the title (``META_WEIGHTS``, given to the search page): for a process name (�
 "vaccination") the assessments come before the registry pages (the file type, the process, the
 systems) whose titles name it. Measured on ../shared/search-queries.yml: BENCHMARKS.md.
 
+What is indexed: the text a resident could search for, not the form's own words. Every assessment
+prints the same field labels (1. ①事務の名称), column heads, option lists and empty-field states
+(記載なし（空欄）); indexed, they put the same words into every page's entry (at 300
+municipalities one in six occurrences of 個人 on the assessment pages was the form's), so a common
+query loads larger index chunks, and the result fragments (each holds its page's indexed text)
+carry them too, while they find nothing a title, heading or content word does not.
+``EXCLUDE_SELECTORS`` leaves them out with Pagefind's own ``--exclude-selectors`` (no markup is
+added to the pages): the form's fixed labels, column heads, unticked options, group labels of a
+checklist, the state of an empty field, words for screen readers, the form's name (it stays a
+filter and is in the title) and the English pages' fixed notices. Headings, names, processes,
+systems, legal bases, contractors, ticked options and every free text stay indexed, and so do
+titles and meta fields. Measured: BENCHMARKS.md, issue 20, "Index without the form's words".
+
 Memory: Pagefind holds the whole index of a run in memory (0.9 MB per page at 300 municipalities),
 so it runs once per language (``--glob``) into the same bundle, and the two entry files are merged:
 the bundle is byte for byte the one a single run writes (each language's index is its own), at half
@@ -40,6 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.children import RunChild, run_child
+from generator.core.vocab import t
 from generator.linking.link import Site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,6 +68,22 @@ META_WEIGHTS = {"process": 5.0, "municipality": 5.0}
 # search page is offered the Japanese search (theme/assets/kohyo-search.js). The filters and
 # meta fields of an assessment are outside such elements (generator/templates/assessment.md.j2).
 EXCLUDE: dict[str, tuple[str, ...]] = {"ja": (), "en": ("--exclude-selectors", '[lang="ja"]')}
+# What Pagefind leaves out besides ``data-pagefind-ignore`` (module docstring: the form's own
+# words, the same on every assessment; generator/rendering/blocks.py and render.py write them).
+EXCLUDE_SELECTORS = (
+    "table.kh-kv th",  # field labels (1. ①事務の名称; 委託の有無); their values stay
+    "table.kh-summary > thead",  # column heads of the form's tables (項番, 委託先, 変更日 …)
+    "table.kh-changes > thead",
+    "table.kh-annex > thead",
+    "dl.kh-facts dt",  # 地方公共団体, 事務, 評価書の種類 …
+    *(f'[data-pagefind-filter^="{t("form", lang)}:"]' for lang in ("ja", "en")),  # the form's name
+    "li.kh-off",  # a checklist's unticked options (the ticked ones stay)
+    "li.kh-group",  # a checklist's group labels
+    ".kh-state",  # 記載なし（空欄）, 電子版に未収録, 原本から判読できず
+    ".kh-sr",  # words for screen readers: （チェックあり）, （重要な変更の対象となる項目）
+    ".kh-unofficial",  # the English pages' notice that the translation is unofficial
+    ".kh-untranslated-note",  # "Not translated yet …" (the text is on the Japanese page)
+)
 
 
 class PagefindMissing(RuntimeError):
@@ -159,6 +189,7 @@ def index_site(
                     str(pagefind_binary()),
                     *("--site", ".", "--output-subdir", name, "--quiet"),
                     *("--glob", globs[lang]),
+                    *(x for sel in EXCLUDE_SELECTORS for x in ("--exclude-selectors", sel)),
                     *EXCLUDE[lang],
                 ],
                 cwd=site_dir,

@@ -24,8 +24,9 @@
   var LATIN = /^[\s\x21-\x7e\u00c0-\u024f]+$/;  // a query in Latin script only
   var JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
   // An excerpt starts where Pagefind's window starts: often inside a table, after the ". " that
-  // Pagefind puts between cells (". 6 . 住民票の…"). The cell debris goes; "…" says it is cut.
-  var DEBRIS = /^(?:\s*[.。、,，]?\s*[0-9０-９①-⑳()（）\-]{0,4}\s*[.。、,，]\s+)+/;
+  // Pagefind puts between cells (". 6 . 住民票の…"), or inside a sentence ("、職員から…"). The
+  // cell debris and a leading 、。 go; "…" says it is cut.
+  var DEBRIS = /^(?:\s*[.。、,，]?\s*[0-9０-９①-⑳()（）\-]{0,4}\s*(?:[.,]\s+|[。、，]\s*))+/;
 
   function excerpt(text) {
     if (!text) return text;
