@@ -160,25 +160,53 @@ def record_type(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+# A model's fields as ``leaves`` walks them: (name, field info, record type, is a list); the
+# same for every record of the model, so worked out once per model.
+_Plan = tuple[tuple[str, Any, type[BaseModel] | None, bool], ...]
+_PLANS: dict[type, _Plan] = {}
+
+
+def _plan(model: type) -> _Plan:
+    plan = _PLANS.get(model)
+    if plan is None:
+        plan = _PLANS[model] = tuple(
+            (
+                name,
+                finfo,
+                record_type(finfo.annotation),
+                typing.get_origin(finfo.annotation) is list,
+            )
+            for name, finfo in model.model_fields.items()  # type: ignore[attr-defined]
+        )
+    return plan
+
+
 def leaves(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any, Any]]:
     """(path, field info, value) of every leaf field below ``value``; a group the content leaves
     out is walked through its type, so that each of its fields is seen (as None)."""
-    model = type(value)
-    for name, finfo in model.model_fields.items():
-        v = getattr(value, name) if value is not None else None
+    for name, finfo, rtype, is_list in _plan(type(value)):
+        v = getattr(value, name)
         sub = (*path, name)
-        rtype = record_type(finfo.annotation)
-        is_list = typing.get_origin(finfo.annotation) is list
         if rtype is not None and not is_list:
             if v is None:
                 yield from _empty_leaves(rtype, sub)
             else:
                 yield from leaves(v, sub)
-        elif isinstance(v, list) and v and record_type(type(v[0])) is not None:
+        elif isinstance(v, list) and v and _plan_type(type(v[0])) is not None:
             for i, item in enumerate(v):
                 yield from leaves(item, (*sub, i))
         else:
             yield sub, finfo, v
+
+
+_ITEM_TYPES: dict[type, type[BaseModel] | None] = {}
+
+
+def _plan_type(kind: type) -> type[BaseModel] | None:
+    """``record_type`` of a list item's class, remembered per class."""
+    if kind not in _ITEM_TYPES:
+        _ITEM_TYPES[kind] = record_type(kind)
+    return _ITEM_TYPES[kind]
 
 
 def _empty_leaves(model: type[BaseModel], path: Path) -> Iterator[tuple[Path, Any, Any]]:

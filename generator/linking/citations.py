@@ -211,13 +211,23 @@ class Recogniser:
         return ""
 
 
+class _NfkcTable(dict[int, str]):
+    """``str.translate`` table: a character's NFKC form when that is one character, else the
+    character itself; filled as characters are met (the build meets a few thousand)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        n = unicodedata.normalize("NFKC", ch)
+        self[code] = out = n if len(n) == 1 else ch
+        return out
+
+
+_NFKC = _NfkcTable()
+
+
 def _norm(text: str) -> str:
     """NFKC character by character (the length stays the same): １９ -> 19, （ -> (."""
-    out = []
-    for ch in text:
-        n = unicodedata.normalize("NFKC", ch)
-        out.append(n if len(n) == 1 else ch)
-    return "".join(out)
+    return text.translate(_NFKC)
 
 
 class Session:
@@ -390,12 +400,15 @@ class Session:
 
     def _dated(self, line: str, spans: list[Span]) -> list[Span]:
         """Citations inside a standard sentence of an older template keep its numbering."""
+        if not spans:
+            return spans
         flat = _norm(line)
-        ranges = [
-            (at, at + len(text), law, before)
-            for text, law, before in self.rec.phrases
-            for at in (m.start() for m in re.finditer(re.escape(text), flat))
-        ]
+        ranges = []
+        for text, law, before in self.rec.phrases:
+            at = flat.find(text) if text else -1
+            while at != -1:  # every occurrence, not overlapping (as re.finditer finds them)
+                ranges.append((at, at + len(text), law, before))
+                at = flat.find(text, at + len(text))
         if not ranges:
             return spans
         out = []

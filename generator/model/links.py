@@ -14,6 +14,7 @@ different provisions, so the regime is part of the key.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal
 
@@ -363,8 +364,11 @@ _PROVISION = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_provision(law: str, label: str) -> LegalRef | None:
-    """'第19条第7号' -> LegalRef(article='19', item='7'); '別表第二' -> LegalRef(table='別表第二')."""
+    """'第19条第7号' -> LegalRef(article='19', item='7'); '別表第二' -> LegalRef(table='別表第二').
+    Remembered: the renumbering tables are parsed for every citation checked against them, and
+    a ``LegalRef`` is frozen."""
     m = _PROVISION.match(label.strip())
     if m is None:
         return None

@@ -4,7 +4,7 @@ assessment, file and section that cites it, grouped by municipality and process.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from generator.core.paths import to_root
@@ -149,7 +149,12 @@ def _table_en_label(table: str) -> str:
 
 
 def _facts(
-    law: Law, ref: LegalRef | None, lang: str, up_law: str, known: set[LegalRef] | None = None
+    law: Law,
+    ref: LegalRef | None,
+    lang: str,
+    up_law: str,
+    known: set[LegalRef] | None = None,
+    older: Sequence[LegalRef] = (),
 ) -> str:
     ja = lang == "ja"
     rows: list[tuple[str, str]] = []
@@ -251,10 +256,8 @@ def _facts(
     if ref is not None and ref.regime is None:
         older = [
             r
-            for r in sorted(known or set(), key=LegalRef.sort_key)
-            if r.law == law.id
-            and r.regime is not None
-            and today_equivalent(law, r, r.regime)[0] == ref
+            for r in older  # sorted, with their regime
+            if r.law == law.id and today_equivalent(law, r, r.regime)[0] == ref
         ]
         if older:
             rows.append(
@@ -305,6 +308,10 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
             lang,
         ),
     )
+    known = set(xl.refs)
+    # the provisions cited in an older numbering, sorted once (each provision page lists those
+    # that mean it today)
+    older = sorted((r for r in known if r.regime is not None), key=LegalRef.sort_key)
     for law in xl.laws.values():
         path = f"laws/{law.id}/index.md"
         up = to_root(path)
@@ -377,6 +384,6 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
             sections = occurrence_sections(site, xl.refs[r], lang, rup)
             for s in sections:
                 s["heading"] = f"{s['heading']}" if ja else s["heading"]
-            intro = _facts(law, r, lang, "../", set(xl.refs))
+            intro = _facts(law, r, lang, "../", known, older)
             assert ref_path(r) == f"laws/{law.id}/{r.slug()}/"
             yield rpath, page(ref_title(law, r, lang), intro, sections, lang)

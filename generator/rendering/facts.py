@@ -184,7 +184,27 @@ def _self_ratings(
                     f.incidents_unknown.append(state)
 
 
+# facts() of a record, asked for by its summary, its comparison row and its data record (in
+# each language): worked out once.  The record is kept with its facts, so that an id is never
+# matched to a newer record; the preview server rebuilds often, hence the bound.
+_MEMO: dict[int, tuple[Assessment, Facts]] = {}
+_MEMO_LIMIT = 20_000
+
+
 def facts(rec: Assessment) -> Facts:
+    """What the summary, the comparison and the data say of a record (see ``Facts``); the same
+    object for the same record, not to be changed by callers."""
+    hit = _MEMO.get(id(rec))
+    if hit is not None and hit[0] is rec:
+        return hit[1]
+    if len(_MEMO) >= _MEMO_LIMIT:
+        _MEMO.clear()
+    f = _facts(rec)
+    _MEMO[id(rec)] = (rec, f)
+    return f
+
+
+def _facts(rec: Assessment) -> Facts:
     f = Facts(form=rec.form)
     notes = FieldNotes.of(rec)
     f.published = publication_date(rec)
