@@ -254,18 +254,18 @@ def _facts(
         "and citations here are unofficial.</p>"
     )
     if ref is not None and ref.regime is None:
-        older = [
+        earlier = [
             r
             for r in older  # sorted, with their regime
             if r.law == law.id and today_equivalent(law, r, r.regime)[0] == ref
         ]
-        if older:
+        if earlier:
             rows.append(
                 (
                     t("laws.cited_in_an_older_numbering_as", lang),
                     t("sep.list", lang).join(
                         f'<a href="{up_law}{r.slug()}/">{esc(ref_title(law, r, lang))}</a>'
-                        for r in older
+                        for r in earlier
                     ),
                 )
             )
@@ -382,8 +382,6 @@ def pages(site: Site, lang: str) -> Iterable[tuple[str, str]]:
             rpath = f"laws/{law.id}/{r.slug()}.md"
             rup = to_root(rpath)
             sections = occurrence_sections(site, xl.refs[r], lang, rup)
-            for s in sections:
-                s["heading"] = f"{s['heading']}" if ja else s["heading"]
             intro = _facts(law, r, lang, "../", known, older)
             assert ref_path(r) == f"laws/{law.id}/{r.slug()}/"
             yield rpath, page(ref_title(law, r, lang), intro, sections, lang)
