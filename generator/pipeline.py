@@ -18,6 +18,7 @@ from pathlib import Path
 from subprocess import CompletedProcess
 
 from generator.core import children
+from generator.core.collect import fewer_collections
 from generator.core.findings import Findings
 from generator.linking.checks import check_site
 from generator.linking.link import Site, link
@@ -111,8 +112,9 @@ def prepare(
     project: Project, findings: Findings, only: set[str] | None = None, observer: Observer = QUIET
 ) -> tuple[Corpus, Site]:
     """Everything ``kohyo validate`` checks, and the linked site ``kohyo build`` writes."""
-    corpus = read(project, findings, only, observer=observer)
-    return corpus, link_site(project, corpus, findings, observer)
+    with fewer_collections():
+        corpus = read(project, findings, only, observer=observer)
+        return corpus, link_site(project, corpus, findings, observer)
 
 
 def render(
@@ -194,6 +196,23 @@ def build_site(
     the findings go (with those of opening the project, if the caller has them); ``cache``: the
     build cache's folder (generator/output/cache.py), None for none; ``search_shards``: see
     ``after_build``."""
+    with fewer_collections():
+        return _build_site(
+            project, out, strict, only, search, observer, findings, cache, search_shards
+        )
+
+
+def _build_site(
+    project: Project,
+    out: Path | None,
+    strict: bool,
+    only: set[str] | None,
+    search: bool,
+    observer: Observer,
+    findings: Findings | None,
+    cache: Path | None,
+    search_shards: int,
+) -> BuildResult:
     findings = findings if findings is not None else Findings()
     _corpus, site = prepare(project, findings, only, observer)
     if findings.failed(strict):

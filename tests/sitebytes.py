@@ -6,6 +6,8 @@ benchmark's ``build/bench/n300/site``):
 - per kind of file (assessment pages per language, law pages, municipality pages, other pages,
   the per-assessment JSON, the bulk download and CSV, the schemas, the Pagefind bundle per
   language, assets): files, bytes and bytes on disk (allocated blocks, as ``du``);
+- the artifact the Pages workflow uploads (tar, then deflate at level 6: what
+  ``actions/deploy-pages`` compares with 1 GiB);
 - for the median 基礎項目評価書 page and the median 全項目評価書 main page (Japanese and
   English): the bytes of Material's frame (everything outside ``<article>``), of which inline
   ``<svg>`` and scripts; and inside the article, the markup (tags with their attributes) and the
@@ -22,6 +24,8 @@ import statistics
 import sys
 from collections import defaultdict
 from pathlib import Path
+
+from generator.devtools.bench import pages_artifact
 
 TAG = re.compile(r"<[^>]*>", re.S)
 SVG = re.compile(r"<svg\b.*?</svg>", re.S)
@@ -113,7 +117,12 @@ def report(site: Path) -> str:
         name = page.relative_to(site).parent.as_posix()
         lines.append(f"| {name} | " + " | ".join(f"{v:,}" for v in a.values()) + " |")
     sizes = [p.stat().st_size for p in site.rglob("*.html") if "pagefind" not in p.parts[-3:]]
-    lines += ["", f"median HTML page: {statistics.median(sizes) / 1e3:.1f} KB", ""]
+    lines += ["", f"median HTML page: {statistics.median(sizes) / 1e3:.1f} KB"]
+    tar, uploaded = pages_artifact(site)
+    lines += [
+        f"Pages artifact: tar {tar / 1e6:,.1f} MB, as uploaded (deflate 6) {uploaded / 1e6:,.1f} MB",
+        "",
+    ]
     return "\n".join(lines)
 
 

@@ -366,3 +366,31 @@ def test_english_titles() -> None:
         LegalRef(law="bango", table="別表第二", row="85の2").label_en()
         == "Appended Table 2, row 85-2"
     )
+
+
+def test_trie_pattern_matches_what_the_longest_first_alternation_matches(
+    registries: tuple[LawRegistry, SystemRegistry, ContractorRegistry],
+) -> None:
+    """The names' trie finds the same spans as the plain alternation of the names, longest
+    first, which it replaced: over the registries' real names and random lines made of their
+    characters (shared prefixes such as 住民基本台帳法 / 住民基本台帳法施行令, names inside names)."""
+    import random
+    import re
+
+    from generator.linking.citations import trie_pattern
+
+    laws, systems, contractors = registries
+    words = {w for law in laws.laws for w in [law.name.ja, *law.aliases] if w}
+    entities = [*systems.systems, *contractors.contractors]
+    words |= {w for e in entities for w in [e.name.ja, *e.aliases] if w}
+    words |= {"a", "ab", "abc", "a.b", "x(y)"}
+    plain = re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda s: (-len(s), s))))
+    trie = re.compile(trie_pattern(words))
+    rng = random.Random(7)
+    pool = sorted(words)
+    chars = sorted({c for w in words for c in w})
+    for _ in range(3000):
+        parts = [rng.choice(pool) if rng.random() < 0.5 else rng.choice(chars) for _ in range(6)]
+        line = "".join(p[: rng.randint(1, len(p))] if rng.random() < 0.3 else p for p in parts)
+        assert [m.span() for m in trie.finditer(line)] == [m.span() for m in plain.finditer(line)]
+    assert trie_pattern([]) == ""

@@ -17,10 +17,12 @@ else goes through Python-Markdown as usual.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 from typing import Any
 
+from generator.core.collect import YOUNG
 from generator.core.vocab import t
 
 _BLOCK_TAGS = "div|table|dl|p|ul|ol|section|details|figure|nav|aside|blockquote"
@@ -56,6 +58,12 @@ def restore_blocks(html: str, blocks: list[str], key: str) -> str:
         return blocks[int(m.group(1))] + ("" if m.end() == len(html) else "\n")
 
     return placeholder.sub(put_back, html)
+
+
+def on_startup(**_kw: Any) -> None:
+    """MkDocs holds every page of the site too: the same young generation as our stages
+    (generator/core/collect.py), for the whole run of this process."""
+    gc.set_threshold(max(YOUNG, gc.get_threshold()[0]), *gc.get_threshold()[1:])
 
 
 def on_config(config: Any, **_kw: Any) -> Any:
