@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from generator.core.mynumber import individual_number_spans
 from generator.devtools.synth_text import Pools, Rewriter, _finish, read_yaml
 from generator.model import FORMS
 from generator.model.registry import lg_code_check_digit
@@ -321,7 +322,17 @@ class _Dumper(yaml.CSafeDumper):
     pass
 
 
+def no_individual_numbers(text: str) -> str:
+    """``text`` with the last digit of every run that passes the 個人番号 check digit changed:
+    sentences cut and joined from the seeds can line twelve digits up by chance (at 1,741
+    municipalities, twice), and content that holds one is refused by validation, rightly."""
+    for _start, end, digits in reversed(individual_number_spans(text)):
+        text = text[: end - 1] + str((int(digits[-1]) + 1) % 10) + text[end:]
+    return text
+
+
 def _str_repr(dumper: _Dumper, data: str) -> yaml.Node:
+    data = no_individual_numbers(data)
     style = "|" if "\n" in data else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
