@@ -12,8 +12,13 @@ from pathlib import Path
 
 from generator.output.build import TMP_PREFIX, recover
 
+# The parent takes Ctrl-C as a terminal's foreground job does, even when the tests themselves were
+# started in the background of a shell without job control (which starts them with SIGINT ignored,
+# and Python then leaves it ignored).
 CHILD = """
+import signal
 import sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
 sys.path.insert(0, {repo!r})
 from generator.core.children import run_child
 print("started", flush=True)
