@@ -394,3 +394,27 @@ def test_trie_pattern_matches_what_the_longest_first_alternation_matches(
         line = "".join(p[: rng.randint(1, len(p))] if rng.random() < 0.3 else p for p in parts)
         assert [m.span() for m in trie.finditer(line)] == [m.span() for m in plain.finditer(line)]
     assert trie_pattern([]) == ""
+
+
+def test_trie_pattern_takes_any_name_content_can_give() -> None:
+    """A name from content can be a thousand characters long, or one of many names each one
+    character longer than the last (a hostile pull request made both): the pattern compiles, and
+    it still matches what the alternation of the names, longest first, matches."""
+    import re
+
+    from generator.linking.citations import trie_pattern
+
+    cases = [
+        ["ア" * i for i in range(1, 600)],  # nests past the limit: written as the alternation
+        ["長" * 5000, "長" * 4000 + "短"],  # one long literal each
+        ["x" * i for i in range(1, 40)],  # nests, within the limit
+    ]
+    for words in cases:
+        trie = re.compile(trie_pattern(words))
+        plain = re.compile(
+            "|".join(re.escape(w) for w in sorted(words, key=lambda s: (-len(s), s)))
+        )
+        for line in ["ア" * 700 + "イア", "長" * 4500 + "短長", "x" * 45 + "yxx", "アx長"]:
+            assert [m.span() for m in trie.finditer(line)] == [
+                m.span() for m in plain.finditer(line)
+            ]

@@ -136,9 +136,21 @@ def trie_pattern(words: Iterable[str]) -> str:
     return _trie_pattern(frozenset(words))
 
 
+# groups inside groups; deeper (only contrived names) falls back to the alternation
+_MAX_NESTING = 50
+
+
+class _TooDeep(Exception):
+    pass
+
+
 @functools.lru_cache(maxsize=256)
 def _trie_pattern(words: frozenset[str]) -> str:
-    """Built once per set of words (municipalities without ordinances of their own share one)."""
+    """Built once per set of words (municipalities without ordinances of their own share one).
+    A run of characters without a branch is one literal; a trie whose groups would nest more than
+    ``_MAX_NESTING`` deep (a name of a thousand characters is one literal, but 「ア」「アア」「アアア」…
+    nest) is written as the plain alternation instead: same matches, and ``re`` never recurses
+    past its limit on a name from content."""
     root: _Trie = {}
     for word in sorted(words):
         if not word:
@@ -148,17 +160,27 @@ def _trie_pattern(words: frozenset[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: _Trie) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(node[ch]) for ch in sorted(c for c in node if c)]
+    def build(node: _Trie, depth: int) -> str:
+        if depth > _MAX_NESTING:
+            raise _TooDeep
+        branches = []
+        for ch in sorted(c for c in node if c):
+            literal, child = [ch], node[ch]
+            while len(child) == 1 and "" not in child:  # no branch, no word ends: one literal
+                ((nxt, child),) = child.items()
+                literal.append(nxt)
+            branches.append(re.escape("".join(literal)) + build(child, depth + 1))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
+        if "" in node:
             return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else body + "?"
         return body
 
-    return build(root)
+    try:
+        return build(root, 0)
+    except _TooDeep:
+        return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)) if w)
 
 
 class Recogniser:
