@@ -22,7 +22,7 @@ import hashlib
 import re
 from typing import Any
 
-from generator.core.collect import YOUNG
+from generator.core.collect import young_threshold
 from generator.core.vocab import t
 
 _BLOCK_TAGS = "div|table|dl|p|ul|ol|section|details|figure|nav|aside|blockquote"
@@ -63,7 +63,7 @@ def restore_blocks(html: str, blocks: list[str], key: str) -> str:
 def on_startup(**_kw: Any) -> None:
     """MkDocs holds every page of the site too: the same young generation as our stages
     (generator/core/collect.py), for the whole run of this process."""
-    gc.set_threshold(max(YOUNG, gc.get_threshold()[0]), *gc.get_threshold()[1:])
+    gc.set_threshold(*young_threshold())
 
 
 def on_config(config: Any, **_kw: Any) -> Any:
