@@ -377,7 +377,7 @@ def test_trie_pattern_matches_what_the_longest_first_alternation_matches(
     import random
     import re
 
-    from generator.linking.citations import trie_pattern
+    from generator.core.trie import trie_pattern
 
     laws, systems, contractors = registries
     words = {w for law in laws.laws for w in [law.name.ja, *law.aliases] if w}
@@ -402,7 +402,7 @@ def test_trie_pattern_takes_any_name_content_can_give() -> None:
     it still matches what the alternation of the names, longest first, matches."""
     import re
 
-    from generator.linking.citations import trie_pattern
+    from generator.core.trie import trie_pattern
 
     cases = [
         ["ア" * i for i in range(1, 600)],  # nests past the limit: written as the alternation

@@ -7,12 +7,12 @@ Files, all below ``data/`` at the site root (one copy for both languages):
   ``data/schema/assessment.schema.json`` and reads back into the model unchanged;
 - ``data/assessments.json.gz``: every assessment with its id, titles and page addresses
   (``data/schema/assessments.schema.json``);
-
-Both are compressed: the bulk download repeats every record, and uncompressed the records were
-the site's second largest part (about 200 MB at nation scale, 38 KB an assessment); gzip keeps a
-quarter of that, and every record keeps an address of its own.
 - ``data/assessments.csv``: the headline figures per assessment (UTF-8 with BOM, CRLF);
 - ``data/schema/*.schema.json``: the JSON Schemas of generator/core/schema.py.
+
+The JSON files are compressed: the bulk download repeats every record, and uncompressed the
+records were the site's second largest part (about 200 MB at nation scale, 38 KB an assessment);
+gzip keeps a quarter of that, and every record keeps an address of its own.
 
 Output is sorted and carries no build date, so two builds give the same bytes.
 """

@@ -30,6 +30,7 @@ from markupsafe import Markup
 
 from generator.core.textfmt import HTML_VOID_ELEMENTS as _VOID
 from generator.core.textfmt import esc, front_matter
+from generator.core.trie import trie_pattern
 from generator.core.vocab import listing, t, words
 from generator.core.workers import each_page
 from generator.linking.link import Site
@@ -237,7 +238,7 @@ class Marker:
                 for word in term.words(lang):
                     words.setdefault(word, term)
         self.words = words
-        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        alternation = trie_pattern(words)  # the longest word wins where several start
         if lang == "en":
             self.pattern = (
                 re.compile(rf"(?<![A-Za-z-])(?:{alternation})(?![A-Za-z-])") if words else None
